@@ -1,0 +1,83 @@
+"""Civil dates (日期): the only date type the library accepts, and explicit conversions.
+
+The core takes :class:`datetime.date` only. A :class:`datetime.datetime` is refused
+(it is a ``date`` subclass, so it would otherwise slip through with its time and
+time zone silently dropped). Convert explicitly:
+
+>>> import datetime as dt
+>>> from disclosure_flow import civil_date, parse_date
+>>> civil_date(dt.datetime(2026, 9, 27, 17, 30, tzinfo=dt.timezone.utc))
+datetime.date(2026, 9, 28)
+>>> parse_date("2026-09-28"), parse_date("2026年9月28日")
+(datetime.date(2026, 9, 28), datetime.date(2026, 9, 28))
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from dateutil import parser as _dateutil_parser
+
+from disclosure_flow.errors import InvalidDateError, InvalidValueError
+
+__all__ = ["CHINA_STANDARD_TIME", "civil_date", "parse_date"]
+
+#: China Standard Time (UTC+8), the civil time of Asia/Shanghai since 1991. A fixed
+#: offset needs no time-zone database on the host.
+CHINA_STANDARD_TIME = _dt.timezone(_dt.timedelta(hours=8), "CST")
+
+_CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_ISO_DATE = re.compile(r"^\s*\d{4}-?\d{2}-?\d{2}\s*$")
+
+
+def check_date(value: object, field: str) -> _dt.date:
+    """Return *value* if it is a civil date, else raise :class:`InvalidDateError`."""
+    if type(value) is _dt.date:
+        return value
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        # A date subclass (e.g. pandas-free user types) is accepted as its plain date.
+        return _dt.date(value.year, value.month, value.day)
+    raise InvalidDateError(field, value)
+
+
+def civil_date(moment: _dt.datetime) -> _dt.date:
+    """The Chinese civil date (北京时间日期) of an aware :class:`datetime.datetime`.
+
+    A naive datetime is refused: its time zone would have to be guessed.
+
+    Raises:
+        InvalidDateError: *moment* is not an aware datetime.
+    """
+    if not isinstance(moment, _dt.datetime):
+        raise InvalidDateError("moment", moment, "civil_date() converts an aware datetime.datetime")
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidDateError(
+            "moment",
+            moment,
+            "a naive datetime has no time zone; attach one (e.g. tzinfo=CHINA_STANDARD_TIME)",
+        )
+    return moment.astimezone(CHINA_STANDARD_TIME).date()
+
+
+def parse_date(text: str) -> _dt.date:
+    """Parse an ISO date (``2026-09-28``, ``20260928``) or a Chinese one (``2026年9月28日``).
+
+    Nothing ambiguous is guessed: ``01/02/2026`` or a date with a time is refused.
+
+    Raises:
+        InvalidValueError: *text* is not one of the accepted forms or not a real date.
+    """
+    if not isinstance(text, str):
+        raise InvalidDateError("text", text, "parse_date() parses a str")
+    allowed = "an ISO date like '2026-09-28' or '20260928', or a Chinese date like '2026年9月28日'"
+    match = _CHINESE_DATE.match(text)
+    try:
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            return _dt.date(year, month, day)
+        if _ISO_DATE.match(text):
+            return _dateutil_parser.isoparse(text.strip()).date()
+    except ValueError:
+        raise InvalidValueError("text", text, allowed) from None
+    raise InvalidValueError("text", text, allowed)
