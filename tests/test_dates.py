@@ -53,13 +53,10 @@ def test_civil_date_refuses_naive_datetime() -> None:
         civil_date(dt.datetime(2026, 9, 27, 16, 0))
 
 
-@given(st.datetimes(timezones=st.just(dt.UTC)))
+@given(st.datetimes(max_value=dt.datetime(9999, 12, 30), timezones=st.just(dt.UTC)))
 def test_civil_date_agrees_with_plus_eight(moment: dt.datetime) -> None:
     expected = (moment.replace(tzinfo=None) + dt.timedelta(hours=8)).date()
-    try:
-        assert civil_date(moment) == expected
-    except OverflowError:  # the last hours of year 9999 have no UTC+8 date
-        pass
+    assert civil_date(moment) == expected
     assert civil_date(moment.astimezone(CHINA_STANDARD_TIME)) == civil_date(moment)
 
 
