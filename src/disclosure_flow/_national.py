@@ -51,6 +51,15 @@ NOTICES: dict[int, tuple[str, ...]] = {
 }
 
 
+def notice_year(day: _dt.date, name: str) -> int:
+    """The year whose notice sets *day*: a December day of a New Year's block (元旦, and
+    its make-up day) is set by the next year's notice (e.g. 2018-12-29..31 by the
+    2019 notice)."""
+    if day.month == 12 and name == "元旦":
+        return day.year + 1
+    return day.year
+
+
 def notice_for(year: int) -> str:
     """The source text recorded for national data of *year*."""
     notices = NOTICES.get(year)

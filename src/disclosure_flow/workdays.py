@@ -260,7 +260,10 @@ class WorkdayCalendar:
         self._estimated_years: tuple[int, ...] = ()
         if estimates is Estimates.ALLOW and last_final < estimate.LAST_ESTIMABLE_YEAR:
             last_year = estimate.LAST_ESTIMABLE_YEAR
-            self._estimated_years = tuple(range(last_final + 1, last_year + 1))
+            # A year a national overlay covers is complete: never estimate it.
+            self._estimated_years = tuple(
+                y for y in range(last_final + 1, last_year + 1) if y not in covered
+            )
         self._first_date = _dt.date(nat.first_year, 1, 1)
         self._last_final = _dt.date(last_final, 12, 31)
         self._last_date = _dt.date(last_year, 12, 31)
@@ -271,6 +274,9 @@ class WorkdayCalendar:
         self._scenarios = {year: estimate.estimate_year(year) for year in self._estimated_years}
         self._special = self._compose(scenario=0, drop_estimated_entries=False)
         self._table = _Table(self._first, self._size, self._special)
+        self._rank = self._table.rank
+        self._wd = self._table.wd
+        self._n_workdays = len(self._wd)
         self._special_keys = sorted(self._special)
 
         estimated = bytearray(self._size)
@@ -297,15 +303,16 @@ class WorkdayCalendar:
         nat = self._nat
         special: dict[int, DayInfo] = {}
         for day, name in nat.days_off.items():
+            notice = _national.notice_for(_national.notice_year(day, name))
             special[day.toordinal()] = DayInfo(
-                day, DayKind.HOLIDAY, name, _national.notice_for(day.year), DataStatus.OFFICIAL
+                day, DayKind.HOLIDAY, name, notice, DataStatus.OFFICIAL
             )
         for day, name in nat.workdays.items():
             special[day.toordinal()] = DayInfo(
                 day,
                 DayKind.MAKEUP_WORKDAY,
                 name,
-                _national.notice_for(day.year),
+                _national.notice_for(_national.notice_year(day, name)),
                 DataStatus.OFFICIAL,
             )
         for options in self._scenarios.values():
@@ -485,12 +492,25 @@ class WorkdayCalendar:
             CoverageError: the answer needs days outside the calendar's data.
             ProvisionalAnswerError: the answer depends on an estimated day.
         """
-        i = self._index(start, "start")
+        # Hot path: the common case (a plain date inside the table, no estimates) is
+        # inlined; _index and _add hold the general case and its errors.
+        if type(start) is _dt.date:
+            i = start.toordinal() - self._first
+            if i < 0 or i >= self._size:
+                raise self._coverage_error(start)
+        else:
+            i = self._index(start, "start")
         if type(n) is not int:
             raise InvalidValueError("n", n, "an int (working days; negative counts backwards)")
-        if n == 0:
+        if n > 0:
+            k = self._rank[i] + n - 1
+            if k >= self._n_workdays:
+                raise self._coverage_error(self._last_date + _ONE_DAY)
+            result = self._wd[k]
+        elif n < 0:
+            result = self._add(self._table, i, n)
+        else:
             return start
-        result = self._add(self._table, i, n)
         if self._est_rank is not None:
             j = result.toordinal() - self._first
             self._refuse_estimated("add_workdays", min(i, j), max(i, j))
@@ -502,11 +522,20 @@ class WorkdayCalendar:
         Raises:
             InvalidDateError, CoverageError, ProvisionalAnswerError: as :meth:`add_workdays`.
         """
-        i = self._index(start, "start")
-        j = self._index(end, "end")
+        first, size = self._first, self._size
+        if type(start) is _dt.date and type(end) is _dt.date:
+            i = start.toordinal() - first
+            j = end.toordinal() - first
+            if i < 0 or i >= size:
+                raise self._coverage_error(start)
+            if j < 0 or j >= size:
+                raise self._coverage_error(end)
+        else:
+            i = self._index(start, "start")
+            j = self._index(end, "end")
         if self._est_rank is not None:
             self._refuse_estimated("workdays_between", min(i, j), max(i, j))
-        rank = self._table.rank
+        rank = self._rank
         return rank[j] - rank[i]
 
     def next_workday(self, day: _dt.date) -> _dt.date:
@@ -520,7 +549,12 @@ class WorkdayCalendar:
             if self._est_rank is not None:
                 self._refuse_estimated("workday_on_or_after", i - 1, i)
             return day
-        return self.add_workdays(day, 1)
+        result = self._add(self._table, i, 1)
+        if self._est_rank is not None:
+            # *day* itself counts too: were it estimated wrongly, the answer would be *day*.
+            j = result.toordinal() - self._first
+            self._refuse_estimated("workday_on_or_after", i - 1, j)
+        return result
 
     def iter_workdays(self, first: _dt.date, last: _dt.date) -> Iterator[_dt.date]:
         """The working days from *first* to *last*, both included, in order."""
@@ -616,3 +650,14 @@ class WorkdayCalendar:
     def workday_ordinals(self) -> Sequence[int]:
         """Ordinals of every working day the calendar knows, ascending (for vectorised use)."""
         return [d.toordinal() for d in self._table.wd]
+
+    def estimated_ordinals(self) -> Sequence[int]:
+        """Ordinals of every day whose status is estimated, ascending (for vectorised use).
+
+        An answer whose interval contains one of them is provisional.
+        """
+        est = self._est_rank
+        if est is None:
+            return ()
+        first = self._first
+        return [first + i for i in range(self._size) if est[i + 1] != est[i]]

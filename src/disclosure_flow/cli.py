@@ -1,0 +1,202 @@
+"""The ``disclosure-flow`` command line (命令行工具).
+
+Run ``disclosure-flow --help`` (or ``python -m disclosure_flow --help``).
+
+Exit codes: 0 success; 2 bad usage; 3 the library refused the input (a
+:class:`~disclosure_flow.errors.DisclosureFlowError`, e.g. a date outside the
+calendar's data); 4 a file could not be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from disclosure_flow.dates import parse_date
+from disclosure_flow.errors import DisclosureFlowError, InvalidValueError
+from disclosure_flow.overlays import Overlay
+from disclosure_flow.workdays import Estimates, WorkdayCalendar
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_REFUSED = 3
+EXIT_IO = 4
+
+_EPILOG = """\
+examples:
+  disclosure-flow deadline 2026-09-28 --channel in_person
+  disclosure-flow deadline 2026-09-28 --pause 2026-10-12:2026-10-20:third_party \\
+      --extend 10:负责人 --as-of 2026-11-20
+  disclosure-flow deadline 2026-12-10 --estimates allow --lang en
+  disclosure-flow calendar 2026-10-10
+  disclosure-flow calendar 2026-09-28 --add 20
+  disclosure-flow calendar 2026-09-30 2026-10-09 --overlay examples/overlays/linxia.toml
+  disclosure-flow calendar --coverage --json
+"""
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return parse_date(text)
+    except DisclosureFlowError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _add_calendar_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--overlay",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a TOML overlay (local holidays, a typed-in notice); repeat to compose, in order",
+    )
+    parser.add_argument(
+        "--estimates",
+        choices=[e.value for e in Estimates],
+        default=Estimates.REFUSE.value,
+        help="refuse (default) dates without official data, or allow a marked provisional answer",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the text")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests)."""
+    parser = argparse.ArgumentParser(
+        prog="disclosure-flow",
+        description=(
+            "Deadlines for requests for government information (政府信息公开申请), "
+            "counted in Chinese working days, explained step by step."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from disclosure_flow._version import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    cal = sub.add_parser(
+        "calendar",
+        help="working days: what a date is, counts, additions, coverage",
+        description="Is a date a working day and why; working days between two dates; "
+        "the n-th working day after a date; the calendar's coverage.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cal.add_argument("dates", nargs="*", type=_date, metavar="DATE", help="one or two dates")
+    cal.add_argument("--add", type=int, metavar="N", help="the N-th working day after DATE")
+    cal.add_argument("--coverage", action="store_true", help="print the covered date range")
+    _add_calendar_options(cal)
+    cal.set_defaults(handler=_calendar_command)
+
+    return parser
+
+
+def make_calendar(args: argparse.Namespace) -> WorkdayCalendar:
+    """The calendar the common options ask for."""
+    overlays = [Overlay.load(path) for path in args.overlay]
+    return WorkdayCalendar(overlays, estimates=Estimates(args.estimates))
+
+
+def _calendar_command(args: argparse.Namespace, out: TextIO) -> int:
+    cal = make_calendar(args)
+    data: dict[str, Any] = {"calendar": cal.fingerprint}
+    lines: list[str] = []
+    zh = args.lang == "zh"
+    if args.coverage or not args.dates:
+        cov = cal.coverage
+        data["coverage"] = {
+            "first": cov.first.isoformat(),
+            "last": cov.last.isoformat(),
+            "estimated_until": cov.estimated_until.isoformat() if cov.estimated_until else None,
+        }
+        text = f"{'数据覆盖' if zh else 'covered'} {cov.first} – {cov.last}"
+        if cov.estimated_until:
+            text += f"{'，估计至' if zh else ', estimated until'} {cov.estimated_until}"
+        lines.append(text)
+    if len(args.dates) > 2:
+        raise InvalidValueError("DATE", [str(d) for d in args.dates], "one or two dates")
+    if len(args.dates) == 2:
+        if args.add is not None:
+            raise InvalidValueError("--add", args.add, "--add with exactly one DATE")
+        start, end = args.dates
+        between = cal.workdays_between_result(start, end)
+        data["workdays_between"] = _result_json(between)
+        lines.append(
+            (
+                f"{start} 至 {end}（不含首日）工作日 {between.value} 个"
+                if zh
+                else f"working days d with {start} < d <= {end}: {between.value}"
+            )
+        )
+        lines.extend(between.explain(args.lang).splitlines()[:-2])
+    elif len(args.dates) == 1:
+        (day,) = args.dates
+        info = cal.day_info(day)
+        data["day"] = {
+            "date": day.isoformat(),
+            "kind": info.kind.value,
+            "is_workday": info.is_workday,
+            "name": info.name,
+            "source": info.source,
+            "status": info.status.value,
+        }
+        lines.append(info.describe(args.lang))
+        lines.append(("来源：" if zh else "source: ") + info.source)
+        if args.add is not None:
+            added = cal.add_workdays_result(day, args.add)
+            data["add"] = {"n": args.add, **_result_json(added)}
+            lines.extend(cal.explain(day, args.add, args.lang).splitlines()[:-1])
+    lines.append(("日历版本 " if zh else "calendar ") + cal.fingerprint)
+    _emit(out, args, data, lines)
+    return EXIT_OK
+
+
+def _result_json(result: Any) -> dict[str, Any]:
+    def plain(value: object) -> object:
+        return value.isoformat() if isinstance(value, _dt.date) else value
+
+    return {
+        "value": plain(result.value),
+        "provisional": result.provisional,
+        "low": plain(result.low),
+        "high": plain(result.high),
+        "estimated_days": [d.isoformat() for d in result.estimated_days],
+    }
+
+
+def _emit(out: TextIO, args: argparse.Namespace, data: dict[str, Any], lines: list[str]) -> None:
+    if args.json:
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write("\n".join(lines) + "\n")
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code (does not call ``sys.exit``)."""
+    out = sys.stdout if out is None else out
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse exits on --help, --version and usage errors
+        return int(stop.code or 0)
+    if args.command is None:
+        parser.print_help(out)
+        return EXIT_OK
+    handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
+    try:
+        return handler(args, out)
+    except DisclosureFlowError as error:
+        print(f"disclosure-flow: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    except OSError as error:
+        print(f"disclosure-flow: cannot read: {error}", file=sys.stderr)
+        return EXIT_IO

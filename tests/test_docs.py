@@ -1,0 +1,59 @@
+"""Every code example in README.md and docs/ is executed here.
+
+A ``python`` block that holds ``>>>`` prompts runs as a doctest (its printed
+output is compared); any other ``python`` block is executed. Blocks of one file
+share a namespace, in order, like a reader following the page. A block whose
+opening fence says ``python skip`` is shown but not run (none should need it).
+"""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
+_FENCE = re.compile(r"^```python[ \t]*(?P<flags>[^\n]*)\n(?P<body>.*?)^```", re.M | re.S)
+
+
+def _blocks(page: Path) -> list[tuple[int, str]]:
+    text = page.read_text(encoding="utf-8")
+    found = []
+    for match in _FENCE.finditer(text):
+        if "skip" in match.group("flags").split():
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        found.append((line, match.group("body")))
+    return found
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
+def test_page_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}
+    blocks = _blocks(page)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    parser = doctest.DocTestParser()
+    for line, body in blocks:
+        name = f"{page.name}:{line}"
+        if ">>>" in body:
+            test = parser.get_doctest(body, namespace, name, str(page), line)
+            result = runner.run(test, clear_globs=False)
+            assert result.failed == 0, f"doctest failed in {name}"
+            namespace.update(test.globs)  # DocTest copies its globals; carry names forward
+        else:
+            exec(compile(body, name, "exec"), namespace)
+
+
+def test_readme_has_the_two_quickstart_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    match = re.search(
+        r"^pip install -e '\.\[test\]' && (?P<cmd>python -m pytest[^\n]*)$", readme, re.M
+    )
+    assert match, "README must give the test command"
+    assert match.group("cmd") in ci, "CI must run the README's exact test command"
+    assert re.search(r"^pip install \. && python -m disclosure_flow deadline ", readme, re.M)
