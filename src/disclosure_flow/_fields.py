@@ -1,0 +1,150 @@
+"""Private helpers shared by the value modules: field validators, reprs and dict readers.
+
+The readers turn a JSON-safe dict back into values and raise
+:class:`~disclosure_flow.errors.SerializationError` with the path of the bad field,
+the value found and what is allowed there.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from disclosure_flow.errors import InvalidValueError, SerializationError
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def enum_repr(member: enum.Enum) -> str:
+    """``Kind.NAME``: an enum member as it is written in a constructor call."""
+    return f"{type(member).__name__}.{member.name}"
+
+
+def enum_tuple_repr(members: tuple[enum.Enum, ...]) -> str:
+    """A tuple of enum members as written in a constructor call."""
+    inner = ", ".join(enum_repr(m) for m in members)
+    return f"({inner},)" if len(members) == 1 else f"({inner})"
+
+
+def member_of(cls: type[_E]) -> Any:
+    """An attrs validator: the value is a member of the enum *cls*."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise InvalidValueError.choice(attribute.name, value, list(cls))
+
+    return check
+
+
+def instance_of(cls: type, *, optional: bool = False) -> Any:
+    """An attrs validator: an instance of *cls* (or ``None`` when *optional*), refused
+    with an :class:`InvalidValueError` rather than attrs' ``TypeError``."""
+    allowed = f"None or a {cls.__name__}" if optional else f"a {cls.__name__}"
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not (isinstance(value, cls) or (optional and value is None)):
+            raise InvalidValueError(attribute.name, value, allowed)
+
+    return check
+
+
+def non_empty_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: a string with at least one non-space character."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError(attribute.name, value, "a non-empty string")
+
+
+def optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: ``None`` or a string with at least one non-space character."""
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise InvalidValueError(
+            attribute.name, value, "None or a non-empty string (use None when absent)"
+        )
+
+
+def read_mapping(data: object, path: str) -> Mapping[str, Any]:
+    """*data* as a mapping with string keys, or a :class:`SerializationError`."""
+    if not isinstance(data, Mapping) or not all(isinstance(k, str) for k in data):
+        raise SerializationError(path, data, "a mapping with string keys")
+    return data
+
+
+def check_keys(
+    data: Mapping[str, Any], path: str, required: frozenset[str], optional: frozenset[str]
+) -> None:
+    """Refuse a missing required key or an unknown key (tampered or mistyped data)."""
+    missing = sorted(required - data.keys())
+    if missing:
+        raise SerializationError(f"{path}.{missing[0]}", None, "a value (the key is required)")
+    unknown = sorted(data.keys() - required - optional)
+    if unknown:
+        known = ", ".join(sorted(required | optional))
+        raise SerializationError(f"{path}.{unknown[0]}", data[unknown[0]], f"only keys {known}")
+
+
+def read_text(data: Mapping[str, Any], key: str, path: str) -> str:
+    """A required non-empty string."""
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise SerializationError(f"{path}.{key}", value, "a non-empty string")
+    return value
+
+
+def read_str(data: Mapping[str, Any], key: str, path: str) -> str:
+    """A required string, possibly empty."""
+    value = data.get(key)
+    if not isinstance(value, str):
+        raise SerializationError(f"{path}.{key}", value, "a string")
+    return value
+
+
+def read_optional_text(data: Mapping[str, Any], key: str, path: str) -> str | None:
+    """``None`` (or an absent key) or a non-empty string."""
+    value = data.get(key)
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise SerializationError(f"{path}.{key}", value, "null or a non-empty string")
+    return value
+
+
+def read_enum(data: Mapping[str, Any], key: str, path: str, cls: type[_E]) -> _E:
+    """A required enum member, stored as its value."""
+    value = data.get(key)
+    for member in cls:
+        if type(member.value) is type(value) and member.value == value:
+            return member
+    listed = ", ".join(repr(m.value) for m in cls)
+    raise SerializationError(f"{path}.{key}", value, f"one of {listed}")
+
+
+def read_optional_enum(data: Mapping[str, Any], key: str, path: str, cls: type[_E]) -> _E | None:
+    """``None`` (or an absent key) or an enum member stored as its value."""
+    if data.get(key) is None:
+        return None
+    return read_enum(data, key, path, cls)
+
+
+def read_enum_list(data: Mapping[str, Any], key: str, path: str, cls: type[_E]) -> tuple[_E, ...]:
+    """A list of enum members stored as their values (an absent key is an empty list)."""
+    values = data.get(key, [])
+    if not isinstance(values, list):
+        raise SerializationError(f"{path}.{key}", values, "a list")
+    by_value = {m.value: m for m in cls}
+    members = []
+    for i, value in enumerate(values):
+        if not isinstance(value, str) or value not in by_value:
+            listed = ", ".join(repr(v) for v in by_value)
+            raise SerializationError(f"{path}.{key}[{i}]", value, f"one of {listed}")
+        members.append(by_value[value])
+    return tuple(members)
+
+
+def rebuild(path: str, build: Any, **kwargs: Any) -> Any:
+    """Call a constructor; turn its :class:`InvalidValueError` into a
+    :class:`SerializationError` at *path* (a field combination the type refuses)."""
+    try:
+        return build(**kwargs)
+    except InvalidValueError as error:
+        raise SerializationError(f"{path}.{error.field}", error.value, error.allowed) from None
