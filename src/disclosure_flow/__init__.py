@@ -1,11 +1,58 @@
 """disclosure_flow: requests for government information (政府信息公开申请) as the law says.
 
-The public API is re-exported here; implementation lives in the submodules.
+The public API is re-exported here; implementation lives in the submodules:
+working-day data (``workdays``, ``overlays``) → the deadline clock (``policy``,
+``clock``, ``periods``) → the case lifecycle (``case``, ``lifecycle``) → reports
+(``report``, ``statistics``), with intake, outcomes and fees (``applicants``,
+``channels``, ``outcomes``, ``fees``) used by all.
 """
 
 from disclosure_flow._version import __version__
-from disclosure_flow.dates import CHINA_STANDARD_TIME, civil_date, parse_date
-from disclosure_flow.days import DataStatus, DayInfo, DayKind
+from disclosure_flow.applicants import (
+    Applicant,
+    ApplicantKind,
+    ApplicantProblem,
+    ApplicantProblemKind,
+    Contact,
+    IdentityDocument,
+    IdentityDocumentKind,
+    check_resident_id_number,
+    check_social_credit_code,
+    resident_id_check_character,
+    social_credit_check_character,
+)
+from disclosure_flow.channels import (
+    Channel,
+    DeliveryMethod,
+    InformationRequest,
+    ProvisionForm,
+    ReceiptConfirmation,
+)
+from disclosure_flow.clock import (
+    ClockEvent,
+    CorrectionNotice,
+    Deadline,
+    DelayedDeadline,
+    ExplanationStep,
+    Extension,
+    Finding,
+    FindingRule,
+    OpenReason,
+    Pause,
+    Reply,
+    Restart,
+    compute_deadline,
+)
+from disclosure_flow.dates import (
+    CHINA_STANDARD_TIME,
+    civil_date,
+    parse_date,
+)
+from disclosure_flow.days import (
+    DataStatus,
+    DayInfo,
+    DayKind,
+)
 from disclosure_flow.errors import (
     ClockError,
     CoverageError,
@@ -20,7 +67,48 @@ from disclosure_flow.errors import (
     SerializationError,
     VersionConflictError,
 )
-from disclosure_flow.overlays import Overlay, OverlayEntry, OverlayKind, OverlayScope, WeekendRule
+from disclosure_flow.fees import (
+    DEFAULT_FEE_SCHEDULE,
+    FeeBand,
+    FeeBreakdown,
+    FeeMethod,
+    FeeSchedule,
+    MonthlyTally,
+    PerItemRule,
+    VolumeTier,
+    per_item_fee,
+    per_volume_fee,
+)
+from disclosure_flow.outcomes import (
+    Outcome,
+    OutcomeKind,
+    OutcomeReason,
+    ReportRow,
+)
+from disclosure_flow.overlays import (
+    Overlay,
+    OverlayEntry,
+    OverlayKind,
+    OverlayScope,
+    WeekendRule,
+)
+from disclosure_flow.periods import (
+    PeriodEnd,
+    PeriodKind,
+    period_end,
+)
+from disclosure_flow.policy import (
+    R2008,
+    R2019,
+    DayZero,
+    LateActs,
+    LegalPeriod,
+    PauseBounds,
+    PauseReason,
+    PeriodUnit,
+    Policy,
+    RemedyLastDay,
+)
 from disclosure_flow.workdays import (
     Coverage,
     Estimates,
@@ -31,32 +119,88 @@ from disclosure_flow.workdays import (
 
 __all__ = [
     "CHINA_STANDARD_TIME",
+    "DEFAULT_FEE_SCHEDULE",
+    "R2008",
+    "R2019",
+    "Applicant",
+    "ApplicantKind",
+    "ApplicantProblem",
+    "ApplicantProblemKind",
+    "Channel",
     "ClockError",
+    "ClockEvent",
+    "Contact",
+    "CorrectionNotice",
     "Coverage",
     "CoverageError",
     "DataStatus",
     "DayInfo",
     "DayKind",
+    "DayZero",
+    "Deadline",
+    "DelayedDeadline",
+    "DeliveryMethod",
     "DisclosureFlowError",
     "Estimates",
     "EventRefusedError",
+    "ExplanationStep",
+    "Extension",
+    "FeeBand",
+    "FeeBreakdown",
+    "FeeMethod",
+    "FeeSchedule",
+    "Finding",
+    "FindingRule",
     "HolidayBlock",
+    "IdentityDocument",
+    "IdentityDocumentKind",
+    "InformationRequest",
     "InvalidDateError",
     "InvalidValueError",
     "LateActError",
+    "LateActs",
+    "LegalPeriod",
+    "MonthlyTally",
+    "OpenReason",
+    "Outcome",
+    "OutcomeKind",
+    "OutcomeReason",
     "Overlay",
     "OverlayEntry",
     "OverlayError",
     "OverlayKind",
     "OverlayScope",
+    "Pause",
+    "PauseBounds",
+    "PauseReason",
+    "PerItemRule",
+    "PeriodEnd",
+    "PeriodKind",
+    "PeriodUnit",
+    "Policy",
+    "ProvisionForm",
     "ProvisionalAnswerError",
+    "ReceiptConfirmation",
+    "RemedyLastDay",
+    "Reply",
     "ReportInvariantError",
+    "ReportRow",
+    "Restart",
     "SerializationError",
     "VersionConflictError",
+    "VolumeTier",
     "WeekendRule",
     "WorkdayCalendar",
     "WorkdayResult",
     "__version__",
+    "check_resident_id_number",
+    "check_social_credit_code",
     "civil_date",
+    "compute_deadline",
     "parse_date",
+    "per_item_fee",
+    "per_volume_fee",
+    "period_end",
+    "resident_id_check_character",
+    "social_credit_check_character",
 ]

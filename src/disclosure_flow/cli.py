@@ -16,9 +16,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
+from disclosure_flow.channels import Channel
+from disclosure_flow.clock import ClockEvent, Extension, Pause, Restart, compute_deadline
 from disclosure_flow.dates import parse_date
 from disclosure_flow.errors import DisclosureFlowError, InvalidValueError
 from disclosure_flow.overlays import Overlay
+from disclosure_flow.policy import R2008, R2019, PauseReason, Policy
 from disclosure_flow.workdays import Estimates, WorkdayCalendar
 
 __all__ = ["main"]
@@ -96,7 +99,163 @@ def build_parser() -> argparse.ArgumentParser:
     _add_calendar_options(cal)
     cal.set_defaults(handler=_calendar_command)
 
+    dl = sub.add_parser(
+        "deadline",
+        help="the reply deadline of a request, explained step by step",
+        description="Compute the reply deadline (答复期限) of a request from its day 0 and "
+        "its clock events, and explain every step: holidays skipped, make-up days "
+        "counted, pauses, extensions.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    dl.add_argument("received", type=_date, metavar="RECEIVED", help="the day it was received")
+    dl.add_argument(
+        "--channel",
+        choices=[c.value for c in Channel],
+        default=Channel.IN_PERSON.value,
+        help="how it arrived (Art. 31 decides day 0); default in_person",
+    )
+    dl.add_argument(
+        "--confirmed",
+        type=_date,
+        metavar="DATE",
+        help="the day receipt was confirmed (ordinary letter, internet, fax)",
+    )
+    dl.add_argument(
+        "--pause",
+        action="append",
+        default=[],
+        metavar="START:END:REASON",
+        help="a paused clock; END may be empty while it runs; REASON one of "
+        + ", ".join(r.value for r in PauseReason),
+    )
+    dl.add_argument(
+        "--extend",
+        action="append",
+        default=[],
+        metavar="DAYS:APPROVER:GRANTED_ON",
+        help="an extension of DAYS working days approved by APPROVER on GRANTED_ON",
+    )
+    dl.add_argument("--restart", type=_date, metavar="DATE", help="corrected application received")
+    dl.add_argument(
+        "--policy", choices=sorted(_POLICIES), default="R2019", help="the rules (default R2019)"
+    )
+    dl.add_argument("--as-of", type=_date, metavar="DATE", help="also report days used/left")
+    dl.add_argument(
+        "--due-soon",
+        type=int,
+        default=5,
+        metavar="N",
+        help="with --as-of: due soon within N working days (default 5)",
+    )
+    _add_calendar_options(dl)
+    dl.set_defaults(handler=_deadline_command)
     return parser
+
+
+_POLICIES: dict[str, Policy] = {"R2019": R2019, "R2008": R2008}
+
+
+def _split(text: str, parts: int, option: str, shape: str) -> list[str]:
+    pieces = text.split(":")
+    if len(pieces) != parts:
+        raise InvalidValueError(option, text, shape)
+    return pieces
+
+
+def _deadline_events(args: argparse.Namespace) -> list[ClockEvent]:
+    events: list[ClockEvent] = []
+    for text in args.pause:
+        start, end, reason = _split(text, 3, "--pause", "START:END:REASON, END may be empty")
+        try:
+            why = PauseReason(reason)
+        except ValueError:
+            raise InvalidValueError.choice(
+                "--pause REASON", reason, [r.value for r in PauseReason]
+            ) from None
+        events.append(Pause(parse_date(start), parse_date(end) if end else None, why))
+    for text in args.extend:
+        days, approver, granted = _split(text, 3, "--extend", "DAYS:APPROVER:GRANTED_ON")
+        if not days.isdigit():
+            raise InvalidValueError("--extend DAYS", days, "a whole number of working days")
+        events.append(Extension(int(days), approver, granted_on=parse_date(granted)))
+    if args.restart is not None:
+        events.append(Restart(args.restart))
+    return events
+
+
+def _deadline_command(args: argparse.Namespace, out: TextIO) -> int:
+    cal = make_calendar(args)
+    channel = Channel(args.channel)
+    day0 = channel.day_zero(received=args.received, confirmed=args.confirmed)
+    zh = args.lang == "zh"
+    if day0 is None:
+        if zh:
+            message = (
+                f"{channel.day_zero_rule_zh.rstrip('。')}。尚未确认，暂无答复期限"
+                "（确认后用 --confirmed 给出确认日）"
+            )
+        else:
+            message = (
+                f"{channel.day_zero_rule_en.rstrip('.')}. Not confirmed yet, so no "
+                "deadline (give the confirmation day with --confirmed)"
+            )
+        _emit(out, args, {"day0": None, "due": None, "reason": "awaiting confirmation"}, [message])
+        return EXIT_OK
+    deadline = compute_deadline(
+        day0,
+        _deadline_events(args),
+        policy=_POLICIES[args.policy],
+        calendar=cal,
+        day0_note=channel.label_zh if zh else channel.value.replace("_", " "),
+    )
+    lines = [step.zh if zh else step.en for step in deadline.steps()]
+    data: dict[str, Any] = {
+        "day0": day0.isoformat(),
+        "due": deadline.due.isoformat() if deadline.due else None,
+        "open_reason": deadline.open_reason.value if deadline.open_reason else None,
+        "period": deadline.period,
+        "provisional": deadline.provisional,
+        "low": deadline.low.isoformat() if deadline.low else None,
+        "high": deadline.high.isoformat() if deadline.high else None,
+        "policy": args.policy,
+        "calendar": deadline.fingerprint,
+        "findings": [f.describe(args.lang) for f in deadline.findings],
+        "explanation": lines,
+    }
+    if deadline.provisional:
+        lines.append(
+            "估计值：官方节假日通知发布后请重新计算"
+            if zh
+            else "provisional: recompute when the official holiday notice is out"
+        )
+    if args.as_of is not None:
+        status = deadline.status(args.as_of)
+        data["status"] = {
+            "as_of": status.as_of.isoformat(),
+            "used": status.used,
+            "left": status.left,
+            "overdue_by": status.overdue_by,
+            "paused": status.paused,
+            "due_soon": status.due_soon(args.due_soon),
+        }
+        if zh:
+            text = f"截至 {status.as_of}：已用 {status.used} 个工作日，剩余 {status.left} 个"
+            if status.overdue:
+                text += f"，已超期 {status.overdue_by} 个工作日"
+            elif status.due_soon(args.due_soon):
+                text += "，即将到期"
+        else:
+            text = f"as of {status.as_of}: {status.used} working days used, {status.left} left"
+            if status.overdue:
+                text += f", overdue by {status.overdue_by}"
+            elif status.due_soon(args.due_soon):
+                text += ", due soon"
+        lines.append(text)
+    lines.extend(f.describe(args.lang) for f in deadline.findings)
+    lines.append(("日历版本 " if zh else "calendar ") + deadline.fingerprint)
+    _emit(out, args, data, lines)
+    return EXIT_OK
 
 
 def make_calendar(args: argparse.Namespace) -> WorkdayCalendar:
@@ -130,11 +289,9 @@ def _calendar_command(args: argparse.Namespace, out: TextIO) -> int:
         between = cal.workdays_between_result(start, end)
         data["workdays_between"] = _result_json(between)
         lines.append(
-            (
-                f"{start} 至 {end}（不含首日）工作日 {between.value} 个"
-                if zh
-                else f"working days d with {start} < d <= {end}: {between.value}"
-            )
+            f"{start} 至 {end}（不含首日）工作日 {between.value} 个"
+            if zh
+            else f"working days d with {start} < d <= {end}: {between.value}"
         )
         lines.extend(between.explain(args.lang).splitlines()[:-2])
     elif len(args.dates) == 1:

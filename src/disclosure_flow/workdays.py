@@ -411,7 +411,7 @@ class WorkdayCalendar:
             hint = (
                 "add a national overlay for that year (its State Council notice), upgrade "
                 "chinese-calendar, or build the calendar with estimates=Estimates.ALLOW "
-                "for a provisional answer"
+                "(command line: --estimates allow) for a provisional answer"
             )
         else:
             hint = "dates before the first year or after the last estimable year are not answered"

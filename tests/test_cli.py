@@ -1,0 +1,169 @@
+"""Tests for the command line (disclosure_flow.cli)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from disclosure_flow.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, main
+
+ROOT = Path(__file__).resolve().parent.parent
+LINXIA = str(ROOT / "examples" / "overlays" / "linxia.toml")
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+def run_json(*argv: str) -> dict[str, object]:
+    code, text = run(*argv, "--json")
+    assert code == EXIT_OK, text
+    data = json.loads(text)
+    assert isinstance(data, dict)
+    return data
+
+
+def test_deadline_of_the_issue_example() -> None:
+    # Hand-checked in tests/test_clock.py: 20 + 6 paused + 10 extended working days.
+    code, text = run(
+        "deadline",
+        "2026-09-28",
+        "--pause",
+        "2026-10-12:2026-10-20:third_party",
+        "--extend",
+        "10:负责人:2026-10-26",
+    )
+    assert code == EXIT_OK
+    assert "10-01至10-07 国庆节不计" in text
+    assert "答复期限 2026-11-23" in text
+
+
+def test_deadline_json_with_status() -> None:
+    data = run_json("deadline", "2026-09-28", "--as-of", "2026-10-20")
+    assert data["due"] == "2026-10-30"
+    assert data["provisional"] is False
+    status = data["status"]
+    assert isinstance(status, dict)
+    # 09-29, 09-30, 10-08, 10-09, 10-10 (make-up Saturday), 10-12..10-16, 10-19, 10-20
+    assert status["used"] == 12
+    assert status["left"] == 8
+
+
+def test_deadline_r2008_is_shorter() -> None:
+    r2019 = run_json("deadline", "2026-03-02")
+    r2008 = run_json("deadline", "2026-03-02", "--policy", "R2008")
+    assert str(r2008["due"]) < str(r2019["due"])
+
+
+def test_deadline_into_a_year_without_data() -> None:
+    code, _ = run("deadline", "2026-12-10")
+    assert code == EXIT_REFUSED
+    data = run_json("deadline", "2026-12-10", "--estimates", "allow")
+    assert data["provisional"] is True
+    assert str(data["low"]) <= str(data["due"]) <= str(data["high"])
+
+
+def test_deadline_awaiting_confirmation_has_no_due_date() -> None:
+    data = run_json("deadline", "2026-12-10", "--channel", "internet")
+    assert data["due"] is None
+    confirmed = run_json("deadline", "2026-11-02", "--channel", "fax", "--confirmed", "2026-11-03")
+    assert confirmed["day0"] == "2026-11-03"
+    code, _ = run("deadline", "2026-11-02", "--channel", "fax", "--confirmed", "2026-11-01")
+    assert code == EXIT_REFUSED
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["deadline", "2026-09-28", "--pause", "2026-10-12:third_party"],
+        ["deadline", "2026-09-28", "--pause", "2026-10-12:2026-10-20:coffee"],
+        ["deadline", "2026-09-28", "--extend", "many:负责人:2026-10-26"],
+        ["deadline", "2026-09-28", "--pause", "2026-10-20:2026-10-12:fee"],
+        ["calendar", "2026-01-01", "2026-01-02", "2026-01-03"],
+    ],
+)
+def test_refused_input_exits_3(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run(*argv)
+    assert code == EXIT_REFUSED
+    assert "disclosure-flow:" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("deadline", "28/09/2026")[0] == EXIT_USAGE
+    assert run("frobnicate")[0] == EXIT_USAGE
+    assert "usage" in capsys.readouterr().err
+
+
+def test_missing_overlay_file_exits_4() -> None:
+    assert run("calendar", "2026-01-05", "--overlay", "/nonexistent/overlay.toml")[0] == EXIT_IO
+
+
+def test_calendar_day_and_its_source() -> None:
+    code, text = run("calendar", "2026-10-10")
+    assert code == EXIT_OK
+    assert "调休上班" in text
+    assert "国办发明电〔2025〕7号" in text
+    data = run_json("calendar", "2026-10-10")
+    day = data["day"]
+    assert isinstance(day, dict)
+    assert day["is_workday"] is True
+    assert day["kind"] == "makeup_workday"
+
+
+def test_calendar_between_and_add() -> None:
+    # 2026-10-01..07 off (National Day), 10-08 and 10-09 worked.
+    between = run_json("calendar", "2026-09-30", "2026-10-09")
+    assert isinstance(between["workdays_between"], dict)
+    assert between["workdays_between"]["value"] == 2
+    added = run_json("calendar", "2026-09-28", "--add", "20")
+    assert isinstance(added["add"], dict)
+    assert added["add"]["value"] == "2026-10-30"
+
+
+def test_calendar_with_overlay_file() -> None:
+    plain = run_json("calendar", "2026-11-18", "2026-11-20")
+    local = run_json("calendar", "2026-11-18", "2026-11-20", "--overlay", LINXIA)
+    assert isinstance(plain["workdays_between"], dict)
+    assert isinstance(local["workdays_between"], dict)
+    assert plain["workdays_between"]["value"] == 2
+    assert local["workdays_between"]["value"] == 1
+    assert plain["calendar"] != local["calendar"]
+
+
+def test_coverage() -> None:
+    strict = run_json("calendar", "--coverage")
+    assert isinstance(strict["coverage"], dict)
+    assert strict["coverage"]["estimated_until"] is None
+    allow = run_json("calendar", "--coverage", "--estimates", "allow")
+    assert isinstance(allow["coverage"], dict)
+    assert allow["coverage"]["estimated_until"] is not None
+
+
+def test_english_output() -> None:
+    code, text = run("deadline", "2026-09-28", "--lang", "en")
+    assert code == EXIT_OK
+    assert "reply due 2026-10-30" in text
+
+
+def test_help_lists_examples() -> None:
+    code, text = run()
+    assert code == EXIT_OK
+    assert "disclosure-flow deadline" in text
+
+
+def test_python_dash_m_entry_point() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "disclosure_flow", "deadline", "2026-09-28", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["due"] == "2026-10-30"
