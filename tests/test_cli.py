@@ -167,3 +167,60 @@ def test_python_dash_m_entry_point() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["due"] == "2026-10-30"
+
+
+def _write_records(path: Path) -> None:
+    import datetime as dt
+
+    from disclosure_flow.applicants import ApplicantKind
+    from disclosure_flow.outcomes import ReportRow
+    from disclosure_flow.report import ReportRecord, write_records
+
+    records = [
+        ReportRecord(
+            "A-1",
+            ApplicantKind.NATURAL_PERSON,
+            dt.date(2025, 3, 3),
+            concluded=dt.date(2025, 3, 20),
+            row=ReportRow.DISCLOSED,
+        ),
+        ReportRecord(
+            "A-2",
+            ApplicantKind.COMMERCIAL_ENTERPRISE,
+            dt.date(2025, 12, 31),
+            concluded=dt.date(2026, 1, 2),
+            row=ReportRow.UNABLE_NOT_HELD,
+        ),
+    ]
+    with path.open("w", encoding="utf-8") as out:
+        write_records(records, out)
+
+
+def test_report_markdown_and_csv(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    _write_records(path)
+    code, text = run("report", str(path), "--year", "2025")
+    assert code == EXIT_OK
+    assert "| 一、本年新收政府信息公开申请数量 |  |  | 1 | 1 | 0 | 0 | 0 | 0 | 2 |" in text
+    assert "四、结转下年度继续办理" in text
+    code, csv_text = run(
+        "report", str(path), "--year", "2026", "--format", "csv", "--table", "requests"
+    )
+    assert code == EXIT_OK
+    carried = next(line for line in csv_text.splitlines() if line.startswith("二,"))
+    assert carried.split(",")[-1] == "1"  # A-2, received 2025-12-31, concluded 2026-01-02
+
+
+def test_report_json(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    _write_records(path)
+    code, text = run("report", str(path), "--year", "2025", "--format", "json")
+    assert code == EXIT_OK
+    assert json.loads(text)
+
+
+def test_report_malformed_line_exits_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"case_id": "X"}\n', encoding="utf-8")
+    assert run("report", str(path), "--year", "2025")[0] == EXIT_REFUSED
+    assert "line 1" in capsys.readouterr().err

@@ -22,6 +22,7 @@ from disclosure_flow.dates import parse_date
 from disclosure_flow.errors import DisclosureFlowError, InvalidValueError
 from disclosure_flow.overlays import Overlay
 from disclosure_flow.policy import R2008, R2019, PauseReason, Policy
+from disclosure_flow.report import ReportTable, annual_report, read_records
 from disclosure_flow.workdays import Estimates, WorkdayCalendar
 
 __all__ = ["main"]
@@ -41,6 +42,7 @@ examples:
   disclosure-flow calendar 2026-09-28 --add 20
   disclosure-flow calendar 2026-09-30 2026-10-09 --overlay examples/overlays/linxia.toml
   disclosure-flow calendar --coverage --json
+  disclosure-flow report cases.jsonl --year 2025 --format markdown
 """
 
 
@@ -150,7 +152,53 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_calendar_options(dl)
     dl.set_defaults(handler=_deadline_command)
+
+    rp = sub.add_parser(
+        "report",
+        help="the annual report's tables 三 and 四 from cases as JSON Lines",
+        description="Compute the annual report's tables (年度报告 表三、表四) from case "
+        "records, one JSON object per line (see disclosure_flow.report.ReportRecord).",
+        epilog="example:\n  disclosure-flow report cases.jsonl --year 2025 --format markdown",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rp.add_argument("records", metavar="FILE", help="JSON Lines file of records; - for stdin")
+    rp.add_argument("--year", type=int, required=True, help="the report year")
+    rp.add_argument(
+        "--format",
+        choices=["markdown", "csv", "json", "html"],
+        default="markdown",
+        help="output format (default markdown)",
+    )
+    rp.add_argument(
+        "--table",
+        choices=[t.name.lower() for t in ReportTable],
+        help="only one table (csv needs one; default: both)",
+    )
+    rp.set_defaults(handler=_report_command)
     return parser
+
+
+def _report_command(args: argparse.Namespace, out: TextIO) -> int:
+    if args.records == "-":
+        records = list(read_records(sys.stdin))
+    else:
+        with open(args.records, encoding="utf-8") as handle:
+            records = list(read_records(handle))
+    report = annual_report(records, year=args.year)
+    table = ReportTable[args.table.upper()] if args.table else None
+    if args.format == "json":
+        out.write(report.to_json() + "\n")
+    elif args.format == "csv":
+        if table is None:
+            for each in ReportTable:
+                out.write(report.to_csv(table=each) + "\n")
+        else:
+            out.write(report.to_csv(table=table))
+    elif args.format == "html":
+        out.write(report.to_html(table=table) + "\n")
+    else:
+        out.write(report.to_markdown(table=table) + "\n")
+    return EXIT_OK
 
 
 _POLICIES: dict[str, Policy] = {"R2019": R2019, "R2008": R2008}

@@ -1,0 +1,394 @@
+"""Benchmark: restoring many serialized cases and computing their deadlines.
+
+Run with ``python bench/bench_cases.py [--cases N] [--slow-cases M] [--processes P]``.
+
+Measures, in one run:
+
+1. restoring N serialized cases of about ten events each (``Case.from_dict``: every
+   event replayed through the lifecycle and checked) and computing every deadline,
+   with the library's shared machine and compiled table; target ≤ 5 s for 100,000;
+2. the same workflow with one ``transitions.Machine`` per case (the tutorial pattern),
+   on a smaller M, scaled to N; target ≥ 20× slower than (1);
+3. memory per restored case with tracemalloc, beyond its event payloads; target ≤ 2 KB;
+4. the median time to apply one event and recompute the deadline; target ≤ 30 µs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import multiprocessing
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from functools import partial
+from types import MappingProxyType
+from typing import Any
+
+from transitions import Machine
+
+from disclosure_flow import WorkdayCalendar
+from disclosure_flow.applicants import (
+    Applicant,
+    ApplicantKind,
+    Contact,
+    IdentityDocument,
+    IdentityDocumentKind,
+)
+from disclosure_flow.case import (
+    _EMPTY,
+    _FOLDS,
+    CALENDAR_GUARDS,
+    GUARDS,
+    ROUTES,
+    Case,
+    CaseEvent,
+    ConsultationAnswer,
+    ConsultedParty,
+    LitigationRoute,
+    RemedyResult,
+    _compute,
+    _Facts,
+    _Pending,
+    _read_day,
+    _read_payload,
+)
+from disclosure_flow.channels import Channel, DeliveryMethod, InformationRequest, ProvisionForm
+from disclosure_flow.fees import FeeMethod
+from disclosure_flow.lifecycle import (
+    DEFINITION,
+    CaseState,
+    EventKind,
+    _guard_condition,
+    _route_condition,
+)
+from disclosure_flow.outcomes import Outcome, OutcomeKind, OutcomeReason
+
+D = dt.date
+CALENDAR = WorkdayCalendar()
+OUTCOMES = (
+    Outcome(OutcomeKind.DISCLOSED, OutcomeReason.DISCLOSED),
+    Outcome(OutcomeKind.DISCLOSED, OutcomeReason.ALREADY_PUBLIC),
+    Outcome(OutcomeKind.WITHHELD, OutcomeReason.THIRD_PARTY_RIGHTS),
+    Outcome(OutcomeKind.UNABLE_TO_PROVIDE, OutcomeReason.NOT_HELD),
+)
+
+
+def _applicant(i: int) -> Applicant:
+    return Applicant(
+        ApplicantKind.NATURAL_PERSON if i % 3 else ApplicantKind.COMMERCIAL_ENTERPRISE,
+        f"申请人{i}",
+        IdentityDocument(IdentityDocumentKind.PASSPORT, f"E{i:08d}"),
+        Contact(phone=f"139{i:08d}"),
+    )
+
+
+def _workflow(i: int, day0: D) -> Case:
+    """One of six typical histories of 8–12 events, starting on *day0*."""
+    channel = Channel.INTERNET if i % 2 else Channel.IN_PERSON
+    case = Case.open(
+        f"2026-{i:06d}",
+        applicant=_applicant(i),
+        request=InformationRequest(f"信息{i}", ProvisionForm.ELECTRONIC, DeliveryMethod.EMAIL),
+        channel=channel,
+        received=day0,
+        calendar=CALENDAR,
+    )
+    day = day0
+
+    def nxt(n: int = 1) -> D:
+        nonlocal day
+        day = CALENDAR.add_workdays(day, n)
+        return day
+
+    if channel is Channel.INTERNET:
+        case.confirm_receipt(nxt())
+    case.start_review(nxt())
+    kind = i % 6
+    if kind == 1:
+        case.notify_correction(nxt(), items="身份证明", due=day + dt.timedelta(days=15))
+        case.receive_correction(nxt(4))
+    case.start_processing(nxt())
+    if kind in (0, 2):
+        case.consult(nxt(), party=ConsultedParty.THIRD_PARTY, consultee="某公司")
+        case.receive_consultation_answer(
+            nxt(5), consultee="某公司", answer=ConsultationAnswer.OBJECTION, reasons="商业秘密"
+        )
+    if kind in (0, 3):
+        case.extend(nxt(10), days=10, approver="信息公开办主任")
+    if kind in (1, 3, 5):
+        case.consult(nxt(), party=ConsultedParty.OTHER_AGENCY, consultee="某局")
+        case.receive_consultation_answer(
+            nxt(4), consultee="某局", answer=ConsultationAnswer.CONSENT
+        )
+    if kind == 4:
+        case.request_reasons(nxt())
+        case.issue_fee_notice(nxt(), amount=300, method=FeeMethod.PER_VOLUME)
+        case.receive_payment(nxt(3))
+    if kind == 5 and i % 4 == 1:
+        case.withdraw(nxt())
+        return case
+    case.reply(nxt(3), outcome=OUTCOMES[i % len(OUTCOMES)])
+    case.deliver(nxt())
+    if kind == 2:
+        case.file_reconsideration(nxt(5))
+        case.decide_reconsideration(nxt(30), result=RemedyResult.UPHELD)
+        case.file_litigation(nxt(5), route=LitigationRoute.AFTER_RECONSIDERATION)
+        return case
+    case.archive(nxt())
+    return case
+
+
+def make_dicts(n: int, templates: int = 240) -> list[dict[str, Any]]:
+    """*n* serialized cases: *templates* distinct histories, each copied with its own id
+    and applicant (the event lists are shared, read-only)."""
+    base = [
+        _workflow(i, CALENDAR.add_workdays(D(2025, 1, 2), i)).to_dict() for i in range(templates)
+    ]
+    out = []
+    for i in range(n):
+        t = base[i % templates]
+        d = dict(t)
+        d["id"] = f"C{i:07d}"
+        d["applicant"] = _applicant(i).to_dict()
+        out.append(d)
+    return out
+
+
+# -- (1) the library ---------------------------------------------------------------
+
+
+def restore_all(dicts: Sequence[dict[str, Any]]) -> int:
+    """Restore every case and compute its deadline; return how many have a due date."""
+    due = 0
+    for d in dicts:
+        case = Case.from_dict(d, calendar=CALENDAR)
+        deadline = case.deadline()
+        if deadline is not None and deadline.due is not None:
+            due += 1
+    return due
+
+
+# -- (2) one transitions.Machine per case ------------------------------------------------
+
+
+class _Model:
+    """What the guards read of a case, as a plain object a per-case Machine can decorate."""
+
+    def __init__(self, channel: Channel, policy: Any) -> None:
+        self._state = CaseState.NEW
+        self._facts = _Facts()
+        self._channel = channel
+        self._policy = policy
+        self._calendar = CALENDAR
+        self.history: list[CaseEvent] = []
+
+
+def _per_case_machine(model: _Model) -> Machine:
+    machine = Machine(
+        model=model,
+        states=[s.state for s in DEFINITION.states],
+        initial=DEFINITION.initial,
+        auto_transitions=False,
+        send_event=True,
+        model_attribute="_state",
+    )
+    for t in DEFINITION.transitions:
+        conditions: list[Any] = [_route_condition(n, ROUTES[n]) for n in t.when]
+        conditions += [_guard_condition(n, GUARDS[n]) for n in t.guards if n not in CALENDAR_GUARDS]
+        machine.add_transition(
+            t.event.value, t.source, None if t.dest is t.source else t.dest, conditions=conditions
+        )
+    return machine
+
+
+def restore_with_machine_per_case(dicts: Sequence[dict[str, Any]]) -> int:
+    """The same replay and deadline, with a ``transitions.Machine`` built for each case."""
+    from disclosure_flow.policy import R2019
+
+    due = 0
+    for d in dicts:
+        Applicant.from_dict(d["applicant"])
+        InformationRequest.from_dict(d["request"])
+        model = _Model(Channel(d["channel"]), R2019)
+        _per_case_machine(model)
+        for i, raw in enumerate(d["events"]):
+            kind = EventKind(raw["event"])
+            day = _read_day(raw["date"], "date")
+            payload = _read_payload(kind, raw.get("payload"), "payload")
+            pending = _Pending(kind, day, payload)
+            before = model._state
+            if not getattr(model, kind.value)(pending=pending):
+                raise RuntimeError("replay refused")
+            fold = _FOLDS.get(kind)
+            if fold is not None:
+                fold(model._facts, pending, model._channel)
+            model.history.append(
+                CaseEvent(
+                    kind,
+                    day,
+                    before,
+                    model._state,
+                    i + 1,
+                    MappingProxyType(payload) if payload else _EMPTY,
+                )
+            )
+        if model._facts.day0 is not None and _compute(model._facts, R2019, CALENDAR).due:
+            due += 1
+    return due
+
+
+# -- (3) memory ---------------------------------------------------------------------------
+
+
+def _payload_bytes(case: Case) -> int:
+    total = 0
+    for event in case.history:
+        if event.payload:
+            total += sys.getsizeof(event.payload) + sys.getsizeof(dict(event.payload))
+    return total
+
+
+def memory_per_case(dicts: Sequence[dict[str, Any]]) -> tuple[float, float]:
+    """(bytes per case in all, bytes per case beyond the event payloads)."""
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    cases = [Case.from_dict(d, calendar=CALENDAR) for d in dicts]
+    for case in cases:
+        case.deadline()
+    gc.collect()
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    total = (after - before) / len(cases)
+    payloads = sum(_payload_bytes(c) for c in cases) / len(cases)
+    return total, total - payloads
+
+
+# -- (4) one event ---------------------------------------------------------------------------
+
+
+def apply_timings(n: int) -> list[float]:
+    """Microseconds to apply one event and recompute the deadline, over *n* events of a
+    typical mix (review, processing, consultation and answer, extension, reply)."""
+    timings: list[float] = []
+    clock = time.perf_counter_ns
+    i = 0
+    while len(timings) < n:
+        day = CALENDAR.add_workdays(D(2025, 1, 2), i % 200)
+        case = Case.open(
+            f"A{i}",
+            applicant=_applicant(i),
+            request=InformationRequest("x", ProvisionForm.PAPER, DeliveryMethod.POST),
+            channel=Channel.IN_PERSON,
+            received=day,
+            calendar=CALENDAR,
+        )
+        steps: list[Callable[[D], object]] = [
+            case.start_review,
+            case.start_processing,
+            partial(case.consult, party=ConsultedParty.OTHER_AGENCY, consultee="某局"),
+            partial(
+                case.receive_consultation_answer,
+                consultee="某局",
+                answer=ConsultationAnswer.CONSENT,
+            ),
+            partial(case.extend, days=5, approver="主任"),
+            partial(case.reply, outcome=OUTCOMES[0]),
+            case.deliver,
+        ]
+        for step in steps:
+            day = CALENDAR.add_workdays(day, 2)
+            start = clock()
+            step(day)
+            case.deadline()
+            timings.append((clock() - start) / 1000)
+        i += 1
+    return timings[:n]
+
+
+_SHARED: list[dict[str, Any]] = []
+
+
+def _restore_slice(bounds: tuple[int, int]) -> int:
+    return restore_all(_SHARED[bounds[0] : bounds[1]])
+
+
+def restore_parallel(dicts: list[dict[str, Any]], processes: int) -> float:
+    """Seconds to restore *dicts* with *processes* forked workers (the dicts are inherited,
+    not pickled: as when each worker reads its own share from the database)."""
+    _SHARED[:] = dicts
+    size = (len(dicts) + processes - 1) // processes
+    bounds = [(j, min(j + size, len(dicts))) for j in range(0, len(dicts), size)]
+    context = multiprocessing.get_context("fork")
+    start = time.perf_counter()
+    with context.Pool(processes) as pool:
+        pool.map(_restore_slice, bounds)
+    elapsed = time.perf_counter() - start
+    _SHARED.clear()
+    return elapsed
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--slow-cases", type=int, default=2_000)
+    parser.add_argument("--memory-cases", type=int, default=10_000)
+    parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--processes", type=int, default=2, help="for the parallel run")
+    args = parser.parse_args(argv)
+
+    print(f"building {args.cases:,} serialized cases …", flush=True)
+    dicts = make_dicts(args.cases)
+    events = sum(len(d["events"]) for d in dicts) / len(dicts)
+    restore_all(dicts[:2000])  # warm the caches (dates, outcomes)
+
+    start = time.perf_counter()
+    restore_all(dicts)
+    fast = time.perf_counter() - start
+
+    parallel = None
+    if args.processes > 1:
+        parallel = restore_parallel(dicts, args.processes)
+
+    slow_sample = dicts[: args.slow_cases]
+    start = time.perf_counter()
+    restore_with_machine_per_case(slow_sample)
+    slow = (time.perf_counter() - start) * len(dicts) / len(slow_sample)
+
+    total, beyond = memory_per_case(dicts[: args.memory_cases])
+    timings = apply_timings(args.events)
+    median = statistics.median(timings)
+    p90 = statistics.quantiles(timings, n=10)[-1]
+
+    rows = [
+        ("cases × events per case", f"{len(dicts):,} × {events:.1f}", ""),
+        ("restore + deadline, shared machine", f"{fast:.2f} s", "≤ 5 s"),
+        (
+            f"  same, {args.processes} processes",
+            "-" if parallel is None else f"{parallel:.2f} s",
+            "",
+        ),
+        (
+            f"restore + deadline, Machine per case (scaled from {len(slow_sample):,})",
+            f"{slow:.1f} s",
+            "",
+        ),
+        ("speed-up", f"{slow / fast:.0f}×", "≥ 20×"),
+        ("memory per case, all", f"{total:,.0f} B", ""),
+        ("memory per case beyond event payloads", f"{beyond:,.0f} B", "≤ 2,048 B"),
+        ("apply one event + deadline, median", f"{median:.1f} µs", "≤ 30 µs"),
+        ("apply one event + deadline, 90th percentile", f"{p90:.1f} µs", ""),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'result':>14}  target")
+    for name, value, target in rows:
+        print(f"{name:<{width}}  {value:>14}  {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
