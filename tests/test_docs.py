@@ -57,3 +57,14 @@ def test_readme_has_the_two_quickstart_commands() -> None:
     assert match, "README must give the test command"
     assert match.group("cmd") in ci, "CI must run the README's exact test command"
     assert re.search(r"^pip install \. && python -m disclosure_flow deadline ", readme, re.M)
+
+
+def test_lifecycle_page_shows_the_real_machine() -> None:
+    from disclosure_flow.lifecycle import mermaid_diagram
+
+    page = (ROOT / "docs" / "lifecycle.md").read_text(encoding="utf-8")
+    match = re.search(r"^```mermaid\n(?P<body>.*?)^```", page, re.M | re.S)
+    assert match, "docs/lifecycle.md must show the diagram"
+    assert match.group("body").strip() == mermaid_diagram().strip(), (
+        "the diagram in docs/lifecycle.md is stale: regenerate it from mermaid_diagram()"
+    )
