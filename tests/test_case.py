@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import enum
 import json
 from collections.abc import Callable
 from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from disclosure_flow import (
     EventRefusedError,
@@ -28,6 +31,7 @@ from disclosure_flow import (
     VersionConflictError,
     WorkdayCalendar,
 )
+from disclosure_flow import case as case_module
 from disclosure_flow.case import (
     SCHEMA,
     Case,
@@ -574,3 +578,90 @@ def test_newer_calendar_can_turn_a_recorded_act_late() -> None:
     assert finding.rule is FindingRule.EXTENSION_LATE
     assert (finding.due, finding.late_by) == (D(2026, 3, 27), 1)
     assert Case.from_dict(case.to_dict(), calendar=case.calendar).findings() == (finding,)
+
+
+# -- restoring fast: the quick payload decoders agree with the general readers ----------
+
+
+class _Text(str):
+    """A str subclass: the quick decoders leave it to the general readers."""
+
+
+_DISCLOSED_DICT = Outcome(OutcomeKind.DISCLOSED, OutcomeReason.DISCLOSED).to_dict()
+_PAYLOAD_VALUES = st.one_of(
+    st.sampled_from(
+        [
+            "某局",
+            "",
+            " ",
+            _Text("某局"),
+            "2026-10-12",
+            "2026-13-01",
+            "2026-1-2",
+            "third_party",
+            "other_agency",
+            "consent",
+            "objection",
+            "no_answer",
+            "upheld",
+            "pending",
+            "direct",
+            "email",
+            "per_volume",
+            "per_item",
+            10,
+            0,
+            -3,
+            True,
+            1.5,
+            [],
+            ["x"],
+            {},
+            _DISCLOSED_DICT,
+            {**_DISCLOSED_DICT, "extra": 1},
+            {**_DISCLOSED_DICT, "note": ["unhashable"]},
+            {**_DISCLOSED_DICT, "kind": "nonsense"},
+        ]
+    ),
+    st.none(),
+    st.dates(dt.date(2024, 1, 1), dt.date(2026, 12, 31)).map(dt.date.isoformat),
+)
+_PAYLOAD_KINDS = sorted({kind for (_, kind) in case_module._REPLAY_TABLE})
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sampled_from(_PAYLOAD_KINDS), st.data())
+def test_quick_payload_agrees_with_the_general_reader(kind_value: str, data: Any) -> None:
+    kind = EventKind(kind_value)
+    entry = next(e for (_, k), e in case_module._REPLAY_TABLE.items() if k == kind_value)
+    quick_fields, names = entry[2], entry[3]
+    keys = [*sorted(names), "unknown"]
+    raw: Any = data.draw(
+        st.one_of(
+            st.dictionaries(st.sampled_from(keys), _PAYLOAD_VALUES, max_size=4),
+            st.sampled_from([None, [], "x"]),
+        )
+    )
+    quick = case_module._quick_payload(quick_fields, names, raw)
+    try:
+        general = case_module._read_payload(kind, raw, "payload")
+    except SerializationError:
+        assert quick is None
+        return
+    if quick is not None:
+        assert quick == general
+        assert list(quick) == list(general)
+        for name, value in quick.items():
+            assert type(value) is type(general[name])
+            if isinstance(value, (enum.Enum, Outcome)):
+                assert value is general[name]
+
+
+def test_restoring_a_case_reads_what_it_wrote_through_both_readers() -> None:
+    case = new_case()
+    case.start_review(DAY0 + dt.timedelta(days=1))
+    data = json.loads(json.dumps(case.to_dict()))
+    assert Case.from_dict(data, calendar=CALENDAR).to_dict() == data
+    # Dates not yet seen by the day cache go through the general reader first.
+    case_module._DAY_CACHE.clear()
+    assert Case.from_dict(data, calendar=CALENDAR).to_dict() == data

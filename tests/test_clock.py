@@ -44,6 +44,7 @@ from disclosure_flow.clock import (
     Restart,
     compute_deadline,
 )
+from disclosure_flow.errors import ProvisionalAnswerError
 from disclosure_flow.policy import (
     R2008,
     R2019,
@@ -630,3 +631,108 @@ def test_module_doctests() -> None:
     result = doctest.testmod(clock_module)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+# -- the fast path on the rank table agrees with the general path ---------------------
+
+# Day 0 from 2019 to the end of the data and beyond it (coverage errors and estimated
+# days must send the fast path back to the general one).
+fast_day0s = st.dates(D(2019, 1, 10), D(2027, 3, 1))
+fast_policies = st.builds(
+    lambda base, zero, bounds, late: attrs.evolve(
+        base, day_zero=zero, pause_bounds=bounds, late_acts=late
+    ),
+    st.sampled_from([R2019, R2008]),
+    st.sampled_from(DayZero),
+    st.sampled_from(PauseBounds),
+    st.sampled_from(LateActs),
+)
+
+
+@st.composite
+def messy_events(draw: st.DrawFn, day0: dt.date) -> list[ClockEvent]:
+    """Any mix of clock events on or after day 0: late or excessive extensions, several
+    replies, running pauses, restarts, correction notices, delayed deadlines."""
+    events: list[ClockEvent] = []
+    for _ in range(draw(st.integers(0, 6))):
+        day = day0 + dt.timedelta(days=draw(st.integers(0, 80)))
+        kind = draw(st.integers(0, 5))
+        if kind == 0:
+            length = draw(st.one_of(st.none(), st.integers(0, 25)))
+            end = None if length is None else day + dt.timedelta(days=length)
+            events.append(Pause(day, end, draw(reasons)))
+        elif kind == 1:
+            events.append(Extension(draw(st.integers(1, 25)), "负责人", day))
+        elif kind == 2:
+            events.append(Reply(day))
+        elif kind == 3:
+            events.append(Restart(day))
+        elif kind == 4:
+            events.append(CorrectionNotice(day))
+        else:
+            due = day + dt.timedelta(days=draw(st.integers(1, 90)))
+            events.append(DelayedDeadline(due, day))
+    return events
+
+
+def _general(
+    day0: dt.date, events: tuple[ClockEvent, ...], policy: Policy, calendar: WorkdayCalendar
+) -> Deadline:
+    """compute_deadline without its fast path."""
+    try:
+        return clock_module._compute(
+            day0, events, policy, calendar, "", clock_module._Plain(calendar)
+        )
+    except ProvisionalAnswerError:
+        return clock_module._compute(
+            day0, events, policy, calendar, "", clock_module._Results(calendar)
+        )
+
+
+@settings(max_examples=1500, deadline=None)
+@given(fast_day0s, st.data(), fast_policies, st.sampled_from([CAL, PROVISIONAL]))
+def test_fast_path_agrees_with_the_general_path(
+    day0: dt.date, data: st.DataObject, policy: Policy, calendar: WorkdayCalendar
+) -> None:
+    events = data.draw(messy_events(day0))
+    try:
+        ordered = clock_module._ordered(day0, events)
+    except DisclosureFlowError:
+        return
+    fast = clock_module._compute_ranked(day0, ordered, policy, calendar, "")
+    try:
+        general = _general(day0, ordered, policy, calendar)
+    except DisclosureFlowError:
+        # The general path refuses (cap, late act, coverage): the fast one declined.
+        assert fast is None
+        return
+    if fast is not None:
+        assert fast == general
+        assert fast.calendar is general.calendar
+        assert all(a is b for a, b in zip(fast.extensions, general.extensions, strict=True))
+        assert fast.steps() == general.steps()
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases(), policies)
+def test_fast_path_takes_the_common_case(
+    case: tuple[dt.date, list[ClockEvent]], policy: Policy
+) -> None:
+    day0, events = case
+    ordered = clock_module._ordered(day0, [*events, Extension(5, "负责人", day0)])
+    fast = clock_module._compute_ranked(day0, ordered, policy, CAL, "")
+    assert fast is not None
+    assert fast == _general(day0, ordered, policy, CAL)
+
+
+def test_fast_path_declines_what_it_does_not_decide() -> None:
+    day0 = NATIONAL_DAY_0
+    late = (Extension(10, "负责人", D(2026, 12, 1)),)
+    over_cap = (Extension(10, "负责人", day0), Extension(11, "负责人", day0))
+    delayed = (DelayedDeadline(D(2026, 12, 1), D(2026, 10, 9)),)
+    late_reply = (Reply(D(2026, 12, 1)),)
+    for events in (late, over_cap, delayed, late_reply):
+        assert clock_module._compute_ranked(day0, events, RECORD, CAL, "") is None
+    # Days in an estimated year: the general path marks the answer provisional.
+    assert clock_module._compute_ranked(D(2026, 12, 20), (), R2019, PROVISIONAL, "") is None
+    assert deadline(D(2026, 12, 20), calendar=PROVISIONAL).provisional

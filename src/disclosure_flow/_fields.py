@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 import attrs
 
@@ -72,6 +72,21 @@ def read_mapping(data: object, path: str) -> Mapping[str, Any]:
     return data
 
 
+def is_record(
+    data: object, required: frozenset[str], allowed: frozenset[str]
+) -> TypeGuard[dict[str, Any]]:
+    """Whether *data* is a plain ``dict`` whose keys are exactly strings of *allowed*,
+    including all of *required* (*allowed* includes *required*): the one test a
+    well-formed stored record needs, for the readers' fast path. When it is false, the
+    general checks (:func:`read_mapping`, :func:`check_keys`) say what is wrong."""
+    if type(data) is not dict or not required <= data.keys() <= allowed:
+        return False
+    for key in data:  # noqa: SIM110 - a plain loop: all() over a generator is slower here
+        if type(key) is not str:
+            return False
+    return True
+
+
 def check_keys(
     data: Mapping[str, Any], path: str, required: frozenset[str], optional: frozenset[str]
 ) -> None:
@@ -109,9 +124,28 @@ def read_optional_text(data: Mapping[str, Any], key: str, path: str) -> str | No
     return value
 
 
+#: Per enum class, its members by value (enum classes are fixed once defined).
+_BY_VALUE: dict[type[enum.Enum], dict[Any, enum.Enum]] = {}
+
+
+def members_by_value(cls: type[_E]) -> dict[Any, _E]:
+    """The members of *cls* by value (aliases left out), built once per class."""
+    found = _BY_VALUE.get(cls)
+    if found is None:
+        found = _BY_VALUE[cls] = {m.value: m for m in cls}
+    return found  # type: ignore[return-value]  # keyed by cls: its own members
+
+
 def read_enum(data: Mapping[str, Any], key: str, path: str, cls: type[_E]) -> _E:
     """A required enum member, stored as its value."""
     value = data.get(key)
+    if type(value) is str:
+        # Fast path: a dict lookup instead of a scan through each member's ``.value``
+        # (a slow descriptor). Only a hit of the same type is taken; anything else
+        # goes through the scan, which has the last word.
+        member = members_by_value(cls).get(value)
+        if member is not None and type(member._value_) is str:
+            return member
     for member in cls:
         if type(member.value) is type(value) and member.value == value:
             return member

@@ -414,6 +414,16 @@ def _hidden_repr(masker: Any) -> Any:
 # -- values ---------------------------------------------------------------------
 
 
+# The keys of the stored forms (``to_dict``): required, optional, and all of them.
+_DOCUMENT_REQUIRED = frozenset({"kind", "number"})
+_DOCUMENT_OPTIONAL = frozenset({"document_name"})
+_DOCUMENT_KEYS = _DOCUMENT_REQUIRED | _DOCUMENT_OPTIONAL
+_CONTACT_KEYS = frozenset({"phone", "address", "email"})
+_APPLICANT_REQUIRED = frozenset({"kind", "name"})
+_APPLICANT_OPTIONAL = frozenset({"identity", "contact"})
+_APPLICANT_KEYS = _APPLICANT_REQUIRED | _APPLICANT_OPTIONAL
+
+
 @attrs.frozen(slots=True)
 class IdentityDocument:
     """An identity document (身份证明) as the applicant gave it.
@@ -470,8 +480,9 @@ class IdentityDocument:
         Raises:
             SerializationError: *data* is malformed; the error names the path.
         """
-        data = _fields.read_mapping(data, path)
-        _fields.check_keys(data, path, frozenset({"kind", "number"}), frozenset({"document_name"}))
+        if not _fields.is_record(data, _DOCUMENT_REQUIRED, _DOCUMENT_KEYS):
+            data = _fields.read_mapping(data, path)
+            _fields.check_keys(data, path, _DOCUMENT_REQUIRED, _DOCUMENT_OPTIONAL)
         return cls(
             kind=_fields.read_enum(data, "kind", path, IdentityDocumentKind),
             number=_fields.read_str(data, "number", path),
@@ -515,8 +526,9 @@ class Contact:
         Raises:
             SerializationError: *data* is malformed; the error names the path.
         """
-        data = _fields.read_mapping(data, path)
-        _fields.check_keys(data, path, frozenset(), frozenset({"phone", "address", "email"}))
+        if not _fields.is_record(data, frozenset(), _CONTACT_KEYS):
+            data = _fields.read_mapping(data, path)
+            _fields.check_keys(data, path, frozenset(), _CONTACT_KEYS)
         return cls(
             phone=_fields.read_optional_text(data, "phone", path),
             address=_fields.read_optional_text(data, "address", path),
@@ -620,10 +632,9 @@ class Applicant:
             SerializationError: *data* is malformed; the error names the path, e.g.
                 ``"applicant.identity.kind"``.
         """
-        data = _fields.read_mapping(data, path)
-        _fields.check_keys(
-            data, path, frozenset({"kind", "name"}), frozenset({"identity", "contact"})
-        )
+        if not _fields.is_record(data, _APPLICANT_REQUIRED, _APPLICANT_KEYS):
+            data = _fields.read_mapping(data, path)
+            _fields.check_keys(data, path, _APPLICANT_REQUIRED, _APPLICANT_OPTIONAL)
         identity = data.get("identity")
         contact = data.get("contact")
         return cls(

@@ -592,6 +592,86 @@ _PAYLOAD_READERS: dict[
     for e, fields in _PAYLOAD.items()
 }
 
+# Quick decoders for restoring many cases: each returns the decoded value, or _BAD for
+# anything it does not recognise at once. They decide nothing: on _BAD the general
+# readers above (``_read_payload``) decode the payload again and raise their error
+# or return their value; a test checks that both agree.
+_BAD: Final = object()
+
+
+def _quick_day(value: Any) -> Any:
+    return _DAY_CACHE.get(value, _BAD) if type(value) is str else _BAD
+
+
+def _quick_text(value: Any) -> Any:
+    return value if type(value) is str else _BAD
+
+
+def _quick_int(value: Any) -> Any:
+    return value if type(value) is int else _BAD
+
+
+def _quick_outcome(value: Any) -> Any:
+    if type(value) is not dict or not value.keys() <= _OUTCOME_KEYS:
+        return _BAD
+    get = value.get
+    grounds = get("withheld_grounds")
+    try:
+        return _OUTCOME_CACHE.get(
+            (
+                get("kind"),
+                get("reason"),
+                get("withheld"),
+                tuple(grounds) if type(grounds) is list else grounds,
+                get("competent_agency"),
+                get("note"),
+            ),
+            _BAD,
+        )
+    except TypeError:
+        return _BAD
+
+
+def _quick_enum(kind: _Kind) -> Callable[[Any], Any]:
+    by_value = _ENUM_BY_VALUE[kind]
+
+    def read(value: Any) -> Any:
+        return by_value.get(value, _BAD) if type(value) is str else _BAD
+
+    return read
+
+
+_QUICK: dict[_Kind, Callable[[Any], Any]] = {
+    _Kind.DATE: _quick_day,
+    _Kind.TEXT: _quick_text,
+    _Kind.INT: _quick_int,
+    _Kind.OUTCOME: _quick_outcome,
+    **{k: _quick_enum(k) for k in _ENUMS},
+}
+
+_QuickFields = tuple[tuple[str, bool, Callable[[Any], Any]], ...]
+
+
+def _quick_payload(
+    fields: _QuickFields, names: frozenset[str], raw: object
+) -> dict[str, Any] | None:
+    """The payload *raw* decoded as :func:`_read_payload` would, or ``None`` if a quick
+    decoder did not recognise a value (then :func:`_read_payload` has the last word)."""
+    if type(raw) is not dict or not raw.keys() <= names:
+        return None
+    values: dict[str, Any] = {}
+    for name, required, quick in fields:
+        value = raw.get(name)
+        if value is None:
+            if required:
+                return None
+            continue
+        value = quick(value)
+        if value is _BAD:
+            return None
+        values[name] = value
+    return values
+
 
 # ---------------------------------------------------------------------------
 # Facts: what the history says so far, folded event by event.
@@ -1272,18 +1352,23 @@ _TABLE: Final = compile_table(MACHINE)
 _ReplayEntry = tuple[
     EventKind,
     bool,
+    _QuickFields,
+    frozenset[str],
     "Callable[[_Facts, _Pending, Channel], None] | None",
     tuple[tuple[CaseState, str, tuple[Route, ...], tuple[Guard, ...]], ...],
 ]
 
 #: The table used to replay a stored history, keyed by the stored strings
-#: ``(state, event)``: the event, whether it needs a payload, its fold, and its branches
-#: as plain tuples ``(dest, routes, guards)`` without the guards that depend on the
-#: calendar (see the module docs). Compiled from the same machine as the apply table.
+#: ``(state, event)``: the event, whether it needs a payload, its payload's quick
+#: decoders and field names, its fold, and its branches as plain tuples
+#: ``(dest, routes, guards)`` without the guards that depend on the calendar (see the
+#: module docs). Compiled from the same machine as the apply table.
 _REPLAY_TABLE: Final[dict[tuple[str, str], _ReplayEntry]] = {
     (state.value, kind.value): (
         kind,
         any(f.required for f in _PAYLOAD[kind]),
+        tuple((f.name, f.required, _QUICK[f.kind]) for f in _PAYLOAD[kind]),
+        frozenset(f.name for f in _PAYLOAD[kind]),
         _FOLDS.get(kind),
         tuple(
             (
@@ -2021,8 +2106,9 @@ def _restore(
     calendar: WorkdayCalendar,
     policies: Iterable[Policy],
 ) -> Case:
-    data = _fields.read_mapping(data, "case")
-    _fields.check_keys(data, "case", _CASE_KEYS, frozenset())
+    if not _fields.is_record(data, _CASE_KEYS, _CASE_KEYS):
+        data = _fields.read_mapping(data, "case")
+        _fields.check_keys(data, "case", _CASE_KEYS, frozenset())
     if data["schema"] != SCHEMA:
         raise SerializationError("case.schema", data["schema"], repr(SCHEMA))
     by_name = {p.name: p for p in policies}
@@ -2053,11 +2139,19 @@ def _restore(
     # Keys are the stored strings: their hashes are cached, unlike enum members'; and
     # ``dest.value`` is read from the table (an enum's ``.value`` is a slow descriptor).
     event_by_value, replay, day_cache = _EVENT_BY_VALUE, _REPLAY_TABLE, _DAY_CACHE
-    required, allowed_keys = _EVENT_REQUIRED, _EVENT_KEYS
+    required, allowed_keys, n_required = _EVENT_REQUIRED, _EVENT_KEYS, len(_EVENT_REQUIRED)
     append = history.append
     state_value: str = state.value
+    # One pending event, refilled for each event: guards, routes and folds read it and
+    # keep none of it (they copy the values they record).
+    pending = _Pending(EventKind.REGISTER, _dt.date.min, {})
+    payload: dict[str, Any]
     for version, raw in enumerate(events, 1):
-        if type(raw) is not dict or not (required <= raw.keys() <= allowed_keys):
+        if type(raw) is not dict or not (
+            raw.keys() == required
+            if len(raw) == n_required
+            else required <= raw.keys() <= allowed_keys
+        ):
             path = f"case.events[{version - 1}]"
             raw = _fields.read_mapping(raw, path)
             _fields.check_keys(raw, path, _EVENT_REQUIRED, _EVENT_OPTIONAL)
@@ -2071,7 +2165,7 @@ def _restore(
                 name,
                 f"an event allowed in {state_value}: {_allowed_list(state)}",
             )
-        kind, needs_payload, fold, branches = entry
+        kind, needs_payload, quick_fields, payload_names, fold, branches = entry
         text = raw["date"]
         day = day_cache.get(text) if type(text) is str else None
         if day is None:
@@ -2080,20 +2174,32 @@ def _restore(
             raise SerializationError(_at(version, "date"), text, f"on or after {last_day}")
         if raw["before"] != state_value:
             raise SerializationError(_at(version, "before"), raw["before"], repr(state_value))
-        if raw["version"] != version or type(raw["version"]) is not int:
-            raise SerializationError(_at(version, "version"), raw["version"], str(version))
-        raw_payload = raw.get("payload")
-        if raw_payload is not None or needs_payload:
-            payload = _read_payload(kind, raw_payload, _at(version, "payload"))
+        stored_version = raw["version"]
+        if stored_version != version or type(stored_version) is not int:
+            raise SerializationError(_at(version, "version"), stored_version, str(version))
+        if len(raw) == n_required:  # no payload, actor or note
+            if needs_payload:
+                payload = _read_payload(kind, None, _at(version, "payload"))
+            else:
+                payload = {}
+            actor = note = None
         else:
-            payload = {}
-        actor = raw.get("actor")
-        if actor is not None and not _text(actor):
-            raise SerializationError(_at(version, "actor"), actor, "null or a non-empty string")
-        note = raw.get("note")
-        if note is not None and not _text(note):
-            raise SerializationError(_at(version, "note"), note, "null or a non-empty string")
-        pending = _Pending(kind, day, payload)
+            raw_payload = raw.get("payload")
+            if raw_payload is not None or needs_payload:
+                quick = _quick_payload(quick_fields, payload_names, raw_payload)
+                if quick is None:
+                    payload = _read_payload(kind, raw_payload, _at(version, "payload"))
+                else:
+                    payload = quick
+            else:
+                payload = {}
+            actor = raw.get("actor")
+            if actor is not None and not _text(actor):
+                raise SerializationError(_at(version, "actor"), actor, "null or a non-empty string")
+            note = raw.get("note")
+            if note is not None and not _text(note):
+                raise SerializationError(_at(version, "note"), note, "null or a non-empty string")
+        pending.event, pending.day, pending.payload = kind, day, payload
         dest: CaseState | None = None
         dest_value = ""
         for to, to_value, routes, guards in branches:
@@ -2133,8 +2239,8 @@ def _restore(
         state_value = dest_value
         last_day = day
     case._state = state
-    if data["state"] != state.value:
-        raise SerializationError("case.state", data["state"], repr(state.value))
+    if data["state"] != state_value:
+        raise SerializationError("case.state", data["state"], repr(state_value))
     if data["version"] != len(history) or type(data["version"]) is not int:
         raise SerializationError("case.version", data["version"], str(len(history)))
     return case

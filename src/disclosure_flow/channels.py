@@ -105,7 +105,8 @@ class Channel(enum.Enum):
     @property
     def needs_confirmation(self) -> bool:
         """Whether day 0 waits for a confirmation (then it may be unknown for a while)."""
-        return self.confirmation is not ReceiptConfirmation.NOT_NEEDED
+        # A tuple test is by identity: no enum hash (asked for every case replayed).
+        return self in _AWAITING_CONFIRMATION
 
     def day_zero(self, *, received: _dt.date, confirmed: _dt.date | None = None) -> _dt.date | None:
         """The receipt date (收到申请之日, day 0) by this channel's rule.
@@ -187,6 +188,10 @@ _CHANNELS: dict[Channel, tuple[str, str, str, str, ReceiptConfirmation]] = {
     ),
 }
 
+_AWAITING_CONFIRMATION = tuple(
+    c for c, row in _CHANNELS.items() if row[4] is not ReceiptConfirmation.NOT_NEEDED
+)
+
 
 class ProvisionForm(enum.Enum):
     """The form in which the applicant asks to receive the information (提供形式, Art. 29
@@ -253,6 +258,12 @@ _DELIVERY_LABELS = {
 }
 
 
+# The keys of the stored form (``to_dict``): required, optional, and all of them.
+_REQUEST_REQUIRED = frozenset({"description", "form", "delivery"})
+_REQUEST_OPTIONAL = frozenset({"document_number", "purpose"})
+_REQUEST_KEYS = _REQUEST_REQUIRED | _REQUEST_OPTIONAL
+
+
 @attrs.frozen(slots=True)
 class InformationRequest:
     """What an application asks for (申请公开的政府信息), Art. 29 ¶2(2)–(3).
@@ -299,13 +310,9 @@ class InformationRequest:
         Raises:
             SerializationError: *data* is malformed; the error names the path.
         """
-        data = _fields.read_mapping(data, path)
-        _fields.check_keys(
-            data,
-            path,
-            frozenset({"description", "form", "delivery"}),
-            frozenset({"document_number", "purpose"}),
-        )
+        if not _fields.is_record(data, _REQUEST_REQUIRED, _REQUEST_KEYS):
+            data = _fields.read_mapping(data, path)
+            _fields.check_keys(data, path, _REQUEST_REQUIRED, _REQUEST_OPTIONAL)
         return cls(
             description=_fields.read_text(data, "description", path),
             form=_fields.read_enum(data, "form", path, ProvisionForm),

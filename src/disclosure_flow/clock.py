@@ -56,7 +56,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol, TypeAlias
 
 import attrs
@@ -666,6 +666,9 @@ def compute_deadline(
     if not isinstance(day0_note, str):
         raise InvalidValueError("day0_note", day0_note, "a str")
     ordered = _ordered(day0, events)
+    quick = _compute_ranked(day0, ordered, policy, calendar, day0_note)
+    if quick is not None:
+        return quick
     try:
         return _compute(day0, ordered, policy, calendar, day0_note, _Plain(calendar))
     except ProvisionalAnswerError:
@@ -678,8 +681,10 @@ def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, 
     except TypeError:
         raise InvalidValueError("events", events, "an iterable of clock events") from None
     days = []
+    replies = False
     for event in events:
-        key = _KEY.get(type(event))
+        kind = type(event)
+        key = _KEY.get(kind)
         if key is None:
             raise InvalidValueError(
                 "events",
@@ -688,12 +693,16 @@ def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, 
             )
         day = key(event)
         if day < day0:
-            raise ClockError(f"{type(event).__name__} date", day, f"on or after day 0 ({day0})")
+            raise ClockError(f"{kind.__name__} date", day, f"on or after day 0 ({day0})")
         days.append(day)
+        if kind is Reply:
+            replies = True
     if days != sorted(days):
         order = sorted(range(len(events)), key=days.__getitem__)
         events = tuple(events[i] for i in order)
         days = [days[i] for i in order]
+    if not replies:  # the checks below are about a reply
+        return events
     reply: _dt.date | None = None
     for day, event in zip(days, events, strict=True):
         if reply is not None:
@@ -704,6 +713,168 @@ def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, 
         elif type(event) is Reply:
             reply = day
     return events
+
+
+def _nth_rank(
+    rank: Sequence[int], cursor: int, need: int, intervals: list[tuple[int, int | None]]
+) -> int | None:
+    """:func:`_nth` on the calendar's rank table: days as indices, *need* >= 1. Returns
+    ``k`` such that the answer is ``workdays[k]`` (the caller checks ``k`` is in the
+    table), or ``None`` if a running pause comes first."""
+    for a, b in intervals:
+        if a > cursor:
+            available = rank[a] - rank[cursor]
+            if available >= need:
+                return rank[cursor] + need - 1
+            need -= available
+        if b is None:
+            return None
+        if b > cursor:
+            cursor = b
+    return rank[cursor] + need - 1
+
+
+def _compute_ranked(
+    received: _dt.date,
+    events: tuple[ClockEvent, ...],
+    policy: Policy,
+    calendar: WorkdayCalendar,
+    day0_note: str,
+) -> Deadline | None:
+    """The common case of :func:`_compute`, counted directly on the calendar's rank table:
+    the same answer, or ``None`` whenever :func:`_compute` must decide (a day outside
+    the table or an estimated day anywhere in the span, an Art. 35 delayed deadline, an
+    act after its period, an extension beyond the cap). A differential test keeps the
+    two in agreement."""
+    first, rank, workdays, estimated = calendar._counting_table()
+    size = len(rank)
+    last_rank = len(workdays) - 1
+    base = policy.reply_period.length
+    cap = policy.extension_cap.length
+    shift = 1 if policy.day_zero is DayZero.COUNTED else 0
+    origin = received.toordinal() - first - shift
+    lo = hi = origin
+
+    # _intervals, on indices: the excluded pauses as (a, b], merged.
+    excluded = policy.excluded_pauses
+    bounds = policy.pause_bounds
+    a_shift = 1 if bounds is PauseBounds.START_TO_END else 0
+    b_shift = 1 if bounds is PauseBounds.AFTER_START_BEFORE_END else 0
+    intervals: list[tuple[int, int | None]] = []
+    for event in events:
+        if type(event) is not Pause:
+            continue
+        assert isinstance(event, Pause)
+        if event.reason not in excluded:
+            continue
+        a = event.start.toordinal() - first - a_shift
+        if a < lo:
+            lo = a
+        end = event.end
+        if end is None:
+            b = None
+        else:
+            b = end.toordinal() - first - b_shift
+            if b <= a:
+                continue
+            if b > hi:
+                hi = b
+        if intervals:
+            last_a, last_b = intervals[-1]
+            if last_b is None:
+                break
+            if a <= last_b:
+                intervals[-1] = (last_a, None if b is None else max(b, last_b))
+                continue
+        intervals.append((a, b))
+    if lo < 0 or hi >= size:
+        return None
+
+    zero = received
+    extensions: list[Extension] = []
+    extended = 0
+    awaiting_correction = False
+    replied_on: _dt.date | None = None
+    for event in events:
+        kind = type(event)
+        if kind is Pause:
+            continue
+        if kind is Extension:
+            assert isinstance(event, Extension)
+            if extended + event.days > cap:
+                return None
+            k = _nth_rank(rank, origin, base + extended, intervals)
+            if k is not None:
+                if k > last_rank or event.granted_on > workdays[k]:
+                    return None
+                hi = max(hi, workdays[k].toordinal() - first)
+            extended += event.days
+            extensions.append(event)
+        elif kind is Restart:
+            assert isinstance(event, Restart)
+            zero = event.day
+            origin = zero.toordinal() - first - shift
+            if origin >= size:
+                return None
+            hi = max(hi, origin)
+            extensions, extended, awaiting_correction = [], 0, False
+        elif kind is CorrectionNotice:
+            assert isinstance(event, CorrectionNotice)
+            period = policy.correction_notice_period
+            if period is not None:
+                if period.length < 1:
+                    return None
+                k = rank[origin] + period.length - 1
+                if k > last_rank:
+                    return None
+                hi = max(hi, workdays[k].toordinal() - first)
+                if event.sent_on > workdays[k]:
+                    return None
+            awaiting_correction = True
+        elif kind is Reply:
+            assert isinstance(event, Reply)
+            replied_on = event.day
+        else:
+            return None
+
+    due: _dt.date | None = None
+    open_reason: OpenReason | None = None
+    if awaiting_correction:
+        period_total = base
+        open_reason = OpenReason.AWAITING_CORRECTION
+    else:
+        period_total = base + extended
+        k = _nth_rank(rank, origin, period_total, intervals)
+        if k is None:
+            open_reason = OpenReason.PAUSED
+        else:
+            if k > last_rank:
+                return None
+            due = workdays[k]
+            hi = max(hi, due.toordinal() - first)
+            if replied_on is not None and replied_on > due:
+                return None
+    if estimated is not None and estimated[hi + 1] != estimated[lo]:
+        return None
+    return Deadline(
+        policy,
+        received,
+        zero,
+        due,
+        open_reason,
+        period_total,
+        tuple(extensions),
+        None,
+        replied_on,
+        False,
+        due,
+        due,
+        calendar.fingerprint,
+        (),
+        events,
+        day0_note,
+        calendar,
+    )
 
 
 def _compute(

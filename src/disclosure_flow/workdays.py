@@ -406,6 +406,18 @@ class WorkdayCalendar:
             raise self._coverage_error(day)
         return i
 
+    def _counting_table(
+        self,
+    ) -> tuple[int, Sequence[int], Sequence[_dt.date], Sequence[int] | None]:
+        """The table behind the plain answers, read-only, for the clock's fast path:
+        ``(first, rank, workdays, estimated)``. A day's index is its ordinal minus
+        *first* (valid when ``0 <= index < len(rank)``); ``rank[i]`` counts the working
+        days with index ``<= i``; ``workdays[k]`` is the working day of rank ``k + 1``;
+        ``estimated[k]`` (``None`` when no day is estimated) counts the estimated days
+        with index ``< k``. A caller must check the indices and the estimated days
+        itself, and ask the plain methods (which raise the errors) when they fail."""
+        return self._first, self._rank, self._wd, self._est_rank
+
     def _coverage_error(self, day: _dt.date) -> CoverageError:
         if self._estimates is Estimates.REFUSE and day > self._last_date:
             hint = (
