@@ -736,3 +736,33 @@ def test_fast_path_declines_what_it_does_not_decide() -> None:
     # Days in an estimated year: the general path marks the answer provisional.
     assert clock_module._compute_ranked(D(2026, 12, 20), (), R2019, PROVISIONAL, "") is None
     assert deadline(D(2026, 12, 20), calendar=PROVISIONAL).provisional
+
+
+def test_a_late_extension_is_judged_against_the_deadline_as_it_stood() -> None:
+    # Day 0 Monday 2 March 2026: 20 working days end Monday 30 March (no holiday in
+    # March). An extension granted on Tuesday 31 March is one working day late, even
+    # though a consultation that starts afterwards would move the deadline later.
+
+    record = attrs.evolve(R2019, late_acts=LateActs.RECORD)
+    events: list[ClockEvent] = [
+        Extension(10, "负责人", granted_on=dt.date(2026, 3, 31)),
+        Pause(dt.date(2026, 4, 1), dt.date(2026, 4, 20), PauseReason.THIRD_PARTY),
+    ]
+    deadline = compute_deadline(dt.date(2026, 3, 2), events, policy=record, calendar=CAL)
+    assert [(f.rule, f.due, f.late_by) for f in deadline.findings] == [
+        (FindingRule.EXTENSION_LATE, dt.date(2026, 3, 30), 1)
+    ]
+    with pytest.raises(LateActError):
+        compute_deadline(dt.date(2026, 3, 2), events, policy=R2019, calendar=CAL)
+
+
+def test_a_pause_after_a_delayed_deadline_does_not_move_it() -> None:
+    # Art. 35: the agency set 10 April on 10 March (the 20-day deadline was 30 March);
+    # a consultation from 12 March to 30 April does not invalidate it.
+    events: list[ClockEvent] = [
+        DelayedDeadline(dt.date(2026, 4, 10), set_on=dt.date(2026, 3, 10)),
+        Pause(dt.date(2026, 3, 12), dt.date(2026, 4, 30), PauseReason.THIRD_PARTY),
+    ]
+    deadline = compute_deadline(dt.date(2026, 3, 2), events, policy=R2019, calendar=CAL)
+    assert deadline.due == dt.date(2026, 4, 10)
+    assert deadline.findings == ()

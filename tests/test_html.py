@@ -129,3 +129,12 @@ def test_a_case_without_day_zero_or_outside_the_data_still_displays() -> None:
     well_formed(page)
     assert "deadline unavailable" in page
     assert "2026-12-31" in page
+
+
+def test_notebooks_find_the_html_reprs() -> None:
+    story = Scenario(received=dt.date(2026, 9, 28))
+    case = story.case()
+    deadline = case.deadline()
+    assert deadline is not None
+    assert deadline._repr_html_() == deadline_html(deadline)
+    assert case._repr_html_() == case_html(case)

@@ -16,7 +16,6 @@ from disclosure_flow import (
     R2008,
     R2019,
     Channel,
-    ClockError,
     ClockEvent,
     EventRefusedError,
     Extension,
@@ -276,13 +275,6 @@ def test_then_adds_a_custom_step() -> None:
     assert story.case().history[-1].note == "材料齐全"
 
 
-@pytest.mark.xfail(
-    raises=ClockError,
-    strict=True,
-    reason="clock: a pause after an Art. 35 delayed deadline is counted against the deadline "
-    "it replaced, so the accepted history has no computable deadline (reported; when fixed, "
-    "drop this mark and the guard in disclosure_flow.strategies._payload)",
-)
 def test_a_consultation_after_a_delayed_deadline_keeps_the_deadline() -> None:
     story = (
         Scenario(received=MONDAY)

@@ -1642,6 +1642,13 @@ class Case:
         """The events the lifecycle allows in the current state (guards may still refuse)."""
         return DEFINITION.allowed_events(self._state)
 
+    def _repr_html_(self) -> str:
+        """The case, its current deadline and its history as HTML, for notebooks
+        (identity numbers and contact details hidden)."""
+        from disclosure_flow._html import case_html
+
+        return case_html(self)
+
     def __repr__(self) -> str:
         return (
             f"Case(id={self._id!r}, state={self._state.value}, version={self.version}, "

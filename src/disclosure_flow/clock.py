@@ -482,6 +482,12 @@ class Deadline:
         their approvers, the result."""
         return _explain(self)
 
+    def _repr_html_(self) -> str:
+        """The deadline and its explanation as an HTML table, for notebooks."""
+        from disclosure_flow._html import deadline_html
+
+        return deadline_html(self)
+
     def explain(self, lang: str = "zh") -> str:
         """The explanation as one line a clerk reads, ``lang`` ``"zh"`` or ``"en"``."""
         _check_lang(lang)
@@ -753,40 +759,43 @@ def _compute_ranked(
     cap = policy.extension_cap.length
     shift = 1 if policy.day_zero is DayZero.COUNTED else 0
     origin = received.toordinal() - first - shift
-    lo = hi = origin
 
     # _intervals, on indices: the excluded pauses as (a, b], merged.
     excluded = policy.excluded_pauses
     bounds = policy.pause_bounds
     a_shift = 1 if bounds is PauseBounds.START_TO_END else 0
     b_shift = 1 if bounds is PauseBounds.AFTER_START_BEFORE_END else 0
-    intervals: list[tuple[int, int | None]] = []
-    for event in events:
-        if type(event) is not Pause:
-            continue
-        assert isinstance(event, Pause)
-        if event.reason not in excluded:
-            continue
-        a = event.start.toordinal() - first - a_shift
-        if a < lo:
-            lo = a
-        end = event.end
-        if end is None:
-            b = None
-        else:
-            b = end.toordinal() - first - b_shift
-            if b <= a:
+    pauses = [e for e in events if type(e) is Pause]
+
+    def index_intervals(chosen: list[Pause]) -> tuple[list[tuple[int, int | None]], int, int]:
+        low = high = origin
+        merged: list[tuple[int, int | None]] = []
+        for event in chosen:
+            if event.reason not in excluded:
                 continue
-            if b > hi:
-                hi = b
-        if intervals:
-            last_a, last_b = intervals[-1]
-            if last_b is None:
-                break
-            if a <= last_b:
-                intervals[-1] = (last_a, None if b is None else max(b, last_b))
-                continue
-        intervals.append((a, b))
+            a = event.start.toordinal() - first - a_shift
+            if a < low:
+                low = a
+            end = event.end
+            if end is None:
+                b = None
+            else:
+                b = end.toordinal() - first - b_shift
+                if b <= a:
+                    continue
+                if b > high:
+                    high = b
+            if merged:
+                last_a, last_b = merged[-1]
+                if last_b is None:
+                    break
+                if a <= last_b:
+                    merged[-1] = (last_a, None if b is None else max(b, last_b))
+                    continue
+            merged.append((a, b))
+        return merged, low, high
+
+    intervals, lo, hi = index_intervals(pauses)
     if lo < 0 or hi >= size:
         return None
 
@@ -803,7 +812,11 @@ def _compute_ranked(
             assert isinstance(event, Extension)
             if extended + event.days > cap:
                 return None
-            k = _nth_rank(rank, origin, base + extended, intervals)
+            known = intervals
+            if any(p.start > event.granted_on for p in pauses):
+                # judged against the deadline as it stood on the day of the grant
+                known = index_intervals([p for p in pauses if p.start <= event.granted_on])[0]
+            k = _nth_rank(rank, origin, base + extended, known)
             if k is not None:
                 if k > last_rank or event.granted_on > workdays[k]:
                     return None
@@ -888,7 +901,15 @@ def _compute(
     counted_from_zero = policy.day_zero is DayZero.COUNTED
     base = policy.reply_period.length
     cap = policy.extension_cap
-    intervals = _intervals([e for e in events if type(e) is Pause], policy)
+    pauses = [e for e in events if type(e) is Pause]
+    intervals = _intervals(pauses, policy)
+
+    def known_on(day: _dt.date) -> list[_Interval]:
+        """The pauses known on *day*: an act is judged against the deadline as it stood
+        then, not as later pauses moved it."""
+        if all(p.start <= day for p in pauses):
+            return intervals
+        return _intervals([p for p in pauses if p.start <= day], policy)
 
     zero = received
     origin = zero - _ONE_DAY if counted_from_zero else zero
@@ -921,7 +942,7 @@ def _compute(
                     extended + event.days,
                     f"at most {cap.length} working days in total ({cap.article})",
                 )
-            due_now = _nth(counter, origin, base + extended, intervals)
+            due_now = _nth(counter, origin, base + extended, known_on(event.granted_on))
             if due_now is not None and event.granted_on > due_now:
                 act(FindingRule.EXTENSION_LATE, cap.article, due_now, event.granted_on)
             extended += event.days
@@ -953,7 +974,7 @@ def _compute(
             if delayed is not None:
                 due_then: _dt.date | None = delayed.due
             else:
-                due_then = _nth(counter, origin, base + extended, intervals)
+                due_then = _nth(counter, origin, base + extended, known_on(event.set_on))
             if due_then is not None:
                 if event.due <= due_then:
                     raise ClockError(

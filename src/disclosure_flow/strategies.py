@@ -393,10 +393,6 @@ def _payload(
     if event is EventKind.CORRECTION_LAPSED:
         assert case.correction is not None
         return max(day, case.correction.due + _DAY), {}
-    if event in (EventKind.CONSULT, EventKind.ISSUE_FEE_NOTICE) and case.delayed_deadline:
-        # Known clock issue: a pause after an Art. 35 deadline is counted against the
-        # deadline it replaced, and the case's deadline can no longer be computed.
-        return None
     if event is EventKind.CONSULT:
         party = draw(st.sampled_from(ConsultedParty))
         name = f"征求对象{len(case.consultations) + 1}"
