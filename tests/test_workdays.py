@@ -541,3 +541,34 @@ def test_group_blocks_merges_consecutive_days_of_one_kind() -> None:
         (dt.date(2026, 10, 1), dt.date(2026, 10, 7), DayKind.HOLIDAY),
         (dt.date(2026, 10, 10), dt.date(2026, 10, 10), DayKind.MAKEUP_WORKDAY),
     ]
+
+
+def _naive_add(start: dt.date, n: int, scenario: object) -> dt.date:
+    """Day by day under one estimated scenario of the year (weekday rule + its days)."""
+    from disclosure_flow.estimate import YearScenario
+
+    assert isinstance(scenario, YearScenario)
+    day = start
+    while n:
+        day += dt.timedelta(days=1)
+        assert day.year == scenario.year
+        if day in scenario.days_off:
+            continue
+        if day in scenario.workdays or day.weekday() < 5:
+            n -= 1
+    return day
+
+
+@pytest.mark.parametrize(
+    "start", [dt.date(2028, 1, 10), dt.date(2028, 4, 20), dt.date(2028, 9, 20)]
+)
+def test_provisional_range_is_the_spread_of_that_years_scenarios(start: dt.date) -> None:
+    from disclosure_flow.estimate import estimate_year
+
+    # Only 2028's scenarios can matter for a span inside 2028; 2027's must not widen it.
+    calendar = WorkdayCalendar(estimates=Estimates.ALLOW)
+    result = calendar.add_workdays_result(start, 20)
+    answers = [_naive_add(start, 20, scenario) for scenario in estimate_year(2028)]
+    assert result.provisional
+    assert result.value == answers[0]
+    assert (result.low, result.high) == (min(answers), max(answers))

@@ -24,7 +24,7 @@ import bisect
 import datetime as _dt
 import enum
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Generic, TypeVar
 
 import attrs
@@ -272,7 +272,7 @@ class WorkdayCalendar:
         self._overlay_years = {y for o in overlays for y in o.covers}
 
         self._scenarios = {year: estimate.estimate_year(year) for year in self._estimated_years}
-        self._special = self._compose(scenario=0, drop_estimated_entries=False)
+        self._special = self._compose(choice={}, drop_estimated_entries=False)
         self._table = _Table(self._first, self._size, self._special)
         self._rank = self._table.rank
         self._wd = self._table.wd
@@ -294,12 +294,16 @@ class WorkdayCalendar:
                 count += flag
                 est_rank[i + 1] = count
             self._est_rank = est_rank
-        self._alternatives: list[_Table] | None = None
+        self._alternatives: dict[tuple[tuple[int, int], ...], _Table] = {}
         self._fingerprint = self._make_fingerprint()
 
     # -- composition ---------------------------------------------------------
 
-    def _compose(self, *, scenario: int, drop_estimated_entries: bool) -> dict[int, DayInfo]:
+    def _compose(
+        self, *, choice: Mapping[int, int], drop_estimated_entries: bool
+    ) -> dict[int, DayInfo]:
+        """The non-ordinary days, with estimated year *y* under its scenario
+        ``choice.get(y, 0)`` (0: the most likely)."""
         nat = self._nat
         special: dict[int, DayInfo] = {}
         for day, name in nat.days_off.items():
@@ -315,8 +319,8 @@ class WorkdayCalendar:
                 _national.notice_for(_national.notice_year(day, name)),
                 DataStatus.OFFICIAL,
             )
-        for options in self._scenarios.values():
-            chosen = options[min(scenario, len(options) - 1)]
+        for year, options in self._scenarios.items():
+            chosen = options[choice.get(year, 0)]
             source = (
                 f"provisional estimate ({chosen.label}), "
                 f"disclosure_flow estimator {estimate.ESTIMATOR_VERSION}"
@@ -457,18 +461,29 @@ class WorkdayCalendar:
                 raise self._coverage_error(self._first_date - _ONE_DAY)
         return table.wd[k]
 
-    def _alternative_tables(self) -> list[_Table]:
-        if self._alternatives is None:
-            alternatives = []
-            widest = max((len(s) for s in self._scenarios.values()), default=1)
-            for scenario in range(1, widest):
-                special = self._compose(scenario=scenario, drop_estimated_entries=False)
-                alternatives.append(_Table(self._first, self._size, special))
-            if any(e.status is DataStatus.ESTIMATED for o in self._overlays for e in o.entries):
-                special = self._compose(scenario=0, drop_estimated_entries=True)
-                alternatives.append(_Table(self._first, self._size, special))
-            self._alternatives = alternatives
-        return self._alternatives
+    def _alternative_tables(self, estimated: tuple[_dt.date, ...]) -> list[_Table]:
+        """The plausible alternatives to the primary data for an answer that touched the
+        *estimated* days: each touched estimated year under each of its other scenarios
+        (one year at a time, and all touched years together under their k-th), and the
+        calendar without its estimated overlay entries. Built on first use, then kept."""
+        years = sorted({day.year for day in estimated} & self._scenarios.keys())
+        choices: list[tuple[tuple[int, int], ...]] = []
+        for year in years:
+            choices.extend(((year, k),) for k in range(1, len(self._scenarios[year])))
+        if len(years) > 1:
+            widest = max(len(self._scenarios[year]) for year in years)
+            for k in range(1, widest):
+                choices.append(tuple((year, k) for year in years if k < len(self._scenarios[year])))
+        if any(e.status is DataStatus.ESTIMATED for o in self._overlays for e in o.entries):
+            choices.append(())
+        tables = []
+        for choice in choices:
+            table = self._alternatives.get(choice)
+            if table is None:
+                special = self._compose(choice=dict(choice), drop_estimated_entries=not choice)
+                table = self._alternatives[choice] = _Table(self._first, self._size, special)
+            tables.append(table)
+        return tables
 
     def _notable(self, lo_ordinal: int, hi_ordinal: int) -> tuple[DayInfo, ...]:
         """Non-ordinary days with lo < ordinal <= hi."""
@@ -619,7 +634,7 @@ class WorkdayCalendar:
         estimated = self._estimated_in(lo, hi)
         low = high = value
         if estimated:
-            for table in self._alternative_tables():
+            for table in self._alternative_tables(estimated):
                 try:
                     alt = self._add(table, i, n)
                 except CoverageError:
@@ -639,7 +654,7 @@ class WorkdayCalendar:
         estimated = self._estimated_in(lo, hi)
         low = high = value
         if estimated:
-            for table in self._alternative_tables():
+            for table in self._alternative_tables(estimated):
                 alt = table.rank[j] - table.rank[i]
                 low, high = min(low, alt), max(high, alt)
         notable = self._notable(self._first + lo, self._first + hi)
