@@ -19,7 +19,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from disclosure_flow import EventRefusedError
+from disclosure_flow import EventRefusedError, VersionConflictError
 from disclosure_flow.case import (
     Case,
     ConsultationAnswer,
@@ -170,3 +170,60 @@ def test_table_and_machine_agree(data: st.DataObject) -> None:
             assert (a.reason, a.allowed) == (b.reason, b.allowed)
         assert fast.state is slow.state
         assert fast.history == slow.history
+
+
+@_SETTINGS
+@given(st.sampled_from([Channel.IN_PERSON, Channel.INTERNET]), st.data())
+def test_a_restored_case_behaves_as_the_original_before_and_after_its_history_is_read(
+    channel: Channel, data: st.DataObject
+) -> None:
+    # A restored case keeps its history as compact rows until it is first read (then
+    # as CaseEvent objects): both forms must answer, and change, as the original does.
+    original = new_case(channel, actor="王", note="窗口登记")
+    restored: Case | None = None
+    read_early = data.draw(st.booleans())
+    steps = data.draw(st.integers(1, 16))
+    cut = data.draw(st.integers(0, steps))
+    for i in range(steps):
+        if i == cut:
+            restored = Case.from_dict(original.to_dict(), calendar=CALENDAR)
+            if read_early:
+                assert restored.history == original.history
+        last = original.history[-1].day
+        day = last + dt.timedelta(days=data.draw(st.integers(-1, 12)))
+        event = _pick(data, original)
+        payload = data.draw(payloads(event, day))
+        options: dict[str, Any] = {}
+        if data.draw(st.booleans()):
+            options = {"actor": "李", "note": data.draw(st.sampled_from([None, "备注"]))}
+        expected = data.draw(st.sampled_from([None, original.version, original.version + 1]))
+        outcomes: list[tuple[type[Exception], str] | None] = []
+        for case in (original, restored):
+            if case is None:
+                continue
+            try:
+                case.apply(event, day, expected_version=expected, **options, **payload)
+            except (EventRefusedError, VersionConflictError) as error:
+                outcomes.append((type(error), str(error)))
+            else:
+                outcomes.append(None)
+        assert len(set(outcomes)) == 1
+        if restored is not None:
+            assert restored.version == original.version
+            assert restored.state is original.state
+            if data.draw(st.booleans()):
+                # The deadline as it stood on a past day folds a prefix of the history.
+                past = original.history[0].day + dt.timedelta(days=data.draw(st.integers(0, 60)))
+                assert restored.deadline(as_of=past) == original.deadline(as_of=past)
+            assert restored.to_dict() == original.to_dict()
+    if restored is None:
+        restored = Case.from_dict(original.to_dict(), calendar=CALENDAR)
+    assert restored.deadline() == original.deadline()
+    assert restored.history == original.history
+    assert [e.payload for e in restored.history] == [e.payload for e in original.history]
+    assert [(e.actor, e.note) for e in restored.history] == [
+        (e.actor, e.note) for e in original.history
+    ]
+    assert restored.to_dict() == original.to_dict()
+    end = original.history[-1].day + dt.timedelta(days=1)
+    assert restored.status(end) == original.status(end)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import doctest
+import re
 import typing
 
 import attrs
@@ -766,3 +767,124 @@ def test_a_pause_after_a_delayed_deadline_does_not_move_it() -> None:
     deadline = compute_deadline(dt.date(2026, 3, 2), events, policy=R2019, calendar=CAL)
     assert deadline.due == dt.date(2026, 4, 10)
     assert deadline.findings == ()
+
+
+# -- internal entry points used by the case: each agrees with the public path --------
+
+
+class _Day(dt.date):
+    """A date subclass (the constructors accept it; the quick builders leave it to them)."""
+
+
+class _Str(str):
+    """A str subclass, likewise."""
+
+
+_BUILD_DATES = st.one_of(
+    st.dates(D(2025, 1, 1), D(2025, 1, 10)),
+    st.dates(D(2025, 1, 1), D(2025, 1, 10)).map(lambda d: _Day(d.year, d.month, d.day)),
+    st.just(dt.datetime(2025, 1, 5, 12, 0)),
+    st.sampled_from(["2025-01-05", None, 3]),
+)
+
+
+def _built_alike(
+    quick: typing.Callable[[], typing.Any], general: typing.Callable[[], typing.Any]
+) -> None:
+    try:
+        expected = general()
+    except DisclosureFlowError as error:
+        with pytest.raises(type(error)):
+            quick()
+        return
+    got = quick()
+    assert got == expected
+    assert type(got) is type(expected)
+    for a in attrs.fields(type(expected)):
+        assert type(getattr(got, a.name)) is type(getattr(expected, a.name))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_BUILD_DATES, st.one_of(st.none(), _BUILD_DATES), st.sampled_from([*PauseReason, "fee"]))
+def test_quick_pause_builds_what_the_constructor_builds(
+    start: typing.Any, end: typing.Any, reason: typing.Any
+) -> None:
+    _built_alike(lambda: clock_module._pause(start, end, reason), lambda: Pause(start, end, reason))
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.sampled_from([-1, 0, 1, 10, True, 2.0, "3"]),
+    st.sampled_from(["负责人", "", "  ", None, _Str("李")]),
+    _BUILD_DATES,
+)
+def test_quick_extension_builds_what_the_constructor_builds(
+    days: typing.Any, approver: typing.Any, granted_on: typing.Any
+) -> None:
+    _built_alike(
+        lambda: clock_module._extension(days, approver, granted_on),
+        lambda: Extension(days, approver, granted_on),
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(_BUILD_DATES)
+def test_quick_reply_builds_what_the_constructor_builds(day: typing.Any) -> None:
+    _built_alike(lambda: clock_module._reply(day), lambda: Reply(day))
+
+
+def _ordered_reference(day0: dt.date, events: list[ClockEvent]) -> tuple[ClockEvent, ...]:
+    """The clock's ordering and checks as first written (no shortcut)."""
+    ordered = tuple(events)
+    days = []
+    for event in ordered:
+        day = clock_module._KEY[type(event)](event)
+        if day < day0:
+            raise ClockError(f"{type(event).__name__} date", day, f"on or after day 0 ({day0})")
+        days.append(day)
+    if days != sorted(days):
+        order = sorted(range(len(ordered)), key=days.__getitem__)
+        ordered = tuple(ordered[i] for i in order)
+        days = [days[i] for i in order]
+    reply: dt.date | None = None
+    for day, event in zip(days, ordered, strict=True):
+        if reply is not None:
+            if type(event) is Reply:
+                raise ClockError("reply", event, "one reply only")
+            if day > reply:
+                raise ClockError(type(event).__name__, event, f"on or before the reply ({reply})")
+        elif type(event) is Reply:
+            reply = day
+    return ordered
+
+
+@settings(max_examples=1500, deadline=None)
+@given(fast_day0s, st.data())
+def test_ordering_agrees_with_its_reference(day0: dt.date, data: st.DataObject) -> None:
+    events = data.draw(messy_events(day0 - dt.timedelta(days=data.draw(st.integers(0, 3)))))
+    if data.draw(st.booleans()):
+        events.append(Reply(day0 + dt.timedelta(days=data.draw(st.integers(-1, 40)))))
+    try:
+        expected = _ordered_reference(day0, events)
+    except ClockError as error:
+        with pytest.raises(ClockError, match=f"^{re.escape(str(error))}$"):
+            clock_module._ordered(day0, events)
+        return
+    got = clock_module._ordered(day0, events)
+    assert got == expected
+    assert all(a is b for a, b in zip(got, expected, strict=True))
+
+
+@settings(max_examples=500, deadline=None)
+@given(fast_day0s, st.data(), fast_policies, st.sampled_from([CAL, PROVISIONAL]))
+def test_the_typed_entry_agrees_with_compute_deadline(
+    day0: dt.date, data: st.DataObject, policy: Policy, calendar: WorkdayCalendar
+) -> None:
+    events = data.draw(messy_events(day0))
+    try:
+        expected = compute_deadline(day0, events, policy=policy, calendar=calendar, day0_note="x")
+    except DisclosureFlowError as error:
+        with pytest.raises(type(error)):
+            clock_module._deadline(day0, events, policy, calendar, "x")
+        return
+    assert clock_module._deadline(day0, events, policy, calendar, "x") == expected

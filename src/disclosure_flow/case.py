@@ -50,8 +50,23 @@ import attrs
 from transitions import MachineError
 
 from disclosure_flow import _fields, clock
-from disclosure_flow.applicants import Applicant
-from disclosure_flow.channels import Channel, DeliveryMethod, InformationRequest
+from disclosure_flow.applicants import (
+    _APPLICANT_KEYS,
+    _CONTACT_KEYS,
+    _DOCUMENT_KEYS,
+    Applicant,
+    ApplicantKind,
+    Contact,
+    IdentityDocument,
+    IdentityDocumentKind,
+)
+from disclosure_flow.channels import (
+    _REQUEST_KEYS,
+    Channel,
+    DeliveryMethod,
+    InformationRequest,
+    ProvisionForm,
+)
 from disclosure_flow.clock import ClockEvent, Deadline, DeadlineStatus, Finding, FindingRule
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import (
@@ -599,18 +614,6 @@ _PAYLOAD_READERS: dict[
 _BAD: Final = object()
 
 
-def _quick_day(value: Any) -> Any:
-    return _DAY_CACHE.get(value, _BAD) if type(value) is str else _BAD
-
-
-def _quick_text(value: Any) -> Any:
-    return value if type(value) is str else _BAD
-
-
-def _quick_int(value: Any) -> Any:
-    return value if type(value) is int else _BAD
-
-
 def _quick_outcome(value: Any) -> Any:
     if type(value) is not dict or not value.keys() <= _OUTCOME_KEYS:
         return _BAD
@@ -632,24 +635,20 @@ def _quick_outcome(value: Any) -> Any:
         return _BAD
 
 
-def _quick_enum(kind: _Kind) -> Callable[[Any], Any]:
-    by_value = _ENUM_BY_VALUE[kind]
-
-    def read(value: Any) -> Any:
-        return by_value.get(value, _BAD) if type(value) is str else _BAD
-
-    return read
-
-
-_QUICK: dict[_Kind, Callable[[Any], Any]] = {
-    _Kind.DATE: _quick_day,
-    _Kind.TEXT: _quick_text,
-    _Kind.INT: _quick_int,
-    _Kind.OUTCOME: _quick_outcome,
-    **{k: _quick_enum(k) for k in _ENUMS},
+# How a quick decoder reads a value, as ``(how, what)``, without a call where it can:
+# _EXACT: the value itself, if its type is exactly *what*; _LOOKUP: ``what[value]`` for a
+# str value found in the dict *what* (enum members by value; dates already read, from
+# the day cache); _CALL: ``what(value)``, _BAD if not recognised.
+_EXACT, _LOOKUP, _CALL = 0, 1, 2
+_QUICK: dict[_Kind, tuple[int, Any]] = {
+    _Kind.DATE: (_LOOKUP, _DAY_CACHE),
+    _Kind.TEXT: (_EXACT, str),
+    _Kind.INT: (_EXACT, int),
+    _Kind.OUTCOME: (_CALL, _quick_outcome),
+    **{k: (_LOOKUP, _ENUM_BY_VALUE[k]) for k in _ENUMS},
 }
 
-_QuickFields = tuple[tuple[str, bool, Callable[[Any], Any]], ...]
+_QuickFields = tuple[tuple[str, bool, int, Any], ...]
 
 
 def _quick_payload(
@@ -660,15 +659,25 @@ def _quick_payload(
     if type(raw) is not dict or not raw.keys() <= names:
         return None
     values: dict[str, Any] = {}
-    for name, required, quick in fields:
+    for name, required, how, what in fields:
         value = raw.get(name)
         if value is None:
             if required:
                 return None
             continue
-        value = quick(value)
-        if value is _BAD:
-            return None
+        if how == _EXACT:
+            if type(value) is not what:
+                return None
+        elif how == _LOOKUP:
+            if type(value) is not str:
+                return None
+            value = what.get(value)
+            if value is None:
+                return None
+        else:
+            value = what(value)
+            if value is _BAD:
+                return None
         values[name] = value
     return values
 
@@ -738,7 +747,7 @@ class _Pending:
 
     __slots__ = ("day", "event", "payload")
 
-    def __init__(self, event: EventKind, day: _dt.date, payload: dict[str, Any]) -> None:
+    def __init__(self, event: EventKind, day: _dt.date, payload: Mapping[str, Any]) -> None:
         self.event = event
         self.day = day
         self.payload = payload
@@ -773,20 +782,22 @@ def _f_consult(facts: _Facts, p: _Pending, channel: Channel) -> None:
 
 def _f_answer(facts: _Facts, p: _Pending, channel: Channel) -> None:
     data = p.payload
-    facts.consultations = tuple(
-        Consultation(
-            c.party,
-            c.consultee,
-            c.sent,
-            c.letter_received,
-            p.day,
-            data["answer"],
-            data.get("reasons"),
-        )
-        if c.consultee == data["consultee"] and c.answer is None
-        else c
-        for c in facts.consultations
-    )
+    name = data["consultee"]
+    # A plain loop (no generator): this runs for every answer of every restored case.
+    updated = []
+    for c in facts.consultations:
+        if c.consultee == name and c.answer is None:
+            c = Consultation(
+                c.party,
+                c.consultee,
+                c.sent,
+                c.letter_received,
+                p.day,
+                data["answer"],
+                data.get("reasons"),
+            )
+        updated.append(c)
+    facts.consultations = tuple(updated)
 
 
 def _f_extend(facts: _Facts, p: _Pending, channel: Channel) -> None:
@@ -909,17 +920,17 @@ def _clock_events(facts: _Facts, policy: Policy, calendar: WorkdayCalendar) -> l
             due = _answer_due(x, policy, calendar)
             if due is not None:
                 end = min(end, due)
-        events.append(clock.Pause(x.sent, end, x.party.pause_reason))
+        events.append(clock._pause(x.sent, end, x.party.pause_reason))
     fee = facts.fee
     if fee is not None:
-        events.append(clock.Pause(fee.issued, fee.paid, PauseReason.FEE))
+        events.append(clock._pause(fee.issued, fee.paid, PauseReason.FEE))
     for e in facts.extensions:
-        events.append(clock.Extension(e.days, e.approver, e.granted_on))
+        events.append(clock._extension(e.days, e.approver, e.granted_on))
     d = facts.delayed
     if d is not None:
         events.append(clock.DelayedDeadline(d.due, d.set_on))
     if facts.reply is not None:
-        events.append(clock.Reply(facts.reply.day))
+        events.append(clock._reply(facts.reply.day))
     return events
 
 
@@ -953,14 +964,12 @@ def _compute(
     events = _clock_events(facts, policy, calendar)
     if extra is not None:
         events.append(extra)
+    # The clock's entry for arguments known to be of the right types (a case checked
+    # its policy and calendar; day 0 is a date of its history).
     try:
-        return clock.compute_deadline(
-            facts.day0, events, policy=policy, calendar=calendar, day0_note=note
-        )
+        return clock._deadline(facts.day0, events, policy, calendar, note)
     except LateActError:
-        return clock.compute_deadline(
-            facts.day0, events, policy=_recording(policy), calendar=calendar, day0_note=note
-        )
+        return clock._deadline(facts.day0, events, _recording(policy), calendar, note)
 
 
 # ---------------------------------------------------------------------------
@@ -1052,14 +1061,18 @@ def _g_consultee_named(case: Case, p: _Pending) -> Refusal | None:
 
 def _g_consultee_new(case: Case, p: _Pending) -> Refusal | None:
     name = p.payload["consultee"]
-    if any(c.consultee == name for c in case._facts.consultations):
-        return Refusal(f"{name!r} was already consulted", "a consultee not consulted before")
+    for c in case._facts.consultations:
+        if c.consultee == name:
+            return Refusal(f"{name!r} was already consulted", "a consultee not consulted before")
     return None
 
 
 def _g_letter_in_order(case: Case, p: _Pending) -> Refusal | None:
+    payload = p.payload
+    if "letter_received" not in payload and "notice_received" not in payload:
+        return None
     for key in ("letter_received", "notice_received"):
-        value = p.payload.get(key)
+        value = payload.get(key)
         if value is not None and value < p.day:
             return Refusal(
                 f"{key}={value.isoformat()} is before the letter was sent",
@@ -1115,7 +1128,9 @@ def _g_extension_positive(case: Case, p: _Pending) -> Refusal | None:
 
 def _g_extension_cap(case: Case, p: _Pending) -> Refusal | None:
     cap = case._policy.extension_cap.length
-    used = sum(x.days for x in case._facts.extensions)
+    used = 0
+    for x in case._facts.extensions:
+        used += x.days
     if used + p.payload["days"] <= cap:
         return None
     return Refusal(
@@ -1284,7 +1299,10 @@ def _r_needs_confirmation(case: Case, p: _Pending) -> bool:
 
 def _r_other_open(case: Case, p: _Pending) -> bool:
     name = p.payload["consultee"]
-    return any(c.is_open and c.consultee != name for c in case._facts.consultations)
+    for c in case._facts.consultations:  # noqa: SIM110 - a loop: any() over a generator is slower
+        if c.answer is None and c.consultee != name:  # c.is_open
+            return True
+    return False
 
 
 GUARDS: Mapping[str, Guard] = MappingProxyType(
@@ -1367,7 +1385,7 @@ _REPLAY_TABLE: Final[dict[tuple[str, str], _ReplayEntry]] = {
     (state.value, kind.value): (
         kind,
         any(f.required for f in _PAYLOAD[kind]),
-        tuple((f.name, f.required, _QUICK[f.kind]) for f in _PAYLOAD[kind]),
+        tuple((f.name, f.required, *_QUICK[f.kind]) for f in _PAYLOAD[kind]),
         frozenset(f.name for f in _PAYLOAD[kind]),
         _FOLDS.get(kind),
         tuple(
@@ -1382,6 +1400,57 @@ _REPLAY_TABLE: Final[dict[tuple[str, str], _ReplayEntry]] = {
     )
     for (state, kind), branches in _TABLE.items()
 }
+
+
+_Branch = tuple[CaseState, str, tuple[Route, ...], tuple[Guard, ...], dict[str, Any]]
+_Step = tuple[
+    EventKind,
+    bool,
+    _QuickFields,
+    frozenset[str],
+    "Callable[[_Facts, _Pending, Channel], None] | None",
+    tuple[_Branch, ...],
+    "tuple[CaseState, str, tuple[Guard, ...], dict[str, Any]] | None",
+]
+
+
+def _replay_steps() -> dict[str, dict[str, _Step]]:
+    """:data:`_REPLAY_TABLE` as one step table per state value, keyed by event value.
+
+    Each step links to the step table of each destination (no tuple key is built per
+    event), and a step with one branch and no routing predicate names its destination
+    at once (``single``: the branch's guards still run).
+    """
+    by_state: dict[str, dict[str, _Step]] = {s.value: {} for s in CaseState}
+    for (state_value, event_value), entry in _REPLAY_TABLE.items():
+        kind, needs_payload, quick_fields, names, fold, branches = entry
+        linked = tuple(
+            (dest, dest_value, routes, guards, by_state[dest_value])
+            for dest, dest_value, routes, guards in branches
+        )
+        single = None
+        if len(linked) == 1 and not linked[0][2]:
+            dest, dest_value, _routes, guards, following = linked[0]
+            single = (dest, dest_value, guards, following)
+        by_state[state_value][event_value] = (
+            kind,
+            needs_payload,
+            quick_fields,
+            names,
+            fold,
+            linked,
+            single,
+        )
+    return by_state
+
+
+#: The replay table as linked per-state step tables (see :func:`_replay_steps`).
+_REPLAY_STEPS: Final = _replay_steps()
+
+#: A restored event, compact until the history is first read: ``(event, day,
+#: state_after, payload)``, plus ``(actor, note)`` when either was recorded. The state
+#: before and the version follow from the row's place in the list.
+_Row = tuple[Any, ...]
 
 
 def _refused(
@@ -1433,6 +1502,13 @@ def _optional_text(field: str, value: object) -> str | None:
     raise InvalidValueError(field, value, "None or a non-empty str")
 
 
+#: The policies a stored policy name may refer to, unless the host names others.
+_DEFAULT_POLICIES: Final = (R2019, R2008)
+#: The initial state and its value (read for every case restored).
+_INITIAL: Final = DEFINITION.initial
+_INITIAL_VALUE: Final = _INITIAL.value
+
+
 class Case:
     """A request for government information being handled (政府信息公开申请案件).
 
@@ -1455,6 +1531,7 @@ class Case:
         "_facts",
         "_history",
         "_id",
+        "_log",
         "_policy",
         "_request",
         "_state",
@@ -1489,7 +1566,11 @@ class Case:
         self._policy = policy
         self._calendar = calendar
         self._state = DEFINITION.initial
-        self._history: list[CaseEvent] = []
+        # The history is either materialised (``_history``, a list of CaseEvent) or,
+        # for a restored case until it is first read, kept as compact validated rows
+        # (``_log``, see _Row); exactly one of the two is not None.
+        self._history: list[CaseEvent] | None = []
+        self._log: list[_Row] | None = None
         self._facts = _Facts()
 
     @classmethod
@@ -1575,12 +1656,42 @@ class Case:
     @property
     def version(self) -> int:
         """The number of events recorded (版本号); 1 after registration."""
-        return len(self._history)
+        history = self._history
+        if history is None:
+            log = self._log
+            if log is not None:
+                return len(log)
+            history = self._events()
+        return len(history)
 
     @property
     def history(self) -> tuple[CaseEvent, ...]:
         """Every event, oldest first (办理记录)."""
-        return tuple(self._history)
+        return tuple(self._events())
+
+    def _events(self) -> list[CaseEvent]:
+        """The history as CaseEvent objects, built from the compact rows on first use."""
+        history = self._history
+        if history is None:
+            log = self._log
+            if log is None:  # materialised meanwhile (the rows are dropped after)
+                history = self._history
+                assert history is not None
+                return history
+            history = _materialise(log)
+            self._history = history
+            self._log = None
+        return history
+
+    def _last_day(self) -> _dt.date | None:
+        """The day of the last recorded event (``None`` before the first)."""
+        history = self._history
+        if history is not None:
+            return history[-1].day if history else None
+        log = self._log
+        if log is None:
+            return self._events()[-1].day
+        return log[-1][1] if log else None
 
     @property
     def received(self) -> _dt.date | None:
@@ -1691,7 +1802,7 @@ class Case:
         kind = _event_kind(event)
         day = check_date(day, "day")
         state = self._state
-        if expected_version is not None and expected_version != len(self._history):
+        if expected_version is not None and expected_version != self.version:
             raise VersionConflictError(kind.value, state.value, expected_version, self.version)
         actor = _optional_text("actor", actor)
         note = _optional_text("note", note)
@@ -1702,8 +1813,9 @@ class Case:
             raise EventRefusedError(
                 kind.value, state.value, "not allowed in this state", _allowed_list(state)
             )
-        if self._history and day < self._history[-1].day:
-            last = self._history[-1].day.isoformat()
+        last_day = self._last_day()
+        if last_day is not None and day < last_day:
+            last = last_day.isoformat()
             raise EventRefusedError(
                 kind.value,
                 state.value,
@@ -1771,18 +1883,27 @@ class Case:
     def _commit(self, p: _Pending, dest: CaseState, actor: str | None, note: str | None) -> None:
         facts = self._facts.copy()
         _fold(facts, p, self._channel)
-        record = CaseEvent(
-            p.event,
-            p.day,
-            self._state,
-            dest,
-            len(self._history) + 1,
-            MappingProxyType(p.payload) if p.payload else _EMPTY,
-            actor,
-            note,
-        )
-        # Nothing above touched the case; the three assignments below cannot fail.
-        self._history.append(record)
+        history = self._history
+        if history is None:
+            log = self._log
+            assert log is not None
+            row: _Row = (p.event, p.day, dest, p.payload or _EMPTY)
+            if actor is not None or note is not None:
+                row += (actor, note)
+            # Nothing above touched the case; the three assignments below cannot fail.
+            log.append(row)
+        else:
+            record = CaseEvent(
+                p.event,
+                p.day,
+                self._state,
+                dest,
+                len(history) + 1,
+                MappingProxyType(p.payload) if p.payload else _EMPTY,
+                actor,
+                note,
+            )
+            history.append(record)
         self._facts = facts
         self._state = dest
 
@@ -1951,10 +2072,11 @@ class Case:
 
     def _facts_until(self, as_of: _dt.date) -> _Facts:
         """The facts known at the end of *as_of* (a prefix of the history)."""
-        if not self._history or self._history[-1].day <= as_of:
+        last_day = self._last_day()
+        if last_day is None or last_day <= as_of:
             return self._facts
         facts = _Facts()
-        for record in self._history:
+        for record in self._events():
             if record.day > as_of:
                 break
             _fold(facts, _Pending(record.event, record.day, dict(record.payload)), self._channel)
@@ -1980,7 +2102,8 @@ class Case:
         """
         if as_of is not None:
             as_of = check_date(as_of, "as_of")
-            if self._history and self._history[-1].day > as_of:
+            last_day = self._last_day()
+            if last_day is not None and last_day > as_of:
                 facts = self._facts_until(as_of)
                 if facts.day0 is None:
                     return None
@@ -2006,8 +2129,10 @@ class Case:
         deadline = self.deadline(as_of=as_of)
         if deadline is None:
             return None
-        if self._state in _ENDINGS and self._history[-1].day < as_of:
-            as_of = self._history[-1].day
+        if self._state in _ENDINGS:
+            last_day = self._last_day()
+            if last_day is not None and last_day < as_of:
+                as_of = last_day
         return deadline.status(as_of)
 
     def sub_deadlines(self) -> tuple[SubDeadline, ...]:
@@ -2045,8 +2170,8 @@ class Case:
             "applicant": self._applicant.to_dict(),
             "request": self._request.to_dict(),
             "state": self._state.value,
-            "version": len(self._history),
-            "events": [_event_to_dict(e) for e in self._history],
+            "version": self.version,
+            "events": [_event_to_dict(e) for e in self._events()],
         }
 
     @classmethod
@@ -2055,7 +2180,7 @@ class Case:
         data: Mapping[str, Any],
         *,
         calendar: WorkdayCalendar,
-        policies: Iterable[Policy] = (R2019, R2008),
+        policies: Iterable[Policy] = _DEFAULT_POLICIES,
     ) -> Case:
         """Restore a case from :meth:`to_dict` by replaying its history.
 
@@ -2107,6 +2232,90 @@ _STATE_BY_VALUE = {s.value: s for s in CaseState}
 _EVENT_BY_VALUE = {e.value: e for e in EventKind}
 
 
+# Quick readers of the applicant and the request as :meth:`Case.to_dict` stores them
+# (every key present, plain str keys and values). Like the payloads' quick decoders they
+# decide nothing: they return ``None`` for anything else, and ``from_dict`` (which has
+# the last word) reads it again; the values are built with the same validating
+# constructors. A test checks that both agree.
+_APPLICANT_KINDS = _fields.members_by_value(ApplicantKind)
+_DOCUMENT_KINDS = _fields.members_by_value(IdentityDocumentKind)
+_FORMS = _fields.members_by_value(ProvisionForm)
+_DELIVERIES = _fields.members_by_value(DeliveryMethod)
+
+
+def _optional(value: object) -> bool:
+    """Whether *value* is ``None`` or a plain str with a non-space character."""
+    return value is None or (type(value) is str and bool(value.strip()))
+
+
+def _quick_applicant(raw: object) -> Applicant | None:
+    if type(raw) is not dict or raw.keys() != _APPLICANT_KEYS:
+        return None
+    for key in raw:
+        if type(key) is not str:
+            return None
+    kind = raw["kind"]
+    name = raw["name"]
+    identity = raw["identity"]
+    contact = raw["contact"]
+    if type(kind) is not str or type(name) is not str or not name.strip():
+        return None
+    kind = _APPLICANT_KINDS.get(kind)
+    if kind is None or type(contact) is not dict or contact.keys() != _CONTACT_KEYS:
+        return None
+    for key in contact:
+        if type(key) is not str:
+            return None
+    phone = contact["phone"]
+    address = contact["address"]
+    email = contact["email"]
+    if not (_optional(phone) and _optional(address) and _optional(email)):
+        return None
+    if identity is not None:
+        if type(identity) is not dict or identity.keys() != _DOCUMENT_KEYS:
+            return None
+        for key in identity:
+            if type(key) is not str:
+                return None
+        document = identity["kind"]
+        number = identity["number"]
+        document_name = identity["document_name"]
+        if type(document) is not str or type(number) is not str or not _optional(document_name):
+            return None
+        document = _DOCUMENT_KINDS.get(document)
+        if document is None:
+            return None
+        identity = IdentityDocument(document, number, document_name)
+    return Applicant(kind, name, identity, Contact(phone, address, email))
+
+
+def _quick_request(raw: object) -> InformationRequest | None:
+    if type(raw) is not dict or raw.keys() != _REQUEST_KEYS:
+        return None
+    for key in raw:
+        if type(key) is not str:
+            return None
+    description = raw["description"]
+    form = raw["form"]
+    delivery = raw["delivery"]
+    number = raw["document_number"]
+    purpose = raw["purpose"]
+    if type(description) is not str or not description.strip():
+        return None
+    if type(form) is not str or type(delivery) is not str:
+        return None
+    if not (_optional(number) and _optional(purpose)):
+        return None
+    form = _FORMS.get(form)
+    delivery = _DELIVERIES.get(delivery)
+    if form is None or delivery is None:
+        return None
+    return InformationRequest(description, form, delivery, number, purpose)
+
+
+_DEFAULT_BY_NAME: Final = {p.name: p for p in _DEFAULT_POLICIES}
+
+
 def _restore(
     cls: type[Case],
     data: Mapping[str, Any],
@@ -2118,7 +2327,8 @@ def _restore(
         _fields.check_keys(data, "case", _CASE_KEYS, frozenset())
     if data["schema"] != SCHEMA:
         raise SerializationError("case.schema", data["schema"], repr(SCHEMA))
-    by_name = {p.name: p for p in policies}
+    # Policies are frozen and their names fixed: the default tuple's index is built once.
+    by_name = _DEFAULT_BY_NAME if policies is _DEFAULT_POLICIES else {p.name: p for p in policies}
     policy = by_name.get(data["policy"]) if isinstance(data["policy"], str) else None
     if policy is None:
         raise SerializationError(
@@ -2126,45 +2336,82 @@ def _restore(
         )
     channel = _fields.read_enum(data, "channel", "case", Channel)
     try:
-        case = cls(
-            _fields.read_text(data, "id", "case"),
-            applicant=Applicant.from_dict(data["applicant"], path="case.applicant"),
-            request=InformationRequest.from_dict(data["request"], path="case.request"),
-            channel=channel,
-            policy=policy,
-            calendar=calendar,
-        )
+        case_id = _fields.read_text(data, "id", "case")
+        applicant = _quick_applicant(data["applicant"])
+        if applicant is None:
+            applicant = Applicant.from_dict(data["applicant"], path="case.applicant")
+        request = _quick_request(data["request"])
+        if request is None:
+            request = InformationRequest.from_dict(data["request"], path="case.request")
+        if cls is Case and isinstance(policy, Policy) and isinstance(calendar, WorkdayCalendar):
+            # All that Case.__init__ checks holds already: the id is a non-empty str, and
+            # the applicant, request and channel were just read as such.
+            case = Case.__new__(Case)
+            case._id = case_id
+            case._applicant = applicant
+            case._request = request
+            case._channel = channel
+            case._policy = policy
+            case._calendar = calendar
+            case._state = _INITIAL
+            case._history = []
+            case._log = None
+            case._facts = _Facts()
+        else:
+            case = cls(
+                case_id,
+                applicant=applicant,
+                request=request,
+                channel=channel,
+                policy=policy,
+                calendar=calendar,
+            )
     except InvalidValueError as error:
         raise SerializationError(f"case.{error.field}", error.value, error.allowed) from None
     events = data["events"]
     if not isinstance(events, list) or not events:
         raise SerializationError("case.events", events, "a non-empty list of events")
     facts = case._facts
-    history = case._history
     state = case._state
-    last_day: _dt.date | None = None
+    log: list[_Row] = []
+    last_day = _dt.date.min
     # Keys are the stored strings: their hashes are cached, unlike enum members'; and
     # ``dest.value`` is read from the table (an enum's ``.value`` is a slow descriptor).
-    event_by_value, replay, day_cache = _EVENT_BY_VALUE, _REPLAY_TABLE, _DAY_CACHE
-    required, allowed_keys, n_required = _EVENT_REQUIRED, _EVENT_KEYS, len(_EVENT_REQUIRED)
-    append = history.append
-    state_value: str = state.value
+    event_by_value, day_cache = _EVENT_BY_VALUE, _DAY_CACHE
+    allowed_keys, n_required = _EVENT_KEYS, len(_EVENT_REQUIRED)
+    append = log.append
+    state_value: str = _INITIAL_VALUE if state is _INITIAL else state.value
+    steps = _REPLAY_STEPS[state_value]
     # One pending event, refilled for each event: guards, routes and folds read it and
     # keep none of it (they copy the values they record).
-    pending = _Pending(EventKind.REGISTER, _dt.date.min, {})
-    payload: dict[str, Any]
+    pending = _Pending(EventKind.REGISTER, last_day, _EMPTY)
+    payload: Mapping[str, Any]
     for version, raw in enumerate(events, 1):
-        if type(raw) is not dict or not (
-            raw.keys() == required
-            if len(raw) == n_required
-            else required <= raw.keys() <= allowed_keys
-        ):
+        # A dict whose required keys are all found has all of them; with as many keys
+        # as required, it has no other (the test ``raw.keys() == required``, cheaper).
+        try:
+            if type(raw) is not dict:
+                raise KeyError
+            n_keys = len(raw)
+            name = raw["event"]
+            text = raw["date"]
+            before = raw["before"]
+            after = raw["after"]
+            stored_version = raw["version"]
+            if n_keys != n_required and not raw.keys() <= allowed_keys:
+                raise KeyError
+        except KeyError:
             path = f"case.events[{version - 1}]"
             raw = _fields.read_mapping(raw, path)
             _fields.check_keys(raw, path, _EVENT_REQUIRED, _EVENT_OPTIONAL)
-        name = raw["event"]
-        entry = replay.get((state_value, name)) if type(name) is str else None
-        if entry is None:
+            n_keys = len(raw)
+            name = raw["event"]
+            text = raw["date"]
+            before = raw["before"]
+            after = raw["after"]
+            stored_version = raw["version"]
+        step = steps.get(name) if type(name) is str else None
+        if step is None:
             if type(name) is not str or name not in event_by_value:
                 raise SerializationError(_at(version, "event"), name, "an EventKind value")
             raise SerializationError(
@@ -2172,85 +2419,108 @@ def _restore(
                 name,
                 f"an event allowed in {state_value}: {_allowed_list(state)}",
             )
-        kind, needs_payload, quick_fields, payload_names, fold, branches = entry
-        text = raw["date"]
+        kind, needs_payload, quick_fields, payload_names, fold, branches, single = step
         day = day_cache.get(text) if type(text) is str else None
         if day is None:
             day = _read_day(text, _at(version, "date"))
-        if last_day is not None and day < last_day:
+        if day < last_day:
             raise SerializationError(_at(version, "date"), text, f"on or after {last_day}")
-        if raw["before"] != state_value:
-            raise SerializationError(_at(version, "before"), raw["before"], repr(state_value))
-        stored_version = raw["version"]
+        if before != state_value:
+            raise SerializationError(_at(version, "before"), before, repr(state_value))
         if stored_version != version or type(stored_version) is not int:
             raise SerializationError(_at(version, "version"), stored_version, str(version))
-        if len(raw) == n_required:  # no payload, actor or note
-            if needs_payload:
-                payload = _read_payload(kind, None, _at(version, "payload"))
-            else:
-                payload = {}
+        if n_keys == n_required:  # no payload, actor or note
+            payload = (
+                _read_payload(kind, None, _at(version, "payload")) if needs_payload else _EMPTY
+            )
             actor = note = None
         else:
             raw_payload = raw.get("payload")
             if raw_payload is not None or needs_payload:
                 quick = _quick_payload(quick_fields, payload_names, raw_payload)
                 if quick is None:
-                    payload = _read_payload(kind, raw_payload, _at(version, "payload"))
-                else:
-                    payload = quick
+                    quick = _read_payload(kind, raw_payload, _at(version, "payload"))
+                payload = quick or _EMPTY
             else:
-                payload = {}
-            actor = raw.get("actor")
-            if actor is not None and not _text(actor):
-                raise SerializationError(_at(version, "actor"), actor, "null or a non-empty string")
-            note = raw.get("note")
-            if note is not None and not _text(note):
-                raise SerializationError(_at(version, "note"), note, "null or a non-empty string")
+                payload = _EMPTY
+            if n_keys == n_required + 1 and raw_payload is not None:  # no actor or note
+                actor = note = None
+            else:
+                actor = raw.get("actor")
+                if actor is not None and not _text(actor):
+                    raise SerializationError(
+                        _at(version, "actor"), actor, "null or a non-empty string"
+                    )
+                note = raw.get("note")
+                if note is not None and not _text(note):
+                    raise SerializationError(
+                        _at(version, "note"), note, "null or a non-empty string"
+                    )
         pending.event, pending.day, pending.payload = kind, day, payload
-        dest: CaseState | None = None
-        dest_value = ""
-        for to, to_value, routes, guards in branches:
-            taken = True
-            for route in routes:
-                if not route(case, pending):
-                    taken = False
+        if single is not None:  # one branch, no routing: its guards decide
+            dest, dest_value, guards, next_steps = single
+        else:
+            for branch in branches:
+                for route in branch[2]:
+                    if not route(case, pending):
+                        break
+                else:
+                    dest, dest_value, _routes, guards, next_steps = branch
                     break
-            if taken:
-                dest, dest_value = to, to_value
-                for guard in guards:
-                    refusal = guard(case, pending)
-                    if refusal is not None:
-                        raise SerializationError(
-                            f"case.events[{version - 1}]",
-                            name,
-                            f"an event the law allows ({refusal.reason})",
-                        )
-                break
-        if dest is None or raw["after"] != dest_value:
-            raise SerializationError(_at(version, "after"), raw["after"], repr(dest_value or None))
+            else:
+                raise SerializationError(_at(version, "after"), after, repr(None))
+        for guard in guards:
+            refusal = guard(case, pending)
+            if refusal is not None:
+                raise SerializationError(
+                    f"case.events[{version - 1}]",
+                    name,
+                    f"an event the law allows ({refusal.reason})",
+                )
+        if after != dest_value:
+            raise SerializationError(_at(version, "after"), after, repr(dest_value))
         if fold is not None:
             fold(facts, pending, channel)
-        append(
-            CaseEvent(
-                kind,
-                day,
-                state,
-                dest,
-                version,
-                MappingProxyType(payload) if payload else _EMPTY,
-                actor,
-                note,
-            )
-        )
+        if actor is None and note is None:
+            append((kind, day, dest, payload))
+        else:
+            append((kind, day, dest, payload, actor, note))
         state = dest
         state_value = dest_value
+        steps = next_steps
         last_day = day
-    case._state = state
     if data["state"] != state_value:
         raise SerializationError("case.state", data["state"], repr(state_value))
-    if data["version"] != len(history) or type(data["version"]) is not int:
-        raise SerializationError("case.version", data["version"], str(len(history)))
+    if data["version"] != len(log) or type(data["version"]) is not int:
+        raise SerializationError("case.version", data["version"], str(len(log)))
+    # Validated in full: only now does the case take its state and history.
+    case._state = state
+    case._history = None
+    case._log = log
     return case
+
+
+def _materialise(log: list[_Row]) -> list[CaseEvent]:
+    """The CaseEvent objects of compact rows (states before and versions follow from
+    the order; payloads become read-only views)."""
+    history: list[CaseEvent] = []
+    before = _INITIAL
+    for version, row in enumerate(log, 1):
+        after = row[2]
+        payload = row[3]
+        history.append(
+            CaseEvent(
+                row[0],
+                row[1],
+                before,
+                after,
+                version,
+                MappingProxyType(payload) if payload else _EMPTY,
+                *row[4:],
+            )
+        )
+        before = after
+    return history
 
 
 def _at(version: int, key: str) -> str:

@@ -241,6 +241,59 @@ class Reply:
 ClockEvent: TypeAlias = Pause | Restart | Extension | DelayedDeadline | CorrectionNotice | Reply
 
 
+# Internal constructors for the events a case derives from its history, many times over
+# when many cases are restored: when the arguments are plain values that pass the
+# validators, the instance is built without running them (same attributes, same value);
+# anything else goes through the constructor, which validates and raises as usual.
+_NEW = object.__new__
+_SET_PAUSE = tuple(Pause.__dict__[a.name].__set__ for a in attrs.fields(Pause))
+_SET_EXTENSION = tuple(Extension.__dict__[a.name].__set__ for a in attrs.fields(Extension))
+_SET_REPLY = Reply.__dict__["day"].__set__
+
+
+def _pause(start: _dt.date, end: _dt.date | None, reason: PauseReason) -> Pause:
+    """``Pause(start, end, reason)``."""
+    if (
+        type(start) is _dt.date
+        and (end is None or (type(end) is _dt.date and end >= start))
+        and type(reason) is PauseReason
+    ):
+        set_start, set_end, set_reason = _SET_PAUSE
+        pause = _NEW(Pause)
+        set_start(pause, start)
+        set_end(pause, end)
+        set_reason(pause, reason)
+        return pause
+    return Pause(start, end, reason)
+
+
+def _extension(days: int, approver: str, granted_on: _dt.date) -> Extension:
+    """``Extension(days, approver, granted_on)``."""
+    if (
+        type(days) is int
+        and days >= 1
+        and type(approver) is str
+        and approver.strip()
+        and type(granted_on) is _dt.date
+    ):
+        set_days, set_approver, set_granted_on = _SET_EXTENSION
+        extension = _NEW(Extension)
+        set_days(extension, days)
+        set_approver(extension, approver)
+        set_granted_on(extension, granted_on)
+        return extension
+    return Extension(days, approver, granted_on)
+
+
+def _reply(day: _dt.date) -> Reply:
+    """``Reply(day)``."""
+    if type(day) is _dt.date:
+        reply = _NEW(Reply)
+        _SET_REPLY(reply, day)
+        return reply
+    return Reply(day)
+
+
 # The date that orders each kind of event (its start, grant, setting or receipt day).
 _KEY: dict[type, Callable[[Any], _dt.date]] = {
     Pause: operator.attrgetter("start"),
@@ -671,6 +724,19 @@ def compute_deadline(
         raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
     if not isinstance(day0_note, str):
         raise InvalidValueError("day0_note", day0_note, "a str")
+    return _deadline(day0, events, policy, calendar, day0_note)
+
+
+def _deadline(
+    day0: _dt.date,
+    events: Iterable[ClockEvent],
+    policy: Policy,
+    calendar: WorkdayCalendar,
+    day0_note: str,
+) -> Deadline:
+    """:func:`compute_deadline` for a caller that passes arguments of the right types
+    (a date, a Policy, a WorkdayCalendar, a str): the events are still ordered and
+    checked, and the result is the same."""
     ordered = _ordered(day0, events)
     quick = _compute_ranked(day0, ordered, policy, calendar, day0_note)
     if quick is not None:
@@ -687,10 +753,13 @@ def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, 
     except TypeError:
         raise InvalidValueError("events", events, "an iterable of clock events") from None
     days = []
-    replies = False
+    replies = 0
+    in_order = True
+    previous = day0
+    keys = _KEY
     for event in events:
         kind = type(event)
-        key = _KEY.get(kind)
+        key = keys.get(kind)
         if key is None:
             raise InvalidValueError(
                 "events",
@@ -700,14 +769,19 @@ def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, 
         day = key(event)
         if day < day0:
             raise ClockError(f"{kind.__name__} date", day, f"on or after day 0 ({day0})")
+        if day < previous:
+            in_order = False
+        previous = day
         days.append(day)
         if kind is Reply:
-            replies = True
-    if days != sorted(days):
+            replies += 1
+    if not in_order:
         order = sorted(range(len(events)), key=days.__getitem__)
         events = tuple(events[i] for i in order)
         days = [days[i] for i in order]
     if not replies:  # the checks below are about a reply
+        return events
+    if replies == 1 and type(events[-1]) is Reply:  # nothing after the one reply
         return events
     reply: _dt.date | None = None
     for day, event in zip(days, events, strict=True):
@@ -740,6 +814,44 @@ def _nth_rank(
     return rank[cursor] + need - 1
 
 
+def _index_intervals(
+    chosen: list[Pause],
+    excluded: frozenset[PauseReason],
+    first: int,
+    a_shift: int,
+    b_shift: int,
+    origin: int,
+) -> tuple[list[tuple[int, int | None]], int, int]:
+    """:func:`_intervals` on the rank table's indices, with the lowest and highest index
+    touched (at least *origin*'s)."""
+    low = high = origin
+    merged: list[tuple[int, int | None]] = []
+    for event in chosen:
+        if event.reason not in excluded:
+            continue
+        a = event.start.toordinal() - first - a_shift
+        if a < low:
+            low = a
+        end = event.end
+        if end is None:
+            b = None
+        else:
+            b = end.toordinal() - first - b_shift
+            if b <= a:
+                continue
+            if b > high:
+                high = b
+        if merged:
+            last_a, last_b = merged[-1]
+            if last_b is None:
+                break
+            if a <= last_b:
+                merged[-1] = (last_a, None if b is None else max(b, last_b))
+                continue
+        merged.append((a, b))
+    return merged, low, high
+
+
 def _compute_ranked(
     received: _dt.date,
     events: tuple[ClockEvent, ...],
@@ -765,37 +877,19 @@ def _compute_ranked(
     bounds = policy.pause_bounds
     a_shift = 1 if bounds is PauseBounds.START_TO_END else 0
     b_shift = 1 if bounds is PauseBounds.AFTER_START_BEFORE_END else 0
-    pauses = [e for e in events if type(e) is Pause]
+    pauses: list[Pause] = []
+    others: list[ClockEvent] = []
+    for e in events:
+        if type(e) is Pause:
+            pauses.append(e)
+        else:
+            others.append(e)
 
-    def index_intervals(chosen: list[Pause]) -> tuple[list[tuple[int, int | None]], int, int]:
-        low = high = origin
-        merged: list[tuple[int, int | None]] = []
-        for event in chosen:
-            if event.reason not in excluded:
-                continue
-            a = event.start.toordinal() - first - a_shift
-            if a < low:
-                low = a
-            end = event.end
-            if end is None:
-                b = None
-            else:
-                b = end.toordinal() - first - b_shift
-                if b <= a:
-                    continue
-                if b > high:
-                    high = b
-            if merged:
-                last_a, last_b = merged[-1]
-                if last_b is None:
-                    break
-                if a <= last_b:
-                    merged[-1] = (last_a, None if b is None else max(b, last_b))
-                    continue
-            merged.append((a, b))
-        return merged, low, high
-
-    intervals, lo, hi = index_intervals(pauses)
+    intervals, lo, hi = (
+        _index_intervals(pauses, excluded, first, a_shift, b_shift, origin)
+        if pauses
+        else ([], origin, origin)
+    )
     if lo < 0 or hi >= size:
         return None
 
@@ -804,10 +898,8 @@ def _compute_ranked(
     extended = 0
     awaiting_correction = False
     replied_on: _dt.date | None = None
-    for event in events:
+    for event in others:
         kind = type(event)
-        if kind is Pause:
-            continue
         if kind is Extension:
             assert isinstance(event, Extension)
             if extended + event.days > cap:
@@ -815,7 +907,8 @@ def _compute_ranked(
             known = intervals
             if any(p.start > event.granted_on for p in pauses):
                 # judged against the deadline as it stood on the day of the grant
-                known = index_intervals([p for p in pauses if p.start <= event.granted_on])[0]
+                chosen = [p for p in pauses if p.start <= event.granted_on]
+                known = _index_intervals(chosen, excluded, first, a_shift, b_shift, origin)[0]
             k = _nth_rank(rank, origin, base + extended, known)
             if k is not None:
                 if k > last_rank or event.granted_on > workdays[k]:
