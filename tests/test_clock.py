@@ -888,3 +888,15 @@ def test_the_typed_entry_agrees_with_compute_deadline(
             clock_module._deadline(day0, events, policy, calendar, "x")
         return
     assert clock_module._deadline(day0, events, policy, calendar, "x") == expected
+
+
+def test_a_running_pause_beyond_the_data_is_refused_not_crashed() -> None:
+    # Found by the differential property: a pause that starts after the last covered day
+    # (2026-12-31) and is still running must give the coverage error of the general path.
+    with pytest.raises(CoverageError):
+        compute_deadline(
+            dt.date(2026, 11, 3),
+            [Pause(dt.date(2027, 1, 1), None, PauseReason.THIRD_PARTY)],
+            policy=R2019,
+            calendar=CAL,
+        )

@@ -832,6 +832,8 @@ def _index_intervals(
         a = event.start.toordinal() - first - a_shift
         if a < low:
             low = a
+        if a > high:
+            high = a
         end = event.end
         if end is None:
             b = None
