@@ -8,7 +8,15 @@ lifecycle (``lifecycle``, ``case``, ``supervision``) → reports (``report``,
 ``outcomes``, ``fees``) used by all. Optional pieces stay in their modules so the
 package imports without them: ``vectorized`` (numpy), ``frames`` (pandas),
 ``strategies`` (hypothesis), ``testing`` (scenario builder).
+
+The lifecycle and report layers are imported on first use of one of their names
+(PEP 562), so ``import disclosure_flow`` stays fast for calendar and deadline work.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from disclosure_flow._version import __version__
 from disclosure_flow.applicants import (
@@ -23,26 +31,6 @@ from disclosure_flow.applicants import (
     check_social_credit_code,
     resident_id_check_character,
     social_credit_check_character,
-)
-from disclosure_flow.case import (
-    Case,
-    CaseEvent,
-    Consultation,
-    ConsultationAnswer,
-    ConsultedParty,
-    CorrectionRecord,
-    DelayedDeadlineRecord,
-    Dispatch,
-    ExtensionRecord,
-    FeeNotice,
-    LateEventError,
-    LitigationRoute,
-    Proceeding,
-    RemedyKind,
-    RemedyResult,
-    ReplyRecord,
-    SubDeadline,
-    SubDeadlineKind,
 )
 from disclosure_flow.channels import (
     Channel,
@@ -102,19 +90,6 @@ from disclosure_flow.fees import (
     per_item_fee,
     per_volume_fee,
 )
-from disclosure_flow.lifecycle import (
-    CaseState,
-    DefinitionError,
-    EventKind,
-    mermaid_diagram,
-)
-from disclosure_flow.metrics import (
-    AnnualStatistics,
-    GroupStatistics,
-    OverdueCase,
-    annual_statistics,
-    overdue_cases,
-)
 from disclosure_flow.outcomes import (
     Outcome,
     OutcomeKind,
@@ -145,26 +120,6 @@ from disclosure_flow.policy import (
     Policy,
     RemedyLastDay,
 )
-from disclosure_flow.report import (
-    AnnualReport,
-    ProceedingKind,
-    ProceedingRecord,
-    ProceedingResult,
-    ProceedingsGroup,
-    ReportRecord,
-    ReportTable,
-    RequestsRow,
-    annual_report,
-    read_records,
-    record_from_case,
-    write_records,
-)
-from disclosure_flow.supervision import (
-    Attention,
-    WatchItem,
-    Watchlist,
-    watchlist,
-)
 from disclosure_flow.workdays import (
     Coverage,
     Estimates,
@@ -172,6 +127,122 @@ from disclosure_flow.workdays import (
     WorkdayCalendar,
     WorkdayResult,
 )
+
+if TYPE_CHECKING:
+    from disclosure_flow.case import (
+        Case,
+        CaseEvent,
+        Consultation,
+        ConsultationAnswer,
+        ConsultedParty,
+        CorrectionRecord,
+        DelayedDeadlineRecord,
+        Dispatch,
+        ExtensionRecord,
+        FeeNotice,
+        LateEventError,
+        LitigationRoute,
+        Proceeding,
+        RemedyKind,
+        RemedyResult,
+        ReplyRecord,
+        SubDeadline,
+        SubDeadlineKind,
+    )
+    from disclosure_flow.lifecycle import (
+        CaseState,
+        DefinitionError,
+        EventKind,
+        mermaid_diagram,
+    )
+    from disclosure_flow.metrics import (
+        AnnualStatistics,
+        GroupStatistics,
+        OverdueCase,
+        annual_statistics,
+        overdue_cases,
+    )
+    from disclosure_flow.report import (
+        AnnualReport,
+        ProceedingKind,
+        ProceedingRecord,
+        ProceedingResult,
+        ProceedingsGroup,
+        ReportRecord,
+        ReportTable,
+        RequestsRow,
+        annual_report,
+        read_records,
+        record_from_case,
+        write_records,
+    )
+    from disclosure_flow.supervision import (
+        Attention,
+        WatchItem,
+        Watchlist,
+        watchlist,
+    )
+
+#: Names imported on first use: name -> submodule.
+_LAZY: dict[str, str] = {
+    "AnnualReport": "report",
+    "AnnualStatistics": "metrics",
+    "Attention": "supervision",
+    "Case": "case",
+    "CaseEvent": "case",
+    "CaseState": "lifecycle",
+    "Consultation": "case",
+    "ConsultationAnswer": "case",
+    "ConsultedParty": "case",
+    "CorrectionRecord": "case",
+    "DefinitionError": "lifecycle",
+    "DelayedDeadlineRecord": "case",
+    "Dispatch": "case",
+    "EventKind": "lifecycle",
+    "ExtensionRecord": "case",
+    "FeeNotice": "case",
+    "GroupStatistics": "metrics",
+    "LateEventError": "case",
+    "LitigationRoute": "case",
+    "OverdueCase": "metrics",
+    "Proceeding": "case",
+    "ProceedingKind": "report",
+    "ProceedingRecord": "report",
+    "ProceedingResult": "report",
+    "ProceedingsGroup": "report",
+    "RemedyKind": "case",
+    "RemedyResult": "case",
+    "ReplyRecord": "case",
+    "ReportRecord": "report",
+    "ReportTable": "report",
+    "RequestsRow": "report",
+    "SubDeadline": "case",
+    "SubDeadlineKind": "case",
+    "WatchItem": "supervision",
+    "Watchlist": "supervision",
+    "annual_report": "report",
+    "annual_statistics": "metrics",
+    "mermaid_diagram": "lifecycle",
+    "overdue_cases": "metrics",
+    "read_records": "report",
+    "record_from_case": "report",
+    "watchlist": "supervision",
+    "write_records": "report",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'disclosure_flow' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"disclosure_flow.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "CHINA_STANDARD_TIME",

@@ -68,12 +68,13 @@ import importlib
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final, TextIO
+from typing import Any, Final, TextIO
 
 import attrs
 
 from disclosure_flow import _fields
 from disclosure_flow.applicants import ApplicantKind
+from disclosure_flow.case import Case, LitigationRoute, RemedyKind
 from disclosure_flow.errors import (
     InvalidDateError,
     InvalidValueError,
@@ -81,9 +82,6 @@ from disclosure_flow.errors import (
     SerializationError,
 )
 from disclosure_flow.outcomes import ReportRow
-
-if TYPE_CHECKING:
-    from disclosure_flow.case import Case
 
 __all__ = [
     "COLUMNS",
@@ -1056,8 +1054,6 @@ def record_from_case(
         CoverageError: the case's calendar lacks days its deadline needs (strict
             calendar).
     """
-    from disclosure_flow.case import LitigationRoute, RemedyKind
-
     reply = case.reply_record
     outcome = case.outcome
     concluded: _dt.date | None = None
