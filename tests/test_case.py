@@ -39,13 +39,13 @@ from disclosure_flow.case import (
     CaseEvent,
     ConsultationAnswer,
     ConsultedParty,
-    LateEventError,
     LitigationRoute,
     RemedyResult,
     SubDeadlineKind,
 )
 from disclosure_flow.channels import Channel, InformationRequest
 from disclosure_flow.clock import FindingRule, OpenReason
+from disclosure_flow.errors import LateEventError
 from disclosure_flow.fees import FeeMethod
 from disclosure_flow.lifecycle import CaseState, EventKind
 from disclosure_flow.outcomes import Outcome, OutcomeKind, OutcomeReason

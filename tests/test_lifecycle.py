@@ -31,12 +31,12 @@ from disclosure_flow.case import (
     RemedyResult,
 )
 from disclosure_flow.channels import Channel, DeliveryMethod, InformationRequest, ProvisionForm
+from disclosure_flow.errors import DefinitionError
 from disclosure_flow.fees import FeeMethod
 from disclosure_flow.lifecycle import (
     DEFINITION,
     CaseState,
     Definition,
-    DefinitionError,
     EventKind,
     StateRole,
     StateSpec,

@@ -74,6 +74,7 @@ from disclosure_flow.errors import (
     EventRefusedError,
     InvalidValueError,
     LateActError,
+    LateEventError,
     SerializationError,
     VersionConflictError,
 )
@@ -105,7 +106,6 @@ __all__ = [
     "Dispatch",
     "ExtensionRecord",
     "FeeNotice",
-    "LateEventError",
     "LitigationRoute",
     "Proceeding",
     "RemedyKind",
@@ -366,25 +366,6 @@ class Proceeding:
         if self.decided is None or self.decided > day:
             return RemedyResult.PENDING
         return self.result
-
-
-class LateEventError(LateActError, EventRefusedError):
-    """An event refused because it came after its period (逾期行为被拒绝), SPEC §10.
-
-    Both a :class:`~disclosure_flow.errors.LateActError` (with ``rule``, ``due``,
-    ``acted``, ``late_by``) and an :class:`~disclosure_flow.errors.EventRefusedError`
-    (with ``event``, ``state``, ``reason``, ``allowed``). A host that wants such acts
-    recorded with a finding uses a policy with ``late_acts=LateActs.RECORD``.
-    """
-
-    def __init__(
-        self, event: str, state: str, rule: str, due: _dt.date, acted: _dt.date, late_by: int
-    ) -> None:
-        LateActError.__init__(self, rule, due, acted, late_by)
-        self.event = event
-        self.state = state
-        self.reason = str(self)
-        self.allowed = f"on or before {due.isoformat()}, or a policy with late_acts=RECORD"
 
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})

@@ -15,11 +15,13 @@ from collections.abc import Iterable
 __all__ = [
     "ClockError",
     "CoverageError",
+    "DefinitionError",
     "DisclosureFlowError",
     "EventRefusedError",
     "InvalidDateError",
     "InvalidValueError",
     "LateActError",
+    "LateEventError",
     "OverlayError",
     "ProvisionalAnswerError",
     "ReportInvariantError",
@@ -275,3 +277,32 @@ class ReportInvariantError(DisclosureFlowError, ValueError):
         if cases:
             message += f"; cases involved: {shown}"
         super().__init__(message)
+
+
+class DefinitionError(InvalidValueError):
+    """The lifecycle definition is not a valid graph (流程定义错误).
+
+    Raised when a :class:`~disclosure_flow.lifecycle.Definition` is validated.
+    Attributes as :class:`InvalidValueError` (``field`` names the rule that failed:
+    ``"initial"``, ``"reachable"``, ``"final"``, ``"trap"``, ``"guards"``,
+    ``"branches"``, ``"names"``).
+    """
+
+
+class LateEventError(LateActError, EventRefusedError):
+    """A case event refused because it came after its period (逾期行为被拒绝), SPEC §10.
+
+    Both a :class:`LateActError` (with ``rule``, ``due``, ``acted``, ``late_by``) and an
+    :class:`EventRefusedError` (with ``event``, ``state``, ``reason``, ``allowed``). A
+    host that wants such acts recorded with a finding uses a policy with
+    ``late_acts=LateActs.RECORD``.
+    """
+
+    def __init__(
+        self, event: str, state: str, rule: str, due: _dt.date, acted: _dt.date, late_by: int
+    ) -> None:
+        LateActError.__init__(self, rule, due, acted, late_by)
+        self.event = event
+        self.state = state
+        self.reason = str(self)
+        self.allowed = f"on or before {due.isoformat()}, or a policy with late_acts=RECORD"

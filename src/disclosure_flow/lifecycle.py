@@ -34,14 +34,13 @@ from typing import Any
 import attrs
 from transitions import Machine
 
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import DefinitionError
 
 __all__ = [
     "DEFINITION",
     "Branch",
     "CaseState",
     "Definition",
-    "DefinitionError",
     "EventKind",
     "EventSpec",
     "Refusal",
@@ -260,16 +259,6 @@ class Refusal:
     reason: str
     allowed: str
     late: tuple[str, Any, int] | None = None
-
-
-class DefinitionError(InvalidValueError):
-    """The lifecycle definition is not a valid graph (流程定义错误).
-
-    Raised when a :class:`Definition` is validated. Attributes as
-    :class:`~disclosure_flow.errors.InvalidValueError` (``field`` names the rule that
-    failed: ``"initial"``, ``"reachable"``, ``"final"``, ``"trap"``, ``"guards"``,
-    ``"branches"``, ``"names"``).
-    """
 
 
 @attrs.frozen
