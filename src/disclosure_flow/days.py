@@ -7,6 +7,8 @@ import enum
 
 import attrs
 
+from disclosure_flow.errors import InvalidValueError
+
 __all__ = ["DataStatus", "DayInfo", "DayKind"]
 
 
@@ -95,8 +97,6 @@ class DayInfo:
     def describe(self, lang: str = "zh") -> str:
         """A one-line description, e.g. ``"2026-10-10 调休上班（国庆节）"``."""
         if lang not in ("zh", "en"):
-            from disclosure_flow.errors import InvalidValueError
-
             raise InvalidValueError.choice("lang", lang, ("zh", "en"))
         text = self.day.isoformat() + " "
         if lang == "zh":
