@@ -31,6 +31,10 @@ from typing import Any
 from transitions import Machine
 
 from disclosure_flow import WorkdayCalendar
+from disclosure_flow._case_values import _EMPTY
+from disclosure_flow._facts import _FOLDS, _compute, _Facts, _Pending
+from disclosure_flow._payloads import _read_day, _read_payload
+from disclosure_flow._rules import CALENDAR_GUARDS, GUARDS, ROUTES
 from disclosure_flow.applicants import (
     Applicant,
     ApplicantKind,
@@ -39,22 +43,12 @@ from disclosure_flow.applicants import (
     IdentityDocumentKind,
 )
 from disclosure_flow.case import (
-    _EMPTY,
-    _FOLDS,
-    CALENDAR_GUARDS,
-    GUARDS,
-    ROUTES,
     Case,
     CaseEvent,
     ConsultationAnswer,
     ConsultedParty,
     LitigationRoute,
     RemedyResult,
-    _compute,
-    _Facts,
-    _Pending,
-    _read_day,
-    _read_payload,
 )
 from disclosure_flow.channels import Channel, DeliveryMethod, InformationRequest, ProvisionForm
 from disclosure_flow.fees import FeeMethod

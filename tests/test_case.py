@@ -30,8 +30,10 @@ from disclosure_flow import (
     SerializationError,
     VersionConflictError,
     WorkdayCalendar,
+    _payloads,
+    _restore,
+    _rules,
 )
-from disclosure_flow import case as case_module
 from disclosure_flow.applicants import Applicant
 from disclosure_flow.case import (
     SCHEMA,
@@ -627,14 +629,14 @@ _PAYLOAD_VALUES = st.one_of(
     st.none(),
     st.dates(dt.date(2024, 1, 1), dt.date(2026, 12, 31)).map(dt.date.isoformat),
 )
-_PAYLOAD_KINDS = sorted({kind for (_, kind) in case_module._REPLAY_TABLE})
+_PAYLOAD_KINDS = sorted({kind for (_, kind) in _rules._REPLAY_TABLE})
 
 
 @settings(max_examples=1500, deadline=None)
 @given(st.sampled_from(_PAYLOAD_KINDS), st.data())
 def test_quick_payload_agrees_with_the_general_reader(kind_value: str, data: Any) -> None:
     kind = EventKind(kind_value)
-    entry = next(e for (_, k), e in case_module._REPLAY_TABLE.items() if k == kind_value)
+    entry = next(e for (_, k), e in _rules._REPLAY_TABLE.items() if k == kind_value)
     quick_fields, names = entry[2], entry[3]
     keys = [*sorted(names), "unknown"]
     raw: Any = data.draw(
@@ -643,9 +645,9 @@ def test_quick_payload_agrees_with_the_general_reader(kind_value: str, data: Any
             st.sampled_from([None, [], "x"]),
         )
     )
-    quick = case_module._quick_payload(quick_fields, names, raw)
+    quick = _payloads._quick_payload(quick_fields, names, raw)
     try:
-        general = case_module._read_payload(kind, raw, "payload")
+        general = _payloads._read_payload(kind, raw, "payload")
     except SerializationError:
         assert quick is None
         return
@@ -664,7 +666,7 @@ def test_restoring_a_case_reads_what_it_wrote_through_both_readers() -> None:
     data = json.loads(json.dumps(case.to_dict()))
     assert Case.from_dict(data, calendar=CALENDAR).to_dict() == data
     # Dates not yet seen by the day cache go through the general reader first.
-    case_module._DAY_CACHE.clear()
+    _payloads._DAY_CACHE.clear()
     assert Case.from_dict(data, calendar=CALENDAR).to_dict() == data
 
 
@@ -726,7 +728,7 @@ def _mutations(base: dict[str, Any], nested: tuple[str, ...]) -> st.SearchStrate
 @settings(max_examples=1500, deadline=None)
 @given(_mutations(_APPLICANT_DICT, ("identity", "contact")))
 def test_quick_applicant_agrees_with_from_dict(raw: Any) -> None:
-    quick = case_module._quick_applicant(raw)
+    quick = _restore._quick_applicant(raw)
     try:
         general = Applicant.from_dict(raw)
     except (SerializationError, InvalidValueError):
@@ -742,7 +744,7 @@ def test_quick_applicant_agrees_with_from_dict(raw: Any) -> None:
 @settings(max_examples=1000, deadline=None)
 @given(_mutations(_REQUEST_DICT, ()))
 def test_quick_request_agrees_with_from_dict(raw: Any) -> None:
-    quick = case_module._quick_request(raw)
+    quick = _restore._quick_request(raw)
     try:
         general = InformationRequest.from_dict(raw)
     except (SerializationError, InvalidValueError):
@@ -753,20 +755,20 @@ def test_quick_request_agrees_with_from_dict(raw: Any) -> None:
 
 
 def test_the_quick_readers_take_what_to_dict_writes() -> None:
-    applicant = case_module._quick_applicant(_APPLICANT_DICT)
+    applicant = _restore._quick_applicant(_APPLICANT_DICT)
     assert applicant is not None
     assert applicant == Applicant.from_dict(_APPLICANT_DICT)
-    request = case_module._quick_request(_REQUEST_DICT)
+    request = _restore._quick_request(_REQUEST_DICT)
     assert request is not None
     assert request == InformationRequest.from_dict(_REQUEST_DICT)
-    assert case_module._quick_applicant({**_APPLICANT_DICT, "identity": None}) is not None
+    assert _restore._quick_applicant({**_APPLICANT_DICT, "identity": None}) is not None
 
 
 def test_replay_steps_are_the_replay_table_linked_by_state() -> None:
-    steps = case_module._REPLAY_STEPS
+    steps = _rules._REPLAY_STEPS
     assert set(steps) == {s.value for s in CaseState}
     seen = 0
-    for (state_value, event_value), entry in case_module._REPLAY_TABLE.items():
+    for (state_value, event_value), entry in _rules._REPLAY_TABLE.items():
         step = steps[state_value][event_value]
         seen += 1
         assert step[:5] == entry[:5]

@@ -14,6 +14,7 @@ import attrs
 import pytest
 
 from disclosure_flow import EventRefusedError, WorkdayCalendar
+from disclosure_flow._rules import MACHINE
 from disclosure_flow.applicants import (
     Applicant,
     ApplicantKind,
@@ -22,7 +23,6 @@ from disclosure_flow.applicants import (
     IdentityDocumentKind,
 )
 from disclosure_flow.case import (
-    MACHINE,
     Case,
     ConsultationAnswer,
     ConsultedParty,
