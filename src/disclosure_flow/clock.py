@@ -57,7 +57,7 @@ import datetime as _dt
 import enum
 import operator
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Protocol, TypeAlias
+from typing import Any, Protocol, TypeAlias, TypeVar
 
 import attrs
 
@@ -604,6 +604,7 @@ class _Results:
 
 
 _Interval: TypeAlias = tuple[_dt.date, _dt.date | None]
+_P = TypeVar("_P", int, _dt.date)
 
 
 def _bounds(pause: Pause, policy: Policy) -> _Interval:
@@ -618,15 +619,11 @@ def _bounds(pause: Pause, policy: Policy) -> _Interval:
     return a, b
 
 
-def _intervals(pauses: Iterable[Pause], policy: Policy) -> list[_Interval]:
-    """Excluded intervals ``(a, b]`` (``b`` ``None``: still running), merged; *pauses*
-    must come in order of start."""
-    excluded = policy.excluded_pauses
-    merged: list[_Interval] = []
-    for pause in pauses:
-        if pause.reason not in excluded:
-            continue
-        a, b = _bounds(pause, policy)
+def _merge(bounds: Iterable[tuple[_P, _P | None]]) -> list[tuple[_P, _P | None]]:
+    """Pauses as ``(a, b]`` intervals (``b`` ``None``: still running), in order of
+    start, merged where they overlap; empty ones dropped; nothing after a running one."""
+    merged: list[tuple[_P, _P | None]] = []
+    for a, b in bounds:
         if b is not None and b <= a:
             continue
         if merged:
@@ -638,6 +635,13 @@ def _intervals(pauses: Iterable[Pause], policy: Policy) -> list[_Interval]:
                 continue
         merged.append((a, b))
     return merged
+
+
+def _intervals(pauses: Iterable[Pause], policy: Policy) -> list[_Interval]:
+    """Excluded intervals ``(a, b]`` (``b`` ``None``: still running), merged; *pauses*
+    must come in order of start."""
+    excluded = policy.excluded_pauses
+    return _merge(_bounds(p, policy) for p in pauses if p.reason in excluded)
 
 
 def _nth(
@@ -823,34 +827,22 @@ def _index_intervals(
     origin: int,
 ) -> tuple[list[tuple[int, int | None]], int, int]:
     """:func:`_intervals` on the rank table's indices, with the lowest and highest index
-    touched (at least *origin*'s)."""
+    they touch (at least *origin*'s)."""
+    merged = _merge(
+        (
+            p.start.toordinal() - first - a_shift,
+            None if p.end is None else p.end.toordinal() - first - b_shift,
+        )
+        for p in chosen
+        if p.reason in excluded
+    )
     low = high = origin
-    merged: list[tuple[int, int | None]] = []
-    for event in chosen:
-        if event.reason not in excluded:
-            continue
-        a = event.start.toordinal() - first - a_shift
+    for a, b in merged:
         if a < low:
             low = a
-        if a > high:
-            high = a
-        end = event.end
-        if end is None:
-            b = None
-        else:
-            b = end.toordinal() - first - b_shift
-            if b <= a:
-                continue
-            if b > high:
-                high = b
-        if merged:
-            last_a, last_b = merged[-1]
-            if last_b is None:
-                break
-            if a <= last_b:
-                merged[-1] = (last_a, None if b is None else max(b, last_b))
-                continue
-        merged.append((a, b))
+        top = a if b is None else b
+        if top > high:
+            high = top
     return merged, low, high
 
 
