@@ -641,7 +641,7 @@ def _intervals(pauses: Iterable[Pause], policy: Policy) -> list[_Interval]:
     """Excluded intervals ``(a, b]`` (``b`` ``None``: still running), merged; *pauses*
     must come in order of start."""
     excluded = policy.excluded_pauses
-    return _merge(_bounds(p, policy) for p in pauses if p.reason in excluded)
+    return _merge([_bounds(p, policy) for p in pauses if p.reason in excluded])
 
 
 def _nth(
@@ -829,12 +829,14 @@ def _index_intervals(
     """:func:`_intervals` on the rank table's indices, with the lowest and highest index
     they touch (at least *origin*'s)."""
     merged = _merge(
-        (
-            p.start.toordinal() - first - a_shift,
-            None if p.end is None else p.end.toordinal() - first - b_shift,
-        )
-        for p in chosen
-        if p.reason in excluded
+        [
+            (
+                p.start.toordinal() - first - a_shift,
+                None if p.end is None else p.end.toordinal() - first - b_shift,
+            )
+            for p in chosen
+            if p.reason in excluded
+        ]
     )
     low = high = origin
     for a, b in merged:
