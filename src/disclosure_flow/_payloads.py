@@ -139,28 +139,36 @@ def _read_day(value: object, path: str) -> _dt.date:
 _OUTCOME_CACHE: dict[tuple[Any, ...], Outcome] = {}
 
 
+def _outcome_key(value: Any) -> tuple[Any, ...] | None:
+    """The memo key of a stored outcome, or ``None`` if it is not a dict of outcome
+    keys with hashable values (then only :meth:`Outcome.from_dict` can say more)."""
+    if type(value) is not dict or not value.keys() <= _OUTCOME_KEYS:
+        return None
+    get = value.get
+    grounds = get("withheld_grounds")
+    key = (
+        get("kind"),
+        get("reason"),
+        get("withheld"),
+        tuple(grounds) if type(grounds) is list else grounds,
+        get("competent_agency"),
+        get("note"),
+    )
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
 def _read_outcome(value: Any, path: str) -> Outcome:
     """:meth:`Outcome.from_dict`, memoised: outcomes are frozen and few distinct ones
     occur, so equal dicts share one value (restoring many cases stays fast)."""
-    if type(value) is not dict or not value.keys() <= _OUTCOME_KEYS:
-        return Outcome.from_dict(value, path=path)
-    get = value.get
-    grounds = get("withheld_grounds")
-    try:
-        key = (
-            get("kind"),
-            get("reason"),
-            get("withheld"),
-            tuple(grounds) if type(grounds) is list else grounds,
-            get("competent_agency"),
-            get("note"),
-        )
-        found = _OUTCOME_CACHE.get(key)
-    except TypeError:  # an unhashable value: let from_dict say what is wrong
-        return Outcome.from_dict(value, path=path)
+    key = _outcome_key(value)
+    found = None if key is None else _OUTCOME_CACHE.get(key)
     if found is None:
         found = Outcome.from_dict(value, path=path)
-        if len(_OUTCOME_CACHE) < 10_000:
+        if key is not None and len(_OUTCOME_CACHE) < 10_000:
             _OUTCOME_CACHE[key] = found
     return found
 
@@ -223,24 +231,8 @@ _BAD: Final = object()
 
 
 def _quick_outcome(value: Any) -> Any:
-    if type(value) is not dict or not value.keys() <= _OUTCOME_KEYS:
-        return _BAD
-    get = value.get
-    grounds = get("withheld_grounds")
-    try:
-        return _OUTCOME_CACHE.get(
-            (
-                get("kind"),
-                get("reason"),
-                get("withheld"),
-                tuple(grounds) if type(grounds) is list else grounds,
-                get("competent_agency"),
-                get("note"),
-            ),
-            _BAD,
-        )
-    except TypeError:
-        return _BAD
+    key = _outcome_key(value)
+    return _BAD if key is None else _OUTCOME_CACHE.get(key, _BAD)
 
 
 # How a quick decoder reads a value, as ``(how, what)``, without a call where it can:

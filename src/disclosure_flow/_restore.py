@@ -115,11 +115,8 @@ def _optional(value: object) -> bool:
 
 
 def _quick_applicant(raw: object) -> Applicant | None:
-    if type(raw) is not dict or raw.keys() != _APPLICANT_KEYS:
+    if not _fields.is_record(raw, _APPLICANT_KEYS, _APPLICANT_KEYS):
         return None
-    for key in raw:
-        if type(key) is not str:
-            return None
     kind = raw["kind"]
     name = raw["name"]
     identity = raw["identity"]
@@ -127,22 +124,16 @@ def _quick_applicant(raw: object) -> Applicant | None:
     if type(kind) is not str or type(name) is not str or not name.strip():
         return None
     kind = _APPLICANT_KINDS.get(kind)
-    if kind is None or type(contact) is not dict or contact.keys() != _CONTACT_KEYS:
+    if kind is None or not _fields.is_record(contact, _CONTACT_KEYS, _CONTACT_KEYS):
         return None
-    for key in contact:
-        if type(key) is not str:
-            return None
     phone = contact["phone"]
     address = contact["address"]
     email = contact["email"]
     if not (_optional(phone) and _optional(address) and _optional(email)):
         return None
     if identity is not None:
-        if type(identity) is not dict or identity.keys() != _DOCUMENT_KEYS:
+        if not _fields.is_record(identity, _DOCUMENT_KEYS, _DOCUMENT_KEYS):
             return None
-        for key in identity:
-            if type(key) is not str:
-                return None
         document = identity["kind"]
         number = identity["number"]
         document_name = identity["document_name"]
@@ -156,11 +147,8 @@ def _quick_applicant(raw: object) -> Applicant | None:
 
 
 def _quick_request(raw: object) -> InformationRequest | None:
-    if type(raw) is not dict or raw.keys() != _REQUEST_KEYS:
+    if not _fields.is_record(raw, _REQUEST_KEYS, _REQUEST_KEYS):
         return None
-    for key in raw:
-        if type(key) is not str:
-            return None
     description = raw["description"]
     form = raw["form"]
     delivery = raw["delivery"]
