@@ -121,7 +121,7 @@ def import_ms(repeats: int = 7) -> float:
 def numpy_ns_per_element(cal: WorkdayCalendar, days: Sequence[dt.date]) -> tuple[float, float]:
     import numpy as np
 
-    from disclosure_flow.vectorized import add_workdays_array, workdays_between_array
+    from disclosure_flow.workdays.vectorized import add_workdays_array, workdays_between_array
 
     base = np.array([d.isoformat() for d in days], dtype="datetime64[D]")
     starts = np.resize(base, 1_000_000)

@@ -31,35 +31,35 @@ from typing import Any
 from transitions import Machine
 
 from disclosure_flow import WorkdayCalendar
-from disclosure_flow._case_values import _EMPTY
-from disclosure_flow._facts import _FOLDS, _compute, _Facts, _Pending
-from disclosure_flow._payloads import _read_day, _read_payload
-from disclosure_flow._rules import CALENDAR_GUARDS, GUARDS, ROUTES
-from disclosure_flow.applicants import (
+from disclosure_flow.cases import (
     Applicant,
     ApplicantKind,
-    Contact,
-    IdentityDocument,
-    IdentityDocumentKind,
-)
-from disclosure_flow.case import (
     Case,
     CaseEvent,
+    CaseState,
+    Channel,
     ConsultationAnswer,
     ConsultedParty,
+    Contact,
+    DeliveryMethod,
+    EventKind,
+    FeeMethod,
+    IdentityDocument,
+    IdentityDocumentKind,
+    InformationRequest,
     LitigationRoute,
+    Outcome,
+    OutcomeKind,
+    OutcomeReason,
+    ProvisionForm,
     RemedyResult,
 )
-from disclosure_flow.channels import Channel, DeliveryMethod, InformationRequest, ProvisionForm
-from disclosure_flow.fees import FeeMethod
-from disclosure_flow.lifecycle import (
-    DEFINITION,
-    CaseState,
-    EventKind,
-    _guard_condition,
-    _route_condition,
-)
-from disclosure_flow.outcomes import Outcome, OutcomeKind, OutcomeReason
+from disclosure_flow.cases.facts import _FOLDS, _compute, _Facts, _Pending
+from disclosure_flow.cases.guards import CALENDAR_GUARDS, GUARDS, ROUTES
+from disclosure_flow.cases.lifecycle import DEFINITION
+from disclosure_flow.cases.machine import _guard_condition, _route_condition
+from disclosure_flow.cases.payloads import _read_day, _read_payload
+from disclosure_flow.cases.values import _EMPTY
 
 D = dt.date
 CALENDAR = WorkdayCalendar()
@@ -201,7 +201,7 @@ def _per_case_machine(model: _Model) -> Machine:
 
 def restore_with_machine_per_case(dicts: Sequence[dict[str, Any]]) -> int:
     """The same replay and deadline, with a ``transitions.Machine`` built for each case."""
-    from disclosure_flow.policy import R2019
+    from disclosure_flow.clock import R2019
 
     due = 0
     for d in dicts:

@@ -17,8 +17,7 @@ from collections.abc import Callable
 import chinese_calendar
 
 from disclosure_flow import WorkdayCalendar
-from disclosure_flow.clock import ClockEvent, Extension, Pause, compute_deadline
-from disclosure_flow.policy import R2019, PauseReason
+from disclosure_flow.clock import R2019, ClockEvent, Extension, Pause, PauseReason, compute_deadline
 
 DAY0 = dt.date(2026, 9, 28)
 AS_OF = dt.date(2026, 11, 30)

@@ -7,9 +7,9 @@ Run from the repository root::
 It generates N records (default 1,000,000) with a fixed seed: day 0 spread over
 2024–2026, about 85 % concluded 0–60 days later in a random table-三 row, a few
 never confirmed, about 2 % with a proceeding. Generation is not measured. It then
-times :func:`~disclosure_flow.report.annual_report` for 2025 (best of three runs,
+times :func:`~disclosure_flow.reports.annual.annual_report` for 2025 (best of three runs,
 each a full pass), prints the time, the number of records counted and whether the
-balance holds, and times :func:`~disclosure_flow.metrics.annual_statistics` too.
+balance holds, and times :func:`~disclosure_flow.reports.metrics.annual_statistics` too.
 Target (issue 5): the report ≤ 5 s on a 2-core machine.
 """
 
@@ -20,15 +20,14 @@ import random
 import sys
 import time
 
-from disclosure_flow.applicants import ApplicantKind
-from disclosure_flow.metrics import annual_statistics
-from disclosure_flow.outcomes import ReportRow
-from disclosure_flow.report import (
+from disclosure_flow.cases import ApplicantKind, ReportRow
+from disclosure_flow.reports import (
     ProceedingKind,
     ProceedingRecord,
     ProceedingResult,
     ReportRecord,
     annual_report,
+    annual_statistics,
 )
 
 SEED = 20250131

@@ -27,10 +27,16 @@ from disclosure_flow import (
     VersionConflictError,
     WorkdayCalendar,
 )
-from disclosure_flow.case import Case, ConsultationAnswer, ConsultedParty
-from disclosure_flow.lifecycle import CaseState
-from disclosure_flow.outcomes import Outcome, OutcomeKind, OutcomeReason
-from disclosure_flow.supervision import watchlist
+from disclosure_flow.cases import (
+    Case,
+    CaseState,
+    ConsultationAnswer,
+    ConsultedParty,
+    Outcome,
+    OutcomeKind,
+    OutcomeReason,
+)
+from disclosure_flow.reports import watchlist
 
 D = dt.date
 CALENDAR = WorkdayCalendar()  # one per process; replace it when next year's notice arrives

@@ -3,8 +3,8 @@
 Bounds of the national data are read from ``chinese-calendar``'s own tables, not
 from the code under test, so a test that uses them stays independent of it.
 
-Import as ``from tests import strategies as s`` or ``from strategies import ...``
-(pytest puts ``tests/`` on ``sys.path``).
+Import as ``from tests.strategies import ...`` (``tests`` is a package, so test modules
+in its layer folders share one copy).
 """
 
 from __future__ import annotations

@@ -77,9 +77,9 @@ def test_unknown_attribute_is_an_attribute_error() -> None:
 def test_import_loads_no_lifecycle_or_report_until_asked() -> None:
     code = (
         "import sys, disclosure_flow; "
-        "print(sorted(m for m in ('disclosure_flow.case', 'disclosure_flow.report', "
+        "print(sorted(m for m in ('disclosure_flow.cases.case', 'disclosure_flow.reports.annual', "
         "'transitions') if m in sys.modules)); "
-        "disclosure_flow.Case; print('disclosure_flow.case' in sys.modules)"
+        "disclosure_flow.Case; print('disclosure_flow.cases.case' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split("\n")[:2] == ["[]", "True"]

@@ -172,9 +172,8 @@ def test_python_dash_m_entry_point() -> None:
 def _write_records(path: Path) -> None:
     import datetime as dt
 
-    from disclosure_flow.applicants import ApplicantKind
-    from disclosure_flow.outcomes import ReportRow
-    from disclosure_flow.report import ReportRecord, write_records
+    from disclosure_flow.cases import ApplicantKind, ReportRow
+    from disclosure_flow.reports import ReportRecord, write_records
 
     records = [
         ReportRecord(

@@ -60,7 +60,7 @@ def test_readme_has_the_two_quickstart_commands() -> None:
 
 
 def test_lifecycle_page_shows_the_real_machine() -> None:
-    from disclosure_flow.lifecycle import mermaid_diagram
+    from disclosure_flow.cases import mermaid_diagram
 
     page = (ROOT / "docs" / "lifecycle.md").read_text(encoding="utf-8")
     match = re.search(r"^```mermaid\n(?P<body>.*?)^```", page, re.M | re.S)

@@ -11,8 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from disclosure_flow import _fields
-from disclosure_flow.applicants import ApplicantKind, IdentityDocumentKind
-from disclosure_flow.channels import Channel, DeliveryMethod, ProvisionForm
+from disclosure_flow.cases import (
+    ApplicantKind,
+    Channel,
+    DeliveryMethod,
+    IdentityDocumentKind,
+    ProvisionForm,
+)
 from disclosure_flow.errors import SerializationError
 
 

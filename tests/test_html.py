@@ -20,7 +20,8 @@ from disclosure_flow import (
     WorkdayCalendar,
     compute_deadline,
 )
-from disclosure_flow._html import case_html, deadline_html
+from disclosure_flow.cases import case_html
+from disclosure_flow.clock import deadline_html
 from disclosure_flow.testing import Scenario
 
 D = dt.date

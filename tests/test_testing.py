@@ -27,10 +27,17 @@ from disclosure_flow import (
     WorkdayCalendar,
     compute_deadline,
 )
-from disclosure_flow.case import ConsultationAnswer, LitigationRoute, RemedyResult
+from disclosure_flow.cases import (
+    CaseState,
+    ConsultationAnswer,
+    EventKind,
+    LitigationRoute,
+    Outcome,
+    OutcomeKind,
+    OutcomeReason,
+    RemedyResult,
+)
 from disclosure_flow.clock import CorrectionNotice, OpenReason, Restart
-from disclosure_flow.lifecycle import CaseState, EventKind
-from disclosure_flow.outcomes import Outcome, OutcomeKind, OutcomeReason
 from disclosure_flow.testing import DEFAULT_APPLICANT, Scenario, default_calendar
 
 D = dt.date

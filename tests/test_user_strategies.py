@@ -29,12 +29,9 @@ from disclosure_flow import (
     compute_deadline,
 )
 from disclosure_flow import strategies as dfs
-from disclosure_flow.case import Case
+from disclosure_flow.cases import Case, CaseState, Outcome
 from disclosure_flow.clock import FindingRule
-from disclosure_flow.lifecycle import CaseState
-from disclosure_flow.outcomes import Outcome
-from disclosure_flow.report import ReportRecord, annual_report, record_from_case
-from disclosure_flow.supervision import watchlist
+from disclosure_flow.reports import ReportRecord, annual_report, record_from_case, watchlist
 from disclosure_flow.testing import default_calendar
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,68 +1,96 @@
 """disclosure_flow: requests for government information (政府信息公开申请) as the law says.
 
-The public API is re-exported here; implementation lives in the submodules, in
-layers that depend one way: working-day data (``workdays``, ``overlays``,
-``estimate``) → the deadline clock (``policy``, ``clock``, ``periods``) → the case
-lifecycle (``lifecycle``, ``case``, ``supervision``) → reports (``report``,
-``metrics``), with intake, outcomes and fees (``applicants``, ``channels``,
-``outcomes``, ``fees``) used by all. Optional pieces stay in their modules so the
-package imports without them: ``vectorized`` (numpy), ``frames`` (pandas),
-``strategies`` (hypothesis), ``testing`` (scenario builder).
+The public API is re-exported here. The implementation lives in four layers, each a
+subpackage that depends only on the ones below it (checked by import-linter):
 
-The lifecycle and report layers are imported on first use of one of their names
+- ``workdays`` — working-day data: day kinds, the national data, overlays, estimates,
+  the calendar, the numpy path;
+- ``clock`` — the deadline clock: policies, clock events, the deadline (general path
+  and fast path), its explanation, calendar periods;
+- ``cases`` — the case: applicants, channels, outcomes, fees, the lifecycle as data,
+  the machine, the case object and its stored form;
+- ``reports`` — report records, the annual report, statistics, the watchlist,
+  DataFrames;
+
+with shared basics below them all (``errors``, ``dates``) and the interfaces above
+(``cli``, ``testing``, ``strategies``). ``docs/architecture.md`` maps them.
+
+The case lifecycle and the reports are imported on first use of one of their names
 (PEP 562), so ``import disclosure_flow`` stays fast for calendar and deadline work.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from disclosure_flow._lazy import lazy_exports
 from disclosure_flow._version import __version__
-from disclosure_flow.applicants import (
+from disclosure_flow.cases import (
+    DEFAULT_FEE_SCHEDULE,
     Applicant,
     ApplicantKind,
     ApplicantProblem,
     ApplicantProblemKind,
+    CaseState,
+    Channel,
     Contact,
+    DeliveryMethod,
+    EventKind,
+    FeeBand,
+    FeeBreakdown,
+    FeeMethod,
+    FeeSchedule,
     IdentityDocument,
     IdentityDocumentKind,
+    InformationRequest,
+    MonthlyTally,
+    Outcome,
+    OutcomeKind,
+    OutcomeReason,
+    PerItemRule,
+    ProvisionForm,
+    ReceiptConfirmation,
+    ReportRow,
+    VolumeTier,
     check_resident_id_number,
     check_social_credit_code,
+    per_item_fee,
+    per_volume_fee,
     resident_id_check_character,
     social_credit_check_character,
 )
-from disclosure_flow.channels import (
-    Channel,
-    DeliveryMethod,
-    InformationRequest,
-    ProvisionForm,
-    ReceiptConfirmation,
-)
 from disclosure_flow.clock import (
+    R2008,
+    R2019,
     ClockEvent,
     CorrectionNotice,
+    DayZero,
     Deadline,
     DelayedDeadline,
     ExplanationStep,
     Extension,
     Finding,
     FindingRule,
+    LateActs,
+    LegalPeriod,
     OpenReason,
     Pause,
+    PauseBounds,
+    PauseReason,
+    PeriodEnd,
+    PeriodKind,
+    PeriodUnit,
+    Policy,
+    RemedyLastDay,
     Reply,
     Restart,
     compute_deadline,
+    period_end,
 )
 from disclosure_flow.dates import (
     CHINA_STANDARD_TIME,
     civil_date,
     parse_date,
-)
-from disclosure_flow.days import (
-    DataStatus,
-    DayInfo,
-    DayKind,
 )
 from disclosure_flow.errors import (
     ClockError,
@@ -80,58 +108,24 @@ from disclosure_flow.errors import (
     SerializationError,
     VersionConflictError,
 )
-from disclosure_flow.fees import (
-    DEFAULT_FEE_SCHEDULE,
-    FeeBand,
-    FeeBreakdown,
-    FeeMethod,
-    FeeSchedule,
-    MonthlyTally,
-    PerItemRule,
-    VolumeTier,
-    per_item_fee,
-    per_volume_fee,
-)
-from disclosure_flow.outcomes import (
-    Outcome,
-    OutcomeKind,
-    OutcomeReason,
-    ReportRow,
-)
-from disclosure_flow.overlays import (
+from disclosure_flow.workdays import (
+    Coverage,
+    DataStatus,
+    DayInfo,
+    DayKind,
+    Estimates,
+    HolidayBlock,
     Overlay,
     OverlayEntry,
     OverlayKind,
     OverlayScope,
     WeekendRule,
-)
-from disclosure_flow.periods import (
-    PeriodEnd,
-    PeriodKind,
-    period_end,
-)
-from disclosure_flow.policy import (
-    R2008,
-    R2019,
-    DayZero,
-    LateActs,
-    LegalPeriod,
-    PauseBounds,
-    PauseReason,
-    PeriodUnit,
-    Policy,
-    RemedyLastDay,
-)
-from disclosure_flow.workdays import (
-    Coverage,
-    Estimates,
-    HolidayBlock,
     WorkdayCalendar,
     WorkdayResult,
 )
 
 if TYPE_CHECKING:
-    from disclosure_flow.case import (
+    from disclosure_flow.cases import (
         Case,
         CaseEvent,
         Consultation,
@@ -149,21 +143,14 @@ if TYPE_CHECKING:
         ReplyRecord,
         SubDeadline,
         SubDeadlineKind,
-    )
-    from disclosure_flow.lifecycle import (
-        CaseState,
-        EventKind,
         mermaid_diagram,
     )
-    from disclosure_flow.metrics import (
+    from disclosure_flow.reports import (
+        AnnualReport,
         AnnualStatistics,
+        Attention,
         GroupStatistics,
         OverdueCase,
-        annual_statistics,
-        overdue_cases,
-    )
-    from disclosure_flow.report import (
-        AnnualReport,
         ProceedingKind,
         ProceedingRecord,
         ProceedingResult,
@@ -171,76 +158,36 @@ if TYPE_CHECKING:
         ReportRecord,
         ReportTable,
         RequestsRow,
-        annual_report,
-        read_records,
-        record_from_case,
-        write_records,
-    )
-    from disclosure_flow.supervision import (
-        Attention,
         WatchItem,
         Watchlist,
+        annual_report,
+        annual_statistics,
+        overdue_cases,
+        read_records,
+        record_from_case,
         watchlist,
+        write_records,
     )
 
-#: Names imported on first use: name -> submodule.
+_CASES = (
+    "Case CaseEvent Consultation ConsultationAnswer ConsultedParty CorrectionRecord "
+    "DelayedDeadlineRecord Dispatch ExtensionRecord FeeNotice LitigationRoute Proceeding "
+    "RemedyKind RemedyResult ReplyRecord SubDeadline SubDeadlineKind mermaid_diagram"
+)
+_REPORTS = (
+    "AnnualReport AnnualStatistics Attention GroupStatistics OverdueCase ProceedingKind "
+    "ProceedingRecord ProceedingResult ProceedingsGroup ReportRecord ReportTable RequestsRow "
+    "WatchItem Watchlist annual_report annual_statistics overdue_cases read_records "
+    "record_from_case watchlist write_records"
+)
+
+#: Names imported on first use: name -> subpackage.
 _LAZY: dict[str, str] = {
-    "AnnualReport": "report",
-    "AnnualStatistics": "metrics",
-    "Attention": "supervision",
-    "Case": "case",
-    "CaseEvent": "case",
-    "CaseState": "lifecycle",
-    "Consultation": "case",
-    "ConsultationAnswer": "case",
-    "ConsultedParty": "case",
-    "CorrectionRecord": "case",
-    "DelayedDeadlineRecord": "case",
-    "Dispatch": "case",
-    "EventKind": "lifecycle",
-    "ExtensionRecord": "case",
-    "FeeNotice": "case",
-    "GroupStatistics": "metrics",
-    "LitigationRoute": "case",
-    "OverdueCase": "metrics",
-    "Proceeding": "case",
-    "ProceedingKind": "report",
-    "ProceedingRecord": "report",
-    "ProceedingResult": "report",
-    "ProceedingsGroup": "report",
-    "RemedyKind": "case",
-    "RemedyResult": "case",
-    "ReplyRecord": "case",
-    "ReportRecord": "report",
-    "ReportTable": "report",
-    "RequestsRow": "report",
-    "SubDeadline": "case",
-    "SubDeadlineKind": "case",
-    "WatchItem": "supervision",
-    "Watchlist": "supervision",
-    "annual_report": "report",
-    "annual_statistics": "metrics",
-    "mermaid_diagram": "lifecycle",
-    "overdue_cases": "metrics",
-    "read_records": "report",
-    "record_from_case": "report",
-    "watchlist": "supervision",
-    "write_records": "report",
+    **dict.fromkeys(_CASES.split(), "cases"),
+    **dict.fromkeys(_REPORTS.split(), "reports"),
 }
 
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'disclosure_flow' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"disclosure_flow.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
-
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
 
 __all__ = [
     "CHINA_STANDARD_TIME",

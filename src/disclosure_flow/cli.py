@@ -16,14 +16,22 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from disclosure_flow.channels import Channel
-from disclosure_flow.clock import ClockEvent, Extension, Pause, Restart, compute_deadline
+from disclosure_flow.cases import Channel
+from disclosure_flow.clock import (
+    R2008,
+    R2019,
+    ClockEvent,
+    Extension,
+    Pause,
+    PauseReason,
+    Policy,
+    Restart,
+    compute_deadline,
+)
 from disclosure_flow.dates import parse_date
 from disclosure_flow.errors import DisclosureFlowError, InvalidValueError
-from disclosure_flow.overlays import Overlay
-from disclosure_flow.policy import R2008, R2019, PauseReason, Policy
-from disclosure_flow.report import ReportTable, annual_report, read_records
-from disclosure_flow.workdays import Estimates, WorkdayCalendar
+from disclosure_flow.reports import ReportTable, annual_report, read_records
+from disclosure_flow.workdays import Estimates, Overlay, WorkdayCalendar
 
 __all__ = ["main"]
 
@@ -157,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
         "report",
         help="the annual report's tables 三 and 四 from cases as JSON Lines",
         description="Compute the annual report's tables (年度报告 表三、表四) from case "
-        "records, one JSON object per line (see disclosure_flow.report.ReportRecord).",
+        "records, one JSON object per line (see disclosure_flow.ReportRecord).",
         epilog="example:\n  disclosure-flow report cases.jsonl --year 2025 --format markdown",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

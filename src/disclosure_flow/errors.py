@@ -282,7 +282,7 @@ class ReportInvariantError(DisclosureFlowError, ValueError):
 class DefinitionError(InvalidValueError):
     """The lifecycle definition is not a valid graph (流程定义错误).
 
-    Raised when a :class:`~disclosure_flow.lifecycle.Definition` is validated.
+    Raised when a :class:`~disclosure_flow.cases.lifecycle.Definition` is validated.
     Attributes as :class:`InvalidValueError` (``field`` names the rule that failed:
     ``"initial"``, ``"reachable"``, ``"final"``, ``"trap"``, ``"guards"``,
     ``"branches"``, ``"names"``).

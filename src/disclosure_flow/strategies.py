@@ -16,7 +16,7 @@ the generator:
   that :func:`~disclosure_flow.compute_deadline` accepts;
 - :func:`outcomes`, :func:`applicants`: outcomes with their required details, and
   applicants of every kind;
-- :func:`cases`: :class:`~disclosure_flow.case.Case` objects after random lawful
+- :func:`cases`: :class:`~disclosure_flow.cases.case.Case` objects after random lawful
   event sequences (申请案件);
 - :func:`report_records`: records whose annual report balances (年报统计记录).
 
@@ -47,51 +47,61 @@ except ImportError as error:  # pragma: no cover - exercised only without the ex
         name="hypothesis",
     ) from error
 
-from disclosure_flow.applicants import Applicant, ApplicantKind
-from disclosure_flow.case import (
+from disclosure_flow.cases import (
+    Applicant,
+    ApplicantKind,
     Case,
+    Channel,
     ConsultationAnswer,
     ConsultedParty,
+    DeliveryMethod,
+    EventKind,
+    FeeMethod,
+    InformationRequest,
     LitigationRoute,
+    Outcome,
+    OutcomeKind,
+    OutcomeReason,
+    ProvisionForm,
     RemedyKind,
     RemedyResult,
+    ReportRow,
     SubDeadlineKind,
 )
-from disclosure_flow.channels import Channel, DeliveryMethod, InformationRequest, ProvisionForm
 from disclosure_flow.clock import (
+    R2008,
+    R2019,
     ClockEvent,
     CorrectionNotice,
+    DayZero,
     Deadline,
     Extension,
+    LateActs,
+    LegalPeriod,
     Pause,
+    PauseBounds,
+    PauseReason,
+    Policy,
     Reply,
     Restart,
     compute_deadline,
 )
-from disclosure_flow.days import DataStatus
 from disclosure_flow.errors import EventRefusedError
-from disclosure_flow.fees import FeeMethod
-from disclosure_flow.lifecycle import EventKind
-from disclosure_flow.outcomes import Outcome, OutcomeKind, OutcomeReason, ReportRow
-from disclosure_flow.overlays import Overlay, OverlayEntry, OverlayKind, OverlayScope
-from disclosure_flow.policy import (
-    R2008,
-    R2019,
-    DayZero,
-    LateActs,
-    LegalPeriod,
-    PauseBounds,
-    PauseReason,
-    Policy,
-)
-from disclosure_flow.report import (
+from disclosure_flow.reports import (
     ProceedingKind,
     ProceedingRecord,
     ProceedingResult,
     ReportRecord,
 )
 from disclosure_flow.testing import default_calendar
-from disclosure_flow.workdays import WorkdayCalendar
+from disclosure_flow.workdays import (
+    DataStatus,
+    Overlay,
+    OverlayEntry,
+    OverlayKind,
+    OverlayScope,
+    WorkdayCalendar,
+)
 
 __all__ = [
     "ROOM",
@@ -461,7 +471,7 @@ def cases(
     max_events: int = 12,
 ) -> Case:
     """Cases (申请案件) after a random lawful event sequence, applied through the public
-    :class:`~disclosure_flow.case.Case` API.
+    :class:`~disclosure_flow.cases.case.Case` API.
 
     Each step picks an event the lifecycle allows in the current state, with lawful
     particulars where they can be known beforehand; an event the library still
@@ -537,7 +547,7 @@ def report_records(
 ) -> ReportRecord:
     """Records of cases (年报统计记录) received in ``[first, last]`` (or never confirmed),
     concluded on or after day 0 or still open, with consistent particulars, so that
-    :func:`~disclosure_flow.report.annual_report` balances for any year."""
+    :func:`~disclosure_flow.reports.annual.annual_report` balances for any year."""
     received = draw(st.one_of(st.none(), st.dates(min_value=first, max_value=last)))
     start = first if received is None else received
     concluded = None

@@ -2,8 +2,8 @@
 
 A :class:`Scenario` tells a request's story the way a clerk would — received on X,
 consulted a third party from Y to Z, extended by 10 working days, replied on W — and
-turns it into a real :class:`~disclosure_flow.case.Case`, applied event by event
-through the public :class:`~disclosure_flow.case.Case` API, so every rule of the
+turns it into a real :class:`~disclosure_flow.cases.case.Case`, applied event by event
+through the public :class:`~disclosure_flow.cases.case.Case` API, so every rule of the
 library applies. A step the lifecycle or the law does not allow raises the library's
 own error (:class:`~disclosure_flow.errors.EventRefusedError`,
 :class:`~disclosure_flow.errors.InvalidDateError`, …) at the line that added it.
@@ -50,22 +50,27 @@ from typing import Final
 
 import attrs
 
-from disclosure_flow.applicants import Applicant, ApplicantKind
-from disclosure_flow.case import (
+from disclosure_flow.cases import (
+    Applicant,
+    ApplicantKind,
     Case,
+    CaseState,
+    Channel,
     ConsultationAnswer,
     ConsultedParty,
+    DeliveryMethod,
+    FeeMethod,
+    InformationRequest,
     LitigationRoute,
+    Outcome,
+    OutcomeKind,
+    OutcomeReason,
+    ProvisionForm,
     RemedyResult,
 )
-from disclosure_flow.channels import Channel, DeliveryMethod, InformationRequest, ProvisionForm
-from disclosure_flow.clock import ClockEvent, Deadline, DeadlineStatus, Finding
+from disclosure_flow.clock import R2019, ClockEvent, Deadline, DeadlineStatus, Finding, Policy
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import InvalidValueError
-from disclosure_flow.fees import FeeMethod
-from disclosure_flow.lifecycle import CaseState
-from disclosure_flow.outcomes import Outcome, OutcomeKind, OutcomeReason
-from disclosure_flow.policy import R2019, Policy
 from disclosure_flow.workdays import WorkdayCalendar
 
 __all__ = [
@@ -144,7 +149,7 @@ class Scenario:
         received: the day the application reached the office (收到申请).
         channel: how it arrived (申请渠道, Art. 31); default in person, so day 0 is
             *received*. Letters, internet and fax wait for :meth:`confirmed`.
-        policy: the rules (default :data:`~disclosure_flow.policy.R2019`).
+        policy: the rules (default :data:`~disclosure_flow.clock.policy.R2019`).
         calendar: the working-day calendar (default :func:`default_calendar`).
         applicant: default :data:`DEFAULT_APPLICANT`.
         request: default :data:`DEFAULT_REQUEST`.
@@ -190,7 +195,7 @@ class Scenario:
     # -- results -------------------------------------------------------------
 
     def case(self) -> Case:
-        """A fresh :class:`~disclosure_flow.case.Case` with every step applied."""
+        """A fresh :class:`~disclosure_flow.cases.case.Case` with every step applied."""
         case = Case.open(
             self._case_id,
             applicant=self._applicant,

@@ -1,0 +1,821 @@
+"""The case (申请案件): the one mutable object, with its append-only history.
+
+A :class:`Case` accepts only the events the lifecycle (:mod:`disclosure_flow.cases.lifecycle`)
+and the law allow, records each one as a frozen :class:`CaseEvent`, and derives
+everything else from that history: its state, its version, its consultations and
+extensions, its deadlines (through the clock, :mod:`disclosure_flow.clock`) and its
+compliance findings (SPEC §10). Nothing derived is stored, so a newer working-day
+calendar reaches every case at once (:meth:`Case.use_calendar`).
+
+**The calendar.** A case holds a reference to the calendar it is computed with (it
+is not serialized): pass it to :meth:`Case.open` and :meth:`Case.from_dict`, and
+replace it with :meth:`Case.use_calendar` when the State Council's next notice
+arrives. Guards that depend on the calendar (an act in time or late) are checked with
+the calendar of the day the event is applied; when a case is restored, they are not
+re-checked (a newer calendar may turn a past act late: that becomes a finding, never
+a refusal of recorded history).
+
+>>> import datetime as dt
+>>> from disclosure_flow import WorkdayCalendar
+>>> from disclosure_flow.cases.applicants import Applicant, ApplicantKind
+>>> from disclosure_flow.cases.channels import Channel, DeliveryMethod, InformationRequest
+>>> from disclosure_flow.cases.channels import ProvisionForm
+>>> case = Case.open(
+...     "2026-001",
+...     applicant=Applicant(ApplicantKind.NATURAL_PERSON, "张三"),
+...     request=InformationRequest("2025年财政预算", ProvisionForm.PAPER, DeliveryMethod.POST),
+...     channel=Channel.IN_PERSON,
+...     received=dt.date(2026, 9, 28),
+...     calendar=WorkdayCalendar(),
+... )
+>>> case.state, case.version
+(<CaseState.REGISTERED: 'registered'>, 1)
+>>> case.deadline().due
+datetime.date(2026, 10, 30)
+>>> case.status(dt.date(2026, 10, 9)).left
+16
+>>> case.start_review(dt.date(2026, 9, 29)).version
+2
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from transitions import MachineError
+
+from disclosure_flow.cases.applicants import Applicant
+from disclosure_flow.cases.channels import Channel, DeliveryMethod, InformationRequest
+from disclosure_flow.cases.definition import Refusal
+from disclosure_flow.cases.dispatch import _TABLE, _route
+from disclosure_flow.cases.facts import _compute, _Facts, _fold, _Pending, _sub_deadlines
+from disclosure_flow.cases.fees import FeeMethod
+from disclosure_flow.cases.guards import _allowed_list, _refused
+from disclosure_flow.cases.lifecycle import DEFINITION
+from disclosure_flow.cases.machine import MACHINE, GuardFailed
+from disclosure_flow.cases.outcomes import Outcome, OutcomeKind, OutcomeReason
+from disclosure_flow.cases.payloads import _PAYLOAD, _check_value, _Kind
+from disclosure_flow.cases.restore import (
+    _DEFAULT_POLICIES,
+    SCHEMA,
+    _event_to_dict,
+    _materialise,
+    _restore,
+    _Row,
+)
+from disclosure_flow.cases.states import CaseState, EventKind
+from disclosure_flow.cases.values import (
+    _EMPTY,
+    CaseEvent,
+    Consultation,
+    ConsultationAnswer,
+    ConsultedParty,
+    CorrectionRecord,
+    DelayedDeadlineRecord,
+    Dispatch,
+    ExtensionRecord,
+    FeeNotice,
+    LitigationRoute,
+    Proceeding,
+    RemedyResult,
+    ReplyRecord,
+    SubDeadline,
+    _text,
+)
+from disclosure_flow.clock import R2019, Deadline, DeadlineStatus, Finding, Policy
+from disclosure_flow.dates import check_date
+from disclosure_flow.errors import (
+    EventRefusedError,
+    InvalidValueError,
+    VersionConflictError,
+)
+from disclosure_flow.workdays import WorkdayCalendar
+
+__all__ = ["Case"]
+
+# ---------------------------------------------------------------------------
+# The case
+
+
+def _event_kind(event: EventKind | str) -> EventKind:
+    if isinstance(event, EventKind):
+        return event
+    if isinstance(event, str):
+        try:
+            return EventKind(event)
+        except ValueError:
+            pass
+    raise InvalidValueError.choice("event", event, [e.value for e in EventKind])
+
+
+def _optional_text(field: str, value: object) -> str | None:
+    if value is None or _text(value):
+        return value  # type: ignore[return-value]  # narrowed by _text
+    raise InvalidValueError(field, value, "None or a non-empty str")
+
+
+class Case:
+    """A request for government information being handled (政府信息公开申请案件).
+
+    The only mutable object of the library. Create one with :meth:`open` (or restore
+    one with :meth:`from_dict`); change it only through :meth:`apply` or the typed
+    methods that call it (:meth:`start_review`, :meth:`extend`, :meth:`reply`, …).
+    Each accepted event is appended to :attr:`history` and increments
+    :attr:`version`; a refused event raises
+    :class:`~disclosure_flow.errors.EventRefusedError` (or a subclass) and changes
+    nothing.
+
+    Not thread-safe: per-case concurrency belongs to the host's database (use
+    ``expected_version``).
+    """
+
+    __slots__ = (
+        "_applicant",
+        "_calendar",
+        "_channel",
+        "_facts",
+        "_history",
+        "_id",
+        "_log",
+        "_policy",
+        "_request",
+        "_state",
+    )
+
+    def __init__(
+        self,
+        case_id: str,
+        *,
+        applicant: Applicant,
+        request: InformationRequest,
+        channel: Channel,
+        policy: Policy,
+        calendar: WorkdayCalendar,
+    ) -> None:
+        if not _text(case_id):
+            raise InvalidValueError("case_id", case_id, "a non-empty str")
+        if not isinstance(applicant, Applicant):
+            raise InvalidValueError("applicant", applicant, "an Applicant")
+        if not isinstance(request, InformationRequest):
+            raise InvalidValueError("request", request, "an InformationRequest")
+        if not isinstance(channel, Channel):
+            raise InvalidValueError.choice("channel", channel, list(Channel))
+        if not isinstance(policy, Policy):
+            raise InvalidValueError("policy", policy, "a Policy (e.g. R2019)")
+        if not isinstance(calendar, WorkdayCalendar):
+            raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
+        self._id = case_id
+        self._applicant = applicant
+        self._request = request
+        self._channel = channel
+        self._policy = policy
+        self._calendar = calendar
+        self._state = DEFINITION.initial
+        # The history is either materialised (``_history``, a list of CaseEvent) or,
+        # for a restored case until it is first read, kept as compact validated rows
+        # (``_log``, see _Row); exactly one of the two is not None.
+        self._history: list[CaseEvent] | None = []
+        self._log: list[_Row] | None = None
+        self._facts = _Facts()
+
+    @classmethod
+    def open(
+        cls,
+        case_id: str,
+        *,
+        applicant: Applicant,
+        request: InformationRequest,
+        channel: Channel,
+        received: _dt.date,
+        calendar: WorkdayCalendar,
+        policy: Policy = R2019,
+        actor: str | None = None,
+        note: str | None = None,
+    ) -> Case:
+        """Register a new application (登记), Art. 29 and 31.
+
+        Args:
+            case_id: the host's identifier of the case.
+            applicant: who applies.
+            request: what is asked for.
+            channel: how it arrived; decides whether day 0 is *received* (in person,
+                signed-for post) or waits for :meth:`confirm_receipt`.
+            received: the day the application reached the office.
+            calendar: the working-day calendar deadlines are computed with.
+            policy: the rules (default :data:`~disclosure_flow.clock.policy.R2019`).
+            actor: who registered it.
+            note: a free note.
+
+        Raises:
+            InvalidValueError: an argument has the wrong type.
+            InvalidDateError: *received* is not a ``datetime.date``.
+        """
+        case = cls(
+            case_id,
+            applicant=applicant,
+            request=request,
+            channel=channel,
+            policy=policy,
+            calendar=calendar,
+        )
+        case.apply(EventKind.REGISTER, received, actor=actor, note=note)
+        return case
+
+    # -- reading -----------------------------------------------------------
+
+    @property
+    def id(self) -> str:
+        """The host's identifier of the case."""
+        return self._id
+
+    @property
+    def applicant(self) -> Applicant:
+        """The applicant (申请人)."""
+        return self._applicant
+
+    @property
+    def request(self) -> InformationRequest:
+        """What is asked for (申请内容)."""
+        return self._request
+
+    @property
+    def channel(self) -> Channel:
+        """How the application arrived (申请渠道)."""
+        return self._channel
+
+    @property
+    def policy(self) -> Policy:
+        """The rules the case is handled under (适用规则)."""
+        return self._policy
+
+    @property
+    def calendar(self) -> WorkdayCalendar:
+        """The working-day calendar deadlines are computed with."""
+        return self._calendar
+
+    @property
+    def state(self) -> CaseState:
+        """The current state (办理状态)."""
+        return self._state
+
+    @property
+    def version(self) -> int:
+        """The number of events recorded (版本号); 1 after registration."""
+        history = self._history
+        if history is None:
+            log = self._log
+            if log is not None:
+                return len(log)
+            history = self._events()
+        return len(history)
+
+    @property
+    def history(self) -> tuple[CaseEvent, ...]:
+        """Every event, oldest first (办理记录)."""
+        return tuple(self._events())
+
+    def _events(self) -> list[CaseEvent]:
+        """The history as CaseEvent objects, built from the compact rows on first use."""
+        history = self._history
+        if history is None:
+            log = self._log
+            if log is None:  # materialised meanwhile (the rows are dropped after)
+                history = self._history
+                assert history is not None
+                return history
+            history = _materialise(log)
+            self._history = history
+            self._log = None
+        return history
+
+    def _last_day(self) -> _dt.date | None:
+        """The day of the last recorded event (``None`` before the first)."""
+        history = self._history
+        if history is not None:
+            return history[-1].day if history else None
+        log = self._log
+        if log is None:
+            return self._events()[-1].day
+        return log[-1][1] if log else None
+
+    @property
+    def received(self) -> _dt.date | None:
+        """The day the application reached the office."""
+        return self._facts.received
+
+    @property
+    def day_zero(self) -> _dt.date | None:
+        """The receipt date (收到申请之日, Art. 31), or ``None`` while unconfirmed."""
+        return self._facts.day0
+
+    @property
+    def period_start(self) -> _dt.date | None:
+        """Day 0 of the running reply period: the receipt date, or the day the corrected
+        application arrived (Art. 30)."""
+        return self._facts.start
+
+    @property
+    def correction(self) -> CorrectionRecord | None:
+        """The correction notice, if one was sent."""
+        return self._facts.correction
+
+    @property
+    def consultations(self) -> tuple[Consultation, ...]:
+        """The consultations, in the order they were sent."""
+        return self._facts.consultations
+
+    @property
+    def extensions(self) -> tuple[ExtensionRecord, ...]:
+        """The extensions granted."""
+        return self._facts.extensions
+
+    @property
+    def delayed_deadline(self) -> DelayedDeadlineRecord | None:
+        """The Art. 35 later deadline, if one was set."""
+        return self._facts.delayed
+
+    @property
+    def fee(self) -> FeeNotice | None:
+        """The fee notice, if one was sent."""
+        return self._facts.fee
+
+    @property
+    def reply_record(self) -> ReplyRecord | None:
+        """The reply and its outcome, once replied."""
+        return self._facts.reply
+
+    @property
+    def delivered(self) -> _dt.date | None:
+        """The day of delivery (送达), once delivered."""
+        return self._facts.delivered
+
+    @property
+    def proceedings(self) -> tuple[Proceeding, ...]:
+        """Reconsiderations and lawsuits, in the order they were filed."""
+        return self._facts.proceedings
+
+    def allowed_events(self) -> frozenset[EventKind]:
+        """The events the lifecycle allows in the current state (guards may still refuse)."""
+        return DEFINITION.allowed_events(self._state)
+
+    def _repr_html_(self) -> str:
+        """The case, its current deadline and its history as HTML, for notebooks
+        (identity numbers and contact details hidden)."""
+        from disclosure_flow.cases.html import case_html
+
+        return case_html(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"Case(id={self._id!r}, state={self._state.value}, version={self.version}, "
+            f"applicant={self._applicant.kind.value}, channel={self._channel.value}, "
+            f"policy={self._policy.name})"
+        )
+
+    # -- changing ----------------------------------------------------------
+
+    def apply(
+        self,
+        event: EventKind | str,
+        day: _dt.date,
+        *,
+        expected_version: int | None = None,
+        actor: str | None = None,
+        note: str | None = None,
+        dispatch: Dispatch = Dispatch.TABLE,
+        **payload: Any,
+    ) -> Case:
+        """Record *event* on *day*, if the lifecycle and the law allow it; return the case.
+
+        Args:
+            event: the event (an :class:`EventKind` or its value).
+            day: the day it happened; not before the last recorded event.
+            expected_version: refuse unless the case is at this version (optimistic
+                concurrency: the host's guard against two clerks editing one case).
+            actor: who recorded it.
+            note: a free note.
+            dispatch: run through the compiled table (default) or the machine.
+            **payload: the event's particulars (see the typed methods).
+
+        Raises:
+            InvalidValueError: *event* is unknown, or an option has the wrong type.
+            InvalidDateError: *day* or a payload date is not a ``datetime.date``.
+            VersionConflictError: *expected_version* differs from :attr:`version`.
+            LateEventError: an act after its period, under ``LateActs.REFUSE``.
+            EventRefusedError: anything else the lifecycle or the law refuses.
+        """
+        kind = _event_kind(event)
+        day = check_date(day, "day")
+        state = self._state
+        if expected_version is not None and expected_version != self.version:
+            raise VersionConflictError(kind.value, state.value, expected_version, self.version)
+        actor = _optional_text("actor", actor)
+        note = _optional_text("note", note)
+        if not isinstance(dispatch, Dispatch):
+            raise InvalidValueError.choice("dispatch", dispatch, list(Dispatch))
+        branches = _TABLE.get((state, kind))
+        if branches is None:
+            raise EventRefusedError(
+                kind.value, state.value, "not allowed in this state", _allowed_list(state)
+            )
+        last_day = self._last_day()
+        if last_day is not None and day < last_day:
+            last = last_day.isoformat()
+            raise EventRefusedError(
+                kind.value,
+                state.value,
+                f"dated {day.isoformat()}, before the last event ({last})",
+                f"events in date order: on or after {last}",
+            )
+        pending = _Pending(kind, day, self._check_payload(kind, payload))
+        if dispatch is Dispatch.TABLE:
+            dest = _route(branches, self, pending)
+        else:
+            dest = self._route_by_machine(pending)
+        if isinstance(dest, Refusal):
+            raise _refused(kind, state, dest, day)
+        self._commit(pending, dest, actor, note)
+        return self
+
+    def _route_by_machine(self, pending: _Pending) -> CaseState | Refusal:
+        state = self._state
+        try:
+            done = MACHINE.events[pending.event.value].trigger(self, pending=pending)
+        except GuardFailed as failed:
+            return failed.refusal
+        except MachineError:
+            return Refusal("not allowed in this state", _allowed_list(state))
+        finally:
+            dest, self._state = self._state, state
+        if not done:
+            return Refusal("no branch of the lifecycle applies", "see the lifecycle definition")
+        return dest
+
+    def _check_payload(self, kind: EventKind, payload: Mapping[str, Any]) -> dict[str, Any]:
+        fields = _PAYLOAD[kind]
+        names = {f.name for f in fields}
+        unknown = sorted(set(payload) - names)
+        if unknown:
+            raise EventRefusedError(
+                kind.value,
+                self._state.value,
+                f"unknown particular {unknown[0]}={payload[unknown[0]]!r}",
+                "particulars " + (", ".join(sorted(names)) or "none"),
+            )
+        values: dict[str, Any] = {}
+        for f in fields:
+            value = payload.get(f.name)
+            if value is None:
+                if f.required:
+                    raise EventRefusedError(
+                        kind.value,
+                        self._state.value,
+                        f"particular {f.name!r} is missing",
+                        f"{f.name}=<{f.kind.value}>",
+                    )
+                continue
+            if f.kind is _Kind.DATE:
+                value = check_date(value, f.name)
+            else:
+                allowed = _check_value(f.kind, value)
+                if allowed is not None:
+                    raise EventRefusedError(
+                        kind.value, self._state.value, f"{f.name}={value!r}", f"{f.name}: {allowed}"
+                    )
+            values[f.name] = value
+        return values
+
+    def _commit(self, p: _Pending, dest: CaseState, actor: str | None, note: str | None) -> None:
+        facts = self._facts.copy()
+        _fold(facts, p, self._channel)
+        history = self._history
+        if history is None:
+            log = self._log
+            assert log is not None
+            row: _Row = (p.event, p.day, dest, p.payload or _EMPTY)
+            if actor is not None or note is not None:
+                row += (actor, note)
+            # Nothing above touched the case; the three assignments below cannot fail.
+            log.append(row)
+        else:
+            record = CaseEvent(
+                p.event,
+                p.day,
+                self._state,
+                dest,
+                len(history) + 1,
+                MappingProxyType(p.payload) if p.payload else _EMPTY,
+                actor,
+                note,
+            )
+            history.append(record)
+        self._facts = facts
+        self._state = dest
+
+    # -- typed events --------------------------------------------------------
+
+    def confirm_receipt(self, day: _dt.date, **options: Any) -> Case:
+        """确认收到申请: day 0 for ordinary letters, internet and fax (Art. 31)."""
+        return self.apply(EventKind.CONFIRM_RECEIPT, day, **options)
+
+    def start_review(self, day: _dt.date, **options: Any) -> Case:
+        """开始审核."""
+        return self.apply(EventKind.START_REVIEW, day, **options)
+
+    def notify_correction(
+        self, day: _dt.date, *, items: str, due: _dt.date, **options: Any
+    ) -> Case:
+        """一次性告知补正 (Art. 30): what to correct (*items*) and the last day (*due*).
+
+        Once only, within the policy's correction-notice period of day 0.
+        """
+        return self.apply(EventKind.NOTIFY_CORRECTION, day, items=items, due=due, **options)
+
+    def receive_correction(self, day: _dt.date, **options: Any) -> Case:
+        """收到补正后的申请: the reply period restarts with day 0 = *day* (Art. 30)."""
+        return self.apply(EventKind.RECEIVE_CORRECTION, day, **options)
+
+    def correction_lapsed(self, day: _dt.date, **options: Any) -> Case:
+        """逾期未补正，视为放弃申请 (Art. 30); only after the correction period."""
+        return self.apply(EventKind.CORRECTION_LAPSED, day, **options)
+
+    def start_processing(self, day: _dt.date, **options: Any) -> Case:
+        """开始办理."""
+        return self.apply(EventKind.START_PROCESSING, day, **options)
+
+    def consult(
+        self,
+        day: _dt.date,
+        *,
+        party: ConsultedParty,
+        consultee: str,
+        letter_received: _dt.date | None = None,
+        **options: Any,
+    ) -> Case:
+        """征求意见 (Art. 32, 34): the clock pauses from *day* until the answer.
+
+        Args:
+            party: third party or other agency.
+            consultee: who is consulted (unique within the case).
+            letter_received: when the consultee got the letter (default *day*); its
+                answer period counts from there.
+        """
+        if letter_received is not None:
+            options["letter_received"] = letter_received
+        return self.apply(EventKind.CONSULT, day, party=party, consultee=consultee, **options)
+
+    def receive_consultation_answer(
+        self,
+        day: _dt.date,
+        *,
+        consultee: str,
+        answer: ConsultationAnswer,
+        reasons: str | None = None,
+        **options: Any,
+    ) -> Case:
+        """收到意见: consent, objection (with *reasons*), or silence after the period."""
+        if reasons is not None:
+            options["reasons"] = reasons
+        return self.apply(
+            EventKind.RECEIVE_CONSULTATION_ANSWER,
+            day,
+            consultee=consultee,
+            answer=answer,
+            **options,
+        )
+
+    def extend(self, day: _dt.date, *, days: int, approver: str, **options: Any) -> Case:
+        """延长答复期限 (Art. 33): *days* more working days, approved by *approver*."""
+        return self.apply(EventKind.EXTEND, day, days=days, approver=approver, **options)
+
+    def request_reasons(self, day: _dt.date, **options: Any) -> Case:
+        """要求申请人说明理由 (Art. 35)."""
+        return self.apply(EventKind.REQUEST_REASONS, day, **options)
+
+    def set_delayed_deadline(self, day: _dt.date, *, due: _dt.date, **options: Any) -> Case:
+        """确定延迟答复的合理期限 (Art. 35), after reasons were requested."""
+        return self.apply(EventKind.SET_DELAYED_DEADLINE, day, due=due, **options)
+
+    def issue_fee_notice(
+        self,
+        day: _dt.date,
+        *,
+        amount: int,
+        method: FeeMethod,
+        notice_received: _dt.date | None = None,
+        **options: Any,
+    ) -> Case:
+        """发出收费通知 (FEES): *amount* yuan by one *method*; the clock pauses until payment.
+
+        Only within the reply period; the applicant pays within the policy's payment
+        period counted from the day after *notice_received* (default *day*).
+        """
+        if notice_received is not None:
+            options["notice_received"] = notice_received
+        return self.apply(EventKind.ISSUE_FEE_NOTICE, day, amount=amount, method=method, **options)
+
+    def receive_payment(self, day: _dt.date, **options: Any) -> Case:
+        """收到缴费: processing resumes."""
+        return self.apply(EventKind.RECEIVE_PAYMENT, day, **options)
+
+    def fee_lapsed(self, day: _dt.date, **options: Any) -> Case:
+        """逾期未缴费，不再处理 (FEES); only after the payment period."""
+        return self.apply(EventKind.FEE_LAPSED, day, **options)
+
+    def reply(self, day: _dt.date, *, outcome: Outcome, **options: Any) -> Case:
+        """答复 with an :class:`~disclosure_flow.cases.outcomes.Outcome` (Art. 36–39).
+
+        A reply after the deadline is recorded and carries a finding.
+        """
+        return self.apply(EventKind.REPLY, day, outcome=outcome, **options)
+
+    def deliver(
+        self, day: _dt.date, *, method: DeliveryMethod | None = None, **options: Any
+    ) -> Case:
+        """送达."""
+        if method is not None:
+            options["method"] = method
+        return self.apply(EventKind.DELIVER, day, **options)
+
+    def archive(self, day: _dt.date, **options: Any) -> Case:
+        """归档 (no proceeding may be pending)."""
+        return self.apply(EventKind.ARCHIVE, day, **options)
+
+    def withdraw(self, day: _dt.date, **options: Any) -> Case:
+        """申请人撤回申请."""
+        return self.apply(EventKind.WITHDRAW, day, **options)
+
+    def file_reconsideration(self, day: _dt.date, **options: Any) -> Case:
+        """申请行政复议."""
+        return self.apply(EventKind.FILE_RECONSIDERATION, day, **options)
+
+    def decide_reconsideration(
+        self, day: _dt.date, *, result: RemedyResult, **options: Any
+    ) -> Case:
+        """行政复议决定 (维持/纠正/其他)."""
+        return self.apply(EventKind.DECIDE_RECONSIDERATION, day, result=result, **options)
+
+    def file_litigation(self, day: _dt.date, *, route: LitigationRoute, **options: Any) -> Case:
+        """提起行政诉讼 (直接起诉 or 复议后起诉)."""
+        return self.apply(EventKind.FILE_LITIGATION, day, route=route, **options)
+
+    def decide_litigation(self, day: _dt.date, *, result: RemedyResult, **options: Any) -> Case:
+        """行政诉讼裁判 (维持/纠正/其他)."""
+        return self.apply(EventKind.DECIDE_LITIGATION, day, result=result, **options)
+
+    # -- deadlines and findings ------------------------------------------------
+
+    def use_calendar(self, calendar: WorkdayCalendar) -> Case:
+        """Compute from now on with *calendar* (e.g. after next year's notice arrived).
+
+        Nothing is stored from the old calendar: every deadline is recomputed.
+        """
+        if not isinstance(calendar, WorkdayCalendar):
+            raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
+        self._calendar = calendar
+        return self
+
+    def _facts_until(self, as_of: _dt.date) -> _Facts:
+        """The facts known at the end of *as_of* (a prefix of the history)."""
+        last_day = self._last_day()
+        if last_day is None or last_day <= as_of:
+            return self._facts
+        facts = _Facts()
+        for record in self._events():
+            if record.day > as_of:
+                break
+            _fold(facts, _Pending(record.event, record.day, dict(record.payload)), self._channel)
+        return facts
+
+    def deadline(self, *, as_of: _dt.date | None = None) -> Deadline | None:
+        """The reply deadline (答复期限), derived from the history through the clock
+        (:func:`~disclosure_flow.clock.compute_deadline`); ask its
+        :meth:`~disclosure_flow.clock.Deadline.status` (or :meth:`status`) for working
+        days used and left on a date.
+
+        ``None`` while day 0 is unconfirmed (Art. 31). While a correction is awaited the
+        deadline is open (the period restarts when the corrected application arrives,
+        Art. 30), and so while a consultation or a fee notice runs (paused).
+
+        Args:
+            as_of: use only the events recorded by the end of this day (the deadline as
+                it stood then); default: the whole history.
+
+        Raises:
+            InvalidDateError: *as_of* is not a ``datetime.date``.
+            CoverageError: the calendar lacks the days needed (strict calendar).
+        """
+        if as_of is not None:
+            as_of = check_date(as_of, "as_of")
+            last_day = self._last_day()
+            if last_day is not None and last_day > as_of:
+                facts = self._facts_until(as_of)
+                if facts.day0 is None:
+                    return None
+                return _compute(facts, self._policy, self._calendar, note=self._day0_note)
+        if self._facts.day0 is None:
+            return None
+        return _compute(self._facts, self._policy, self._calendar, note=self._day0_note)
+
+    @property
+    def _day0_note(self) -> str:
+        return self._channel.label_zh
+
+    def status(self, as_of: _dt.date) -> DeadlineStatus | None:
+        """Where the reply deadline stands at the end of *as_of* (期限状态): working days
+        used and left, overdue, paused. For a case that ended without a reply, measured
+        on the day it ended. ``None`` without a day 0 by then.
+
+        Raises:
+            InvalidDateError: *as_of* is not a ``datetime.date``.
+            ClockError: *as_of* is before day 0.
+        """
+        as_of = check_date(as_of, "as_of")
+        deadline = self.deadline(as_of=as_of)
+        if deadline is None:
+            return None
+        if self._state in _ENDINGS:
+            last_day = self._last_day()
+            if last_day is not None and last_day < as_of:
+                as_of = last_day
+        return deadline.status(as_of)
+
+    def sub_deadlines(self) -> tuple[SubDeadline, ...]:
+        """The shorter periods running in the current state (子期限): the correction
+        notice's (Art. 30) before one is sent, the applicant's correction period, each
+        open consultation's answer period (Art. 32, 34), the fee payment period (FEES),
+        and after delivery the remedy periods (SPEC §8)."""
+        return _sub_deadlines(self)
+
+    def findings(self, *, as_of: _dt.date | None = None) -> tuple[Finding, ...]:
+        """The compliance findings (合规问题, SPEC §10) among the events recorded by the end
+        of *as_of* (default: all): a late reply, and any act after its period.
+        Recomputed with the current calendar."""
+        deadline = self.deadline(as_of=as_of)
+        return () if deadline is None else deadline.findings
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """How the request ended (办理结果): the reply's outcome, or for an ending without
+        a reply its （六）其他处理 outcome; ``None`` while open."""
+        if self._facts.reply is not None:
+            return self._facts.reply.outcome
+        return _ENDING_OUTCOMES.get(self._state)
+
+    # -- serialization -------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict with the schema tag :data:`SCHEMA`; read back with
+        :meth:`from_dict`. The calendar is not included."""
+        return {
+            "schema": SCHEMA,
+            "id": self._id,
+            "policy": self._policy.name,
+            "channel": self._channel.value,
+            "applicant": self._applicant.to_dict(),
+            "request": self._request.to_dict(),
+            "state": self._state.value,
+            "version": self.version,
+            "events": [_event_to_dict(e) for e in self._events()],
+        }
+
+    @classmethod
+    def from_dict(
+        cls,
+        data: Mapping[str, Any],
+        *,
+        calendar: WorkdayCalendar,
+        policies: Iterable[Policy] = _DEFAULT_POLICIES,
+    ) -> Case:
+        """Restore a case from :meth:`to_dict` by replaying its history.
+
+        Every event goes through the lifecycle again (guards included, except those that
+        depend on the calendar: see the module docs); its recorded state before and
+        after and its version must agree with the replay, and so must the stored state
+        and version.
+
+        Args:
+            data: the dict.
+            calendar: the calendar to compute with from now on.
+            policies: the policies a stored policy name may refer to.
+
+        Raises:
+            SerializationError: *data* is malformed, or disagrees with its replay; the
+                error names the path (e.g. ``"events[3].after"``).
+        """
+        return _restore(cls, data, calendar, policies, exact=cls is Case)
+
+
+_ENDINGS = frozenset(
+    {CaseState.ABANDONED_NO_CORRECTION, CaseState.ABANDONED_NO_PAYMENT, CaseState.WITHDRAWN}
+)
+_ENDING_OUTCOMES = {
+    CaseState.ABANDONED_NO_CORRECTION: Outcome(
+        OutcomeKind.OTHER_HANDLING, OutcomeReason.CORRECTION_LAPSED
+    ),
+    CaseState.ABANDONED_NO_PAYMENT: Outcome(OutcomeKind.OTHER_HANDLING, OutcomeReason.FEE_LAPSED),
+    CaseState.WITHDRAWN: Outcome(OutcomeKind.OTHER_HANDLING, OutcomeReason.WITHDRAWN),
+}

@@ -1,0 +1,454 @@
+"""The law's checks (规则): the guards and routing predicates the lifecycle names.
+
+The lifecycle definition (:mod:`~disclosure_flow.cases.lifecycle`) names each guard;
+here is what each one checks, with its article, and which of them depend on the
+working-day calendar (checked when an event is applied, not when a stored history is
+replayed). The machine (:mod:`~disclosure_flow.cases.machine`) and the compiled
+dispatch (:mod:`~disclosure_flow.cases.dispatch`) are built from them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from disclosure_flow import clock
+from disclosure_flow.cases.definition import Refusal
+from disclosure_flow.cases.facts import (
+    _answer_due,
+    _compute,
+    _Facts,
+    _payment_due,
+    _Pending,
+    _recording,
+)
+from disclosure_flow.cases.lifecycle import DEFINITION
+from disclosure_flow.cases.outcomes import Outcome, OutcomeReason
+from disclosure_flow.cases.states import CaseState, EventKind
+from disclosure_flow.cases.values import (
+    ConsultationAnswer,
+    LitigationRoute,
+    RemedyKind,
+    RemedyResult,
+    _text,
+)
+from disclosure_flow.clock import ClockEvent, FindingRule, LateActs
+from disclosure_flow.errors import (
+    ClockError,
+    EventRefusedError,
+    InvalidValueError,
+    LateEventError,
+)
+
+if TYPE_CHECKING:
+    from disclosure_flow.cases.case import Case
+
+# ---------------------------------------------------------------------------
+# Guards (named in the lifecycle definition) and routing predicates.
+
+Guard = Callable[["Case", _Pending], "Refusal | None"]
+
+
+def _clock_accepts(
+    case: Case, p: _Pending, build: Callable[[], ClockEvent], rule: FindingRule
+) -> Refusal | None:
+    """Whether the clock accepts the act of *p*: within the caps, and in time (or the
+    policy records late acts)."""
+    facts = case._facts
+    if facts.day0 is None:
+        return None
+    try:
+        extra = build()
+        result = _compute(facts, _recording(case._policy), case._calendar, extra)
+    except (ClockError, InvalidValueError) as error:
+        return Refusal(str(error), getattr(error, "allowed", "see the policy"))
+    if case._policy.late_acts is LateActs.RECORD:
+        return None
+    for f in result.findings:
+        if f.rule is rule and f.acted == p.day:
+            return Refusal(
+                f.describe(),
+                f"on or before {f.due}",
+                (f"{rule.label_zh} ({f.article})", f.due, f.late_by),
+            )
+    return None
+
+
+def _current_due(case: Case, p: _Pending) -> _dt.date | None:
+    """The reply deadline as it stands before the act of *p* (None while open)."""
+    facts = case._facts
+    if facts.day0 is None:
+        return None
+    return _compute(facts, case._policy, case._calendar).due
+
+
+def _g_correction_once(case: Case, p: _Pending) -> Refusal | None:
+    c = case._facts.correction
+    if c is None:
+        return None
+    return Refusal(
+        f"a correction notice was already sent on {c.issued.isoformat()} (一次性告知)",
+        "one correction notice per application (Art. 30)",
+    )
+
+
+def _g_correction_items(case: Case, p: _Pending) -> Refusal | None:
+    if _text(p.payload["items"]):
+        return None
+    return Refusal(
+        f"items={p.payload['items']!r} says nothing", "a non-empty statement of what to correct"
+    )
+
+
+def _g_correction_period(case: Case, p: _Pending) -> Refusal | None:
+    due = p.payload["due"]
+    if due > p.day:
+        return None
+    return Refusal(f"due={due.isoformat()} leaves no time", f"a last day after {p.day.isoformat()}")
+
+
+def _g_correction_in_time(case: Case, p: _Pending) -> Refusal | None:
+    return _clock_accepts(
+        case, p, lambda: clock.CorrectionNotice(p.day), FindingRule.CORRECTION_NOTICE_LATE
+    )
+
+
+def _g_correction_over(case: Case, p: _Pending) -> Refusal | None:
+    c = case._facts.correction
+    assert c is not None
+    if p.day > c.due:
+        return None
+    return Refusal(
+        f"the correction period runs until {c.due.isoformat()}",
+        f"a day after {c.due.isoformat()}",
+    )
+
+
+def _g_consultee_named(case: Case, p: _Pending) -> Refusal | None:
+    if _text(p.payload["consultee"]):
+        return None
+    return Refusal(f"consultee={p.payload['consultee']!r}", "the consultee's name")
+
+
+def _g_consultee_new(case: Case, p: _Pending) -> Refusal | None:
+    name = p.payload["consultee"]
+    for c in case._facts.consultations:
+        if c.consultee == name:
+            return Refusal(f"{name!r} was already consulted", "a consultee not consulted before")
+    return None
+
+
+def _g_letter_in_order(case: Case, p: _Pending) -> Refusal | None:
+    payload = p.payload
+    if "letter_received" not in payload and "notice_received" not in payload:
+        return None
+    for key in ("letter_received", "notice_received"):
+        value = payload.get(key)
+        if value is not None and value < p.day:
+            return Refusal(
+                f"{key}={value.isoformat()} is before the letter was sent",
+                f"on or after {p.day.isoformat()}",
+            )
+    return None
+
+
+def _g_consultation_open(case: Case, p: _Pending) -> Refusal | None:
+    if case._facts.open_consultation(p.payload["consultee"]) is not None:
+        return None
+    names = [c.consultee for c in case._facts.consultations if c.is_open]
+    return Refusal(
+        f"no open consultation of {p.payload['consultee']!r}",
+        "one of " + ", ".join(repr(n) for n in names),
+    )
+
+
+def _g_answer_complete(case: Case, p: _Pending) -> Refusal | None:
+    answer = p.payload["answer"]
+    reasons = p.payload.get("reasons")
+    if answer is ConsultationAnswer.OBJECTION and not _text(reasons):
+        return Refusal(
+            "an objection without reasons", "reasons=... stating the objection's grounds"
+        )
+    if answer is ConsultationAnswer.NO_ANSWER:
+        c = case._facts.open_consultation(p.payload["consultee"])
+        assert c is not None
+        due = _answer_due(c, case._policy, case._calendar)
+        if due is not None and p.day <= due:
+            return Refusal(
+                f"silence recorded on {p.day.isoformat()}, but the answer period runs until "
+                f"{due.isoformat()}",
+                f"NO_ANSWER after {due.isoformat()}",
+            )
+    return None
+
+
+def _g_approver(case: Case, p: _Pending) -> Refusal | None:
+    if _text(p.payload["approver"]):
+        return None
+    return Refusal(
+        f"approver={p.payload['approver']!r}",
+        "the approver's name (政府信息公开工作机构负责人, Art. 33)",
+    )
+
+
+def _g_extension_positive(case: Case, p: _Pending) -> Refusal | None:
+    if p.payload["days"] > 0:
+        return None
+    return Refusal(f"days={p.payload['days']}", "at least 1 working day")
+
+
+def _g_extension_cap(case: Case, p: _Pending) -> Refusal | None:
+    cap = case._policy.extension_cap.length
+    used = 0
+    for x in case._facts.extensions:
+        used += x.days
+    if used + p.payload["days"] <= cap:
+        return None
+    return Refusal(
+        f"days={p.payload['days']} would make {used + p.payload['days']} working days in total",
+        f"at most {cap - used} more ({cap} in total, {case._policy.extension_cap.article})",
+    )
+
+
+def _g_extension_in_time(case: Case, p: _Pending) -> Refusal | None:
+    def build() -> ClockEvent:
+        return clock.Extension(p.payload["days"], p.payload["approver"], p.day)
+
+    return _clock_accepts(case, p, build, FindingRule.EXTENSION_LATE)
+
+
+def _g_reasons_requested(case: Case, p: _Pending) -> Refusal | None:
+    if case._facts.reasons_requested is not None:
+        return None
+    return Refusal("no reasons were requested (Art. 35)", "request_reasons first")
+
+
+def _g_delayed_later(case: Case, p: _Pending) -> Refusal | None:
+    due = p.payload["due"]
+    current = _current_due(case, p)
+    floor = max(p.day, current) if current is not None else p.day
+    if due > floor:
+        return None
+    return Refusal(f"due={due.isoformat()} is not later", f"a day after {floor.isoformat()}")
+
+
+def _g_delayed_in_time(case: Case, p: _Pending) -> Refusal | None:
+    def build() -> ClockEvent:
+        return clock.DelayedDeadline(p.payload["due"], p.day)
+
+    return _clock_accepts(case, p, build, FindingRule.DELAYED_DEADLINE_LATE)
+
+
+def _g_fee_once(case: Case, p: _Pending) -> Refusal | None:
+    fee = case._facts.fee
+    if fee is None:
+        return None
+    return Refusal(f"a fee notice was already sent on {fee.issued.isoformat()}", "one fee notice")
+
+
+def _g_fee_amount(case: Case, p: _Pending) -> Refusal | None:
+    if p.payload["amount"] > 0:
+        return None
+    return Refusal(f"amount={p.payload['amount']}", "a positive amount in yuan")
+
+
+def _g_fee_in_time(case: Case, p: _Pending) -> Refusal | None:
+    due = _current_due(case, p)
+    if due is None or p.day <= due:
+        return None
+    return Refusal(
+        f"a fee notice on {p.day.isoformat()} is after the reply deadline",
+        f"within the reply period: on or before {due.isoformat()} (FEES)",
+    )
+
+
+def _g_payment_in_time(case: Case, p: _Pending) -> Refusal | None:
+    fee = case._facts.fee
+    assert fee is not None
+    due = _payment_due(fee, case._policy, case._calendar)
+    if due is None or p.day <= due:
+        return None
+    return Refusal(
+        f"payment on {p.day.isoformat()} is after the payment period",
+        f"on or before {due.isoformat()}; after it record fee_lapsed",
+    )
+
+
+def _g_payment_over(case: Case, p: _Pending) -> Refusal | None:
+    fee = case._facts.fee
+    assert fee is not None
+    due = _payment_due(fee, case._policy, case._calendar)
+    if due is not None and p.day > due:
+        return None
+    if due is None:
+        return Refusal("the policy sets no payment period", "receive_payment or withdraw")
+    return Refusal(
+        f"the payment period runs until {due.isoformat()}", f"a day after {due.isoformat()}"
+    )
+
+
+def _g_on_the_spot(case: Case, p: _Pending) -> Refusal | None:
+    if p.day == case._facts.day0:
+        return None
+    return Refusal(
+        "a reply straight from registration is an on-the-spot reply (当场答复)",
+        f"on day 0 ({case._facts.day0}); otherwise start_review first",
+    )
+
+
+def _g_outcome_valid(case: Case, p: _Pending) -> Refusal | None:
+    outcome = p.payload["outcome"]
+    problem = _outcome_problem(outcome, case._facts)
+    if problem is None:
+        return None
+    return Refusal(problem[0], problem[1])
+
+
+def _outcome_problem(outcome: Outcome, facts: _Facts) -> tuple[str, str] | None:
+    if not outcome.is_reply:
+        return (
+            f"{outcome.kind.ordinal_zh}{outcome.kind.label_zh} is an ending without a reply",
+            "an outcome of groups （一）–（五）; record correction_lapsed, fee_lapsed or "
+            "withdraw for the endings",
+        )
+    if outcome.reason is OutcomeReason.STILL_UNCLEAR and facts.restart is None:
+        return (
+            "补正后申请内容仍不明确 without a correction",
+            "STILL_UNCLEAR only after a corrected application was received (Art. 30)",
+        )
+    if outcome.reason is OutcomeReason.EXCESSIVE and facts.reasons_requested is None:
+        return (
+            "无正当理由大量反复申请 without asking for reasons",
+            "EXCESSIVE only after request_reasons (Art. 35)",
+        )
+    return None
+
+
+def _g_no_pending(case: Case, p: _Pending) -> Refusal | None:
+    x = case._facts.pending_proceeding()
+    if x is None:
+        return None
+    return Refusal(
+        f"a {x.kind.value} filed on {x.filed.isoformat()} is pending (尚未审结)",
+        f"decide_{x.kind.value} first",
+    )
+
+
+def _pending_of(kind: RemedyKind) -> Guard:
+    def guard(case: Case, p: _Pending) -> Refusal | None:
+        x = case._facts.pending_proceeding()
+        if x is not None and x.kind is kind:
+            return None
+        return Refusal(f"no {kind.value} is pending", f"file_{kind.value} first")
+
+    return guard
+
+
+def _g_result_final(case: Case, p: _Pending) -> Refusal | None:
+    if p.payload["result"] is not RemedyResult.PENDING:
+        return None
+    return Refusal("result=PENDING is not a decision", "UPHELD, CORRECTED or OTHER")
+
+
+def _g_route(case: Case, p: _Pending) -> Refusal | None:
+    decided = [
+        x for x in case._facts.proceedings if x.kind is RemedyKind.RECONSIDERATION and x.decided
+    ]
+    route = p.payload["route"]
+    if route is LitigationRoute.AFTER_RECONSIDERATION and not decided:
+        return Refusal("no reconsideration was decided", "route=LitigationRoute.DIRECT")
+    if route is LitigationRoute.DIRECT and decided:
+        return Refusal(
+            "a reconsideration was decided", "route=LitigationRoute.AFTER_RECONSIDERATION"
+        )
+    return None
+
+
+def _r_needs_confirmation(case: Case, p: _Pending) -> bool:
+    return case._channel.needs_confirmation
+
+
+def _r_other_open(case: Case, p: _Pending) -> bool:
+    name = p.payload["consultee"]
+    for c in case._facts.consultations:  # noqa: SIM110 - a loop: any() over a generator is slower
+        if c.answer is None and c.consultee != name:  # c.is_open
+            return True
+    return False
+
+
+GUARDS: Mapping[str, Guard] = MappingProxyType(
+    {
+        "correction_once_only": _g_correction_once,
+        "correction_items_stated": _g_correction_items,
+        "correction_period_given": _g_correction_period,
+        "correction_notice_in_time": _g_correction_in_time,
+        "correction_period_over": _g_correction_over,
+        "consultee_named": _g_consultee_named,
+        "consultee_not_already_consulted": _g_consultee_new,
+        "letter_received_in_order": _g_letter_in_order,
+        "consultation_open": _g_consultation_open,
+        "answer_complete": _g_answer_complete,
+        "approver_named": _g_approver,
+        "extension_positive": _g_extension_positive,
+        "extension_within_cap": _g_extension_cap,
+        "extension_in_time": _g_extension_in_time,
+        "reasons_requested": _g_reasons_requested,
+        "delayed_due_later": _g_delayed_later,
+        "delayed_deadline_in_time": _g_delayed_in_time,
+        "fee_notice_once": _g_fee_once,
+        "fee_amount_positive": _g_fee_amount,
+        "fee_notice_in_time": _g_fee_in_time,
+        "payment_in_time": _g_payment_in_time,
+        "payment_period_over": _g_payment_over,
+        "on_the_spot": _g_on_the_spot,
+        "outcome_valid": _g_outcome_valid,
+        "no_proceeding_pending": _g_no_pending,
+        "reconsideration_pending": _pending_of(RemedyKind.RECONSIDERATION),
+        "litigation_pending": _pending_of(RemedyKind.LITIGATION),
+        "decision_result_final": _g_result_final,
+        "litigation_route_consistent": _g_route,
+    }
+)
+
+#: Guards whose answer depends on the working-day calendar: checked when an event is
+#: applied, not when a stored history is replayed (a newer calendar may make a past
+#: act late; that is a finding, not a reason to refuse recorded history).
+CALENDAR_GUARDS: frozenset[str] = frozenset(
+    {
+        "correction_notice_in_time",
+        "answer_complete",
+        "extension_in_time",
+        "delayed_due_later",
+        "delayed_deadline_in_time",
+        "fee_notice_in_time",
+        "payment_in_time",
+        "payment_period_over",
+    }
+)
+
+Route = Callable[["Case", _Pending], bool]
+
+ROUTES: Mapping[str, Route] = MappingProxyType(
+    {
+        "receipt_needs_confirmation": _r_needs_confirmation,
+        "other_consultations_open": _r_other_open,
+    }
+)
+
+
+def _refused(
+    kind: EventKind, state: CaseState, refusal: Refusal, day: _dt.date
+) -> EventRefusedError:
+    if refusal.late is not None:
+        rule, due, late_by = refusal.late
+        return LateEventError(kind.value, state.value, rule, due, day, late_by)
+    return EventRefusedError(kind.value, state.value, refusal.reason, refusal.allowed)
+
+
+def _allowed_list(state: CaseState) -> str:
+    events = sorted(e.value for e in DEFINITION.allowed_events(state))
+    if not events:
+        return f"no event: {state.value} is final"
+    return "one of " + ", ".join(events)

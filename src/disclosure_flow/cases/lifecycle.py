@@ -1,0 +1,260 @@
+"""The case lifecycle as data (办理流程): states, events, transitions and guards by name.
+
+This module holds the ONE definition of the legal graph (SPEC §5), in the shape that
+:mod:`~disclosure_flow.cases.definition` gives, over the states and events of
+:mod:`~disclosure_flow.cases.states`. Everything else is generated from it:
+
+- the process-wide ``transitions`` machine
+  (:func:`~disclosure_flow.cases.machine.build_machine`): one flat
+  ``Machine(model=None, initial=None, auto_transitions=False, send_event=True)``,
+  never ``add_model``;
+- the dispatch table that :class:`~disclosure_flow.cases.Case` uses to apply events
+  fast (:func:`~disclosure_flow.cases.dispatch.compile_table`), compiled *from the
+  machine's own transitions*;
+- the Mermaid diagram (:func:`mermaid_diagram`, here);
+- the exhaustive state × event tests.
+
+The definition is validated when it is built
+(:meth:`~disclosure_flow.cases.definition.Definition.validate`): exactly one initial
+state, every state reachable, no transition out of a final state, no trap state, no
+unknown guard, no shadowed branch.
+
+>>> from disclosure_flow.cases import DEFINITION, CaseState, EventKind
+>>> DEFINITION.initial
+<CaseState.NEW: 'new'>
+>>> sorted(e.value for e in DEFINITION.allowed_events(CaseState.AWAITING_CORRECTION))
+['correction_lapsed', 'receive_correction', 'withdraw']
+>>> CaseState.CONSULTING.label_zh
+'征求意见中'
+"""
+
+from __future__ import annotations
+
+from disclosure_flow.cases.definition import (
+    Definition,
+    EventSpec,
+    StateRole,
+    StateSpec,
+    TransitionSpec,
+)
+from disclosure_flow.cases.states import _OPEN_STATES, CaseState, EventKind
+
+__all__ = ["DEFINITION", "mermaid_diagram"]
+
+
+# ---------------------------------------------------------------------------
+# The definition (SPEC §5). Guard names are implemented in disclosure_flow.cases.case.
+
+S = CaseState
+E = EventKind
+
+_STATES = (
+    StateSpec(S.NEW, "新建", StateRole.INITIAL),
+    StateSpec(S.AWAITING_CONFIRMATION, "待确认收到"),
+    StateSpec(S.REGISTERED, "已登记"),
+    StateSpec(S.UNDER_REVIEW, "审核中"),
+    StateSpec(S.AWAITING_CORRECTION, "待补正"),
+    StateSpec(S.PROCESSING, "办理中"),
+    StateSpec(S.CONSULTING, "征求意见中"),
+    StateSpec(S.AWAITING_PAYMENT, "待缴费"),
+    StateSpec(S.REPLIED, "已答复"),
+    StateSpec(S.DELIVERED, "已送达"),
+    StateSpec(S.ARCHIVED, "已归档", StateRole.FINAL),
+    StateSpec(S.ABANDONED_NO_CORRECTION, "视为放弃申请（逾期未补正）", StateRole.FINAL),
+    StateSpec(S.ABANDONED_NO_PAYMENT, "不再处理（逾期未缴费）", StateRole.FINAL),
+    StateSpec(S.WITHDRAWN, "已撤回", StateRole.FINAL),
+)
+
+_EVENTS = (
+    EventSpec(E.REGISTER, "登记", "Art. 29, 31"),
+    EventSpec(E.CONFIRM_RECEIPT, "确认收到申请", "Art. 31"),
+    EventSpec(E.START_REVIEW, "开始审核", "Art. 45"),
+    EventSpec(E.NOTIFY_CORRECTION, "一次性告知补正", "Art. 30"),
+    EventSpec(E.RECEIVE_CORRECTION, "收到补正后的申请", "Art. 30"),
+    EventSpec(E.CORRECTION_LAPSED, "逾期未补正", "Art. 30"),
+    EventSpec(E.START_PROCESSING, "开始办理", "Art. 45"),
+    EventSpec(E.CONSULT, "征求意见", "Art. 32, 34"),
+    EventSpec(E.RECEIVE_CONSULTATION_ANSWER, "收到意见", "Art. 32, 34"),
+    EventSpec(E.EXTEND, "延长答复期限", "Art. 33"),
+    EventSpec(E.REQUEST_REASONS, "要求说明理由", "Art. 35"),
+    EventSpec(E.SET_DELAYED_DEADLINE, "确定延迟答复期限", "Art. 35"),
+    EventSpec(E.ISSUE_FEE_NOTICE, "发出收费通知", "FEES"),
+    EventSpec(E.RECEIVE_PAYMENT, "收到缴费", "FEES"),
+    EventSpec(E.FEE_LAPSED, "逾期未缴费", "FEES"),
+    EventSpec(E.REPLY, "答复", "Art. 33, 36–39"),
+    EventSpec(E.DELIVER, "送达", "Art. 40"),
+    EventSpec(E.ARCHIVE, "归档", "Art. 45"),
+    EventSpec(E.WITHDRAW, "撤回申请"),
+    EventSpec(E.FILE_RECONSIDERATION, "申请行政复议", "Art. 51"),
+    EventSpec(E.DECIDE_RECONSIDERATION, "行政复议决定", "Art. 51"),
+    EventSpec(E.FILE_LITIGATION, "提起行政诉讼", "Art. 51"),
+    EventSpec(E.DECIDE_LITIGATION, "行政诉讼裁判", "Art. 51"),
+)
+
+_EXTENSION_STATES = (S.REGISTERED, S.UNDER_REVIEW, S.PROCESSING, S.CONSULTING, S.AWAITING_PAYMENT)
+_WITHDRAWABLE = tuple(sorted(_OPEN_STATES, key=lambda s: [x.state for x in _STATES].index(s)))
+_AFTER_REPLY = (S.REPLIED, S.DELIVERED)
+_EXTEND_GUARDS = (
+    "approver_named",
+    "extension_positive",
+    "extension_within_cap",
+    "extension_in_time",
+)
+
+_TRANSITIONS = (
+    TransitionSpec(
+        E.REGISTER, S.NEW, S.AWAITING_CONFIRMATION, when=("receipt_needs_confirmation",)
+    ),
+    TransitionSpec(E.REGISTER, S.NEW, S.REGISTERED),
+    TransitionSpec(E.CONFIRM_RECEIPT, S.AWAITING_CONFIRMATION, S.REGISTERED),
+    TransitionSpec(E.START_REVIEW, S.REGISTERED, S.UNDER_REVIEW),
+    TransitionSpec(
+        E.NOTIFY_CORRECTION,
+        S.UNDER_REVIEW,
+        S.AWAITING_CORRECTION,
+        guards=(
+            "correction_once_only",
+            "correction_items_stated",
+            "correction_period_given",
+            "correction_notice_in_time",
+        ),
+    ),
+    TransitionSpec(E.RECEIVE_CORRECTION, S.AWAITING_CORRECTION, S.UNDER_REVIEW),
+    TransitionSpec(
+        E.CORRECTION_LAPSED,
+        S.AWAITING_CORRECTION,
+        S.ABANDONED_NO_CORRECTION,
+        guards=("correction_period_over",),
+    ),
+    TransitionSpec(E.START_PROCESSING, S.UNDER_REVIEW, S.PROCESSING),
+    *(
+        TransitionSpec(
+            E.CONSULT,
+            source,
+            S.CONSULTING,
+            guards=(
+                "consultee_named",
+                "consultee_not_already_consulted",
+                "letter_received_in_order",
+            ),
+        )
+        for source in (S.PROCESSING, S.CONSULTING)
+    ),
+    TransitionSpec(
+        E.RECEIVE_CONSULTATION_ANSWER,
+        S.CONSULTING,
+        S.CONSULTING,
+        when=("other_consultations_open",),
+        guards=("consultation_open", "answer_complete"),
+    ),
+    TransitionSpec(
+        E.RECEIVE_CONSULTATION_ANSWER,
+        S.CONSULTING,
+        S.PROCESSING,
+        guards=("consultation_open", "answer_complete"),
+    ),
+    *(TransitionSpec(E.EXTEND, s, s, guards=_EXTEND_GUARDS) for s in _EXTENSION_STATES),
+    *(TransitionSpec(E.REQUEST_REASONS, s, s) for s in (S.UNDER_REVIEW, S.PROCESSING)),
+    *(
+        TransitionSpec(
+            E.SET_DELAYED_DEADLINE,
+            s,
+            s,
+            guards=("reasons_requested", "delayed_due_later", "delayed_deadline_in_time"),
+        )
+        for s in (S.UNDER_REVIEW, S.PROCESSING)
+    ),
+    TransitionSpec(
+        E.ISSUE_FEE_NOTICE,
+        S.PROCESSING,
+        S.AWAITING_PAYMENT,
+        guards=(
+            "fee_notice_once",
+            "fee_amount_positive",
+            "letter_received_in_order",
+            "fee_notice_in_time",
+        ),
+    ),
+    TransitionSpec(
+        E.RECEIVE_PAYMENT, S.AWAITING_PAYMENT, S.PROCESSING, guards=("payment_in_time",)
+    ),
+    TransitionSpec(
+        E.FEE_LAPSED,
+        S.AWAITING_PAYMENT,
+        S.ABANDONED_NO_PAYMENT,
+        guards=("payment_period_over",),
+    ),
+    TransitionSpec(E.REPLY, S.REGISTERED, S.REPLIED, guards=("on_the_spot", "outcome_valid")),
+    *(
+        TransitionSpec(E.REPLY, s, S.REPLIED, guards=("outcome_valid",))
+        for s in (S.UNDER_REVIEW, S.PROCESSING)
+    ),
+    TransitionSpec(E.DELIVER, S.REPLIED, S.DELIVERED),
+    TransitionSpec(E.ARCHIVE, S.DELIVERED, S.ARCHIVED, guards=("no_proceeding_pending",)),
+    *(TransitionSpec(E.WITHDRAW, s, S.WITHDRAWN) for s in _WITHDRAWABLE),
+    *(
+        t
+        for s in _AFTER_REPLY
+        for t in (
+            TransitionSpec(E.FILE_RECONSIDERATION, s, s, guards=("no_proceeding_pending",)),
+            TransitionSpec(
+                E.DECIDE_RECONSIDERATION,
+                s,
+                s,
+                guards=("reconsideration_pending", "decision_result_final"),
+            ),
+            TransitionSpec(
+                E.FILE_LITIGATION,
+                s,
+                s,
+                guards=("no_proceeding_pending", "litigation_route_consistent"),
+            ),
+            TransitionSpec(
+                E.DECIDE_LITIGATION,
+                s,
+                s,
+                guards=("litigation_pending", "decision_result_final"),
+            ),
+        )
+    ),
+)
+
+#: The lifecycle (办理流程) of SPEC §5, validated for shape when the module loads; the
+#: guard names are checked against their implementations when the machine is built.
+DEFINITION = Definition(_STATES, _EVENTS, _TRANSITIONS).validate()
+
+del S, E
+
+
+def mermaid_diagram(definition: Definition = DEFINITION) -> str:
+    """The lifecycle as a Mermaid ``stateDiagram-v2`` (流程图), generated from *definition*.
+
+    Events recorded inside a state (extension, remedies, …) are listed in a note on
+    that state rather than drawn as loops.
+    """
+    lines = ["stateDiagram-v2"]
+    for spec in definition.states:
+        lines.append(f'    state "{spec.label_zh} ({spec.state.value})" as {spec.state.value}')
+    lines.append(f"    [*] --> {definition.initial.value}")
+    seen: set[tuple[CaseState, CaseState, EventKind]] = set()
+    loops: dict[CaseState, list[str]] = {}
+    for t in definition.transitions:
+        label = f"{t.event.value} {definition.event(t.event).label_zh}"
+        if t.dest is t.source:
+            names = loops.setdefault(t.source, [])
+            if label not in names:
+                names.append(label)
+            continue
+        key = (t.source, t.dest, t.event)
+        if key in seen:
+            continue
+        seen.add(key)
+        lines.append(f"    {t.source.value} --> {t.dest.value}: {label}")
+    for spec in definition.states:
+        if spec.role is StateRole.FINAL:
+            lines.append(f"    {spec.state.value} --> [*]")
+    for state, names in loops.items():
+        lines.append(f"    note right of {state.value}")
+        lines.extend(f"        {n}" for n in names)
+        lines.append("    end note")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,251 @@
+"""Event particulars (事项内容): what each event carries, checked on apply and on restore.
+
+The fields of each event's payload (e.g. ``days`` and ``approver`` of an extension),
+their checks and JSON encoding, and the general readers that restore them with errors
+that name the path (with the day and outcome caches that the quick decoders of
+:mod:`~disclosure_flow.cases.quick_restore` read too).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from disclosure_flow.cases.channels import DeliveryMethod
+from disclosure_flow.cases.fees import FeeMethod
+from disclosure_flow.cases.outcomes import Outcome
+from disclosure_flow.cases.states import EventKind
+from disclosure_flow.cases.values import (
+    ConsultationAnswer,
+    ConsultedParty,
+    LitigationRoute,
+    RemedyResult,
+)
+from disclosure_flow.errors import SerializationError
+
+
+class _Kind(enum.Enum):
+    TEXT = "text"
+    INT = "int"
+    DATE = "date"
+    PARTY = "party"
+    ANSWER = "answer"
+    RESULT = "result"
+    ROUTE = "route"
+    OUTCOME = "outcome"
+    DELIVERY = "delivery"
+    FEE_METHOD = "fee_method"
+
+
+@attrs.frozen
+class _Field:
+    name: str
+    kind: _Kind
+    required: bool = True
+
+
+_PAYLOAD: dict[EventKind, tuple[_Field, ...]] = dict.fromkeys(EventKind, ())
+_PAYLOAD.update(
+    {
+        EventKind.NOTIFY_CORRECTION: (_Field("items", _Kind.TEXT), _Field("due", _Kind.DATE)),
+        EventKind.CONSULT: (
+            _Field("party", _Kind.PARTY),
+            _Field("consultee", _Kind.TEXT),
+            _Field("letter_received", _Kind.DATE, required=False),
+        ),
+        EventKind.RECEIVE_CONSULTATION_ANSWER: (
+            _Field("consultee", _Kind.TEXT),
+            _Field("answer", _Kind.ANSWER),
+            _Field("reasons", _Kind.TEXT, required=False),
+        ),
+        EventKind.EXTEND: (_Field("days", _Kind.INT), _Field("approver", _Kind.TEXT)),
+        EventKind.SET_DELAYED_DEADLINE: (_Field("due", _Kind.DATE),),
+        EventKind.ISSUE_FEE_NOTICE: (
+            _Field("amount", _Kind.INT),
+            _Field("method", _Kind.FEE_METHOD),
+            _Field("notice_received", _Kind.DATE, required=False),
+        ),
+        EventKind.REPLY: (_Field("outcome", _Kind.OUTCOME),),
+        EventKind.DELIVER: (_Field("method", _Kind.DELIVERY, required=False),),
+        EventKind.DECIDE_RECONSIDERATION: (_Field("result", _Kind.RESULT),),
+        EventKind.FILE_LITIGATION: (_Field("route", _Kind.ROUTE),),
+        EventKind.DECIDE_LITIGATION: (_Field("result", _Kind.RESULT),),
+    }
+)
+
+_ENUMS: dict[_Kind, type[enum.Enum]] = {
+    _Kind.PARTY: ConsultedParty,
+    _Kind.ANSWER: ConsultationAnswer,
+    _Kind.RESULT: RemedyResult,
+    _Kind.ROUTE: LitigationRoute,
+    _Kind.DELIVERY: DeliveryMethod,
+    _Kind.FEE_METHOD: FeeMethod,
+}
+_ENUM_BY_VALUE: dict[_Kind, dict[str, enum.Enum]] = {
+    k: {m.value: m for m in cls} for k, cls in _ENUMS.items()
+}
+
+
+def _check_value(kind: _Kind, value: object) -> str | None:
+    """``None`` if *value* fits *kind*, else what is allowed."""
+    if kind is _Kind.TEXT:
+        return None if isinstance(value, str) else "a str"
+    if kind is _Kind.INT:
+        return None if type(value) is int else "an int"
+    if kind is _Kind.DATE:
+        return None  # checked by check_date, which raises InvalidDateError
+    if kind is _Kind.OUTCOME:
+        return None if isinstance(value, Outcome) else "an Outcome"
+    cls = _ENUMS[kind]
+    if isinstance(value, cls):
+        return None
+    return "one of " + ", ".join(f"{cls.__name__}.{m.name}" for m in cls)
+
+
+def _encode(kind: _Kind, value: Any) -> Any:
+    if kind is _Kind.DATE:
+        return value.isoformat()
+    if kind is _Kind.OUTCOME:
+        return value.to_dict()
+    if kind in _ENUMS:
+        return value.value
+    return value
+
+
+_DAY_CACHE: dict[str, _dt.date] = {}
+
+
+def _read_day(value: object, path: str) -> _dt.date:
+    if type(value) is str:
+        day = _DAY_CACHE.get(value)
+        if day is not None:
+            return day
+        if len(value) == 10:
+            try:
+                day = _dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+            else:
+                if len(_DAY_CACHE) < 100_000:
+                    _DAY_CACHE[value] = day
+                return day
+    raise SerializationError(path, value, "an ISO date string 'YYYY-MM-DD'")
+
+
+_OUTCOME_CACHE: dict[tuple[Any, ...], Outcome] = {}
+
+
+def _outcome_key(value: Any) -> tuple[Any, ...] | None:
+    """The memo key of a stored outcome, or ``None`` if it is not a dict of outcome
+    keys with hashable values (then only :meth:`Outcome.from_dict` can say more)."""
+    if type(value) is not dict or not value.keys() <= _OUTCOME_KEYS:
+        return None
+    get = value.get
+    grounds = get("withheld_grounds")
+    key = (
+        get("kind"),
+        get("reason"),
+        get("withheld"),
+        tuple(grounds) if type(grounds) is list else grounds,
+        get("competent_agency"),
+        get("note"),
+    )
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _read_outcome(value: Any, path: str) -> Outcome:
+    """:meth:`Outcome.from_dict`, memoised: outcomes are frozen and few distinct ones
+    occur, so equal dicts share one value (restoring many cases stays fast)."""
+    key = _outcome_key(value)
+    found = None if key is None else _OUTCOME_CACHE.get(key)
+    if found is None:
+        found = Outcome.from_dict(value, path=path)
+        if key is not None and len(_OUTCOME_CACHE) < 10_000:
+            _OUTCOME_CACHE[key] = found
+    return found
+
+
+_OUTCOME_KEYS = frozenset(
+    {"kind", "reason", "withheld", "withheld_grounds", "competent_agency", "note"}
+)
+
+
+def _read_text(value: Any, path: str) -> str:
+    if type(value) is not str:
+        raise SerializationError(path, value, "a string")
+    return value
+
+
+def _read_int(value: Any, path: str) -> int:
+    if type(value) is not int:
+        raise SerializationError(path, value, "an integer")
+    return value
+
+
+def _enum_reader(kind: _Kind) -> Callable[[Any, str], Any]:
+    by_value = _ENUM_BY_VALUE[kind]
+    allowed = "one of " + ", ".join(repr(v) for v in by_value)
+
+    def read(value: Any, path: str) -> Any:
+        member = by_value.get(value) if type(value) is str else None
+        if member is None:
+            raise SerializationError(path, value, allowed)
+        return member
+
+    return read
+
+
+_READERS: dict[_Kind, Callable[[Any, str], Any]] = {
+    _Kind.DATE: _read_day,
+    _Kind.TEXT: _read_text,
+    _Kind.INT: _read_int,
+    _Kind.OUTCOME: lambda value, path: _read_outcome(value, path),
+    **{k: _enum_reader(k) for k in _ENUMS},
+}
+
+#: Per event value: its fields as ``(name, required, reader, what)`` and their names
+#: (keyed by strings: faster than enum members when restoring many cases).
+_PAYLOAD_READERS: dict[
+    str, tuple[tuple[tuple[str, bool, Callable[[Any, str], Any], str], ...], frozenset[str]]
+] = {
+    e.value: (
+        tuple((f.name, f.required, _READERS[f.kind], f.kind.value) for f in fields),
+        frozenset(f.name for f in fields),
+    )
+    for e, fields in _PAYLOAD.items()
+}
+
+
+_REQUIRES_PAYLOAD = frozenset(
+    e for e, fields in _PAYLOAD.items() if any(f.required for f in fields)
+)
+
+
+def _read_payload(kind: EventKind, raw: object, path: str) -> dict[str, Any]:
+    fields, names = _PAYLOAD_READERS[kind.value]
+    if raw is None:
+        raw = {}
+    if type(raw) is not dict:
+        raise SerializationError(path, raw, "a mapping")
+    if not raw.keys() <= names:
+        for key in raw:
+            if key not in names:
+                allowed = "particulars " + (", ".join(sorted(names)) or "none")
+                raise SerializationError(f"{path}.{key}", raw[key], allowed)
+    values: dict[str, Any] = {}
+    for name, required, decode, what in fields:
+        value = raw.get(name)
+        if value is None:
+            if required:
+                raise SerializationError(f"{path}.{name}", None, f"a {what}")
+            continue
+        values[name] = decode(value, f"{path}.{name}")
+    return values

@@ -1,0 +1,302 @@
+"""The stored form of a case (案件的存储形式): :meth:`Case.to_dict
+<disclosure_flow.cases.case.Case.to_dict>`'s events, and :meth:`Case.from_dict
+<disclosure_flow.cases.case.Case.from_dict>`'s validation and fast replay.
+
+The schema tag, the encoding of one history entry, the replay that checks every stored
+event against the lifecycle and the law (keeping the history as compact rows), and the
+rows' expansion into :class:`~disclosure_flow.cases.CaseEvent` values on first read.
+The quick readers it tries first are in :mod:`~disclosure_flow.cases.quick_restore`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final
+
+from disclosure_flow import _fields
+from disclosure_flow.cases.applicants import (
+    Applicant,
+)
+from disclosure_flow.cases.channels import (
+    Channel,
+    InformationRequest,
+)
+from disclosure_flow.cases.dispatch import _REPLAY_STEPS
+from disclosure_flow.cases.facts import _Facts, _Pending
+from disclosure_flow.cases.guards import _allowed_list
+from disclosure_flow.cases.lifecycle import DEFINITION
+from disclosure_flow.cases.payloads import _DAY_CACHE, _PAYLOAD, _encode, _read_day, _read_payload
+from disclosure_flow.cases.quick_restore import _quick_applicant, _quick_payload, _quick_request
+from disclosure_flow.cases.states import CaseState, EventKind
+from disclosure_flow.cases.values import _EMPTY, CaseEvent, _text
+from disclosure_flow.clock import R2008, R2019, Policy
+from disclosure_flow.errors import InvalidValueError, SerializationError
+from disclosure_flow.workdays import WorkdayCalendar
+
+if TYPE_CHECKING:
+    from disclosure_flow.cases.case import Case
+
+#: The schema tag written by :meth:`Case.to_dict` and required by :meth:`Case.from_dict`.
+SCHEMA: Final = "disclosure_flow.case/1"
+
+#: The policies a stored policy name may refer to, unless the host names others.
+_DEFAULT_POLICIES: Final = (R2019, R2008)
+#: The initial state and its value (read for every case restored).
+_INITIAL: Final = DEFINITION.initial
+_INITIAL_VALUE: Final = _INITIAL.value
+
+#: A restored event, compact until the history is first read: ``(event, day,
+#: state_after, payload)``, plus ``(actor, note)`` when either was recorded. The state
+#: before and the version follow from the row's place in the list.
+_Row = tuple[Any, ...]
+
+
+def _event_to_dict(e: CaseEvent) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "event": e.event.value,
+        "date": e.day.isoformat(),
+        "before": e.state_before.value,
+        "after": e.state_after.value,
+        "version": e.version,
+    }
+    if e.payload:
+        out["payload"] = {
+            f.name: _encode(f.kind, e.payload[f.name])
+            for f in _PAYLOAD[e.event]
+            if f.name in e.payload
+        }
+    if e.actor is not None:
+        out["actor"] = e.actor
+    if e.note is not None:
+        out["note"] = e.note
+    return out
+
+
+_CASE_KEYS = frozenset(
+    {"schema", "id", "policy", "channel", "applicant", "request", "state", "version", "events"}
+)
+_EVENT_REQUIRED = frozenset({"event", "date", "before", "after", "version"})
+_EVENT_OPTIONAL = frozenset({"payload", "actor", "note"})
+_EVENT_KEYS = _EVENT_REQUIRED | _EVENT_OPTIONAL
+_STATE_BY_VALUE = {s.value: s for s in CaseState}
+_EVENT_BY_VALUE = {e.value: e for e in EventKind}
+
+
+_DEFAULT_BY_NAME: Final = {p.name: p for p in _DEFAULT_POLICIES}
+
+
+def _restore(
+    cls: type[Case],
+    data: Mapping[str, Any],
+    calendar: WorkdayCalendar,
+    policies: Iterable[Policy],
+    *,
+    exact: bool,
+) -> Case:
+    """The case of *data*, replayed; *exact*: *cls* is :class:`Case` itself (not a
+    subclass), so its ``__init__`` may be skipped."""
+    if not _fields.is_record(data, _CASE_KEYS, _CASE_KEYS):
+        data = _fields.read_mapping(data, "case")
+        _fields.check_keys(data, "case", _CASE_KEYS, frozenset())
+    if data["schema"] != SCHEMA:
+        raise SerializationError("case.schema", data["schema"], repr(SCHEMA))
+    # Policies are frozen and their names fixed: the default tuple's index is built once.
+    by_name = _DEFAULT_BY_NAME if policies is _DEFAULT_POLICIES else {p.name: p for p in policies}
+    policy = by_name.get(data["policy"]) if isinstance(data["policy"], str) else None
+    if policy is None:
+        raise SerializationError(
+            "case.policy", data["policy"], "one of " + ", ".join(repr(n) for n in by_name)
+        )
+    channel = _fields.read_enum(data, "channel", "case", Channel)
+    try:
+        case_id = _fields.read_text(data, "id", "case")
+        applicant = _quick_applicant(data["applicant"])
+        if applicant is None:
+            applicant = Applicant.from_dict(data["applicant"], path="case.applicant")
+        request = _quick_request(data["request"])
+        if request is None:
+            request = InformationRequest.from_dict(data["request"], path="case.request")
+        if exact and isinstance(policy, Policy) and isinstance(calendar, WorkdayCalendar):
+            # All that Case.__init__ checks holds already: the id is a non-empty str, and
+            # the applicant, request and channel were just read as such.
+            case = cls.__new__(cls)
+            case._id = case_id
+            case._applicant = applicant
+            case._request = request
+            case._channel = channel
+            case._policy = policy
+            case._calendar = calendar
+            case._state = _INITIAL
+            case._history = []
+            case._log = None
+            case._facts = _Facts()
+        else:
+            case = cls(
+                case_id,
+                applicant=applicant,
+                request=request,
+                channel=channel,
+                policy=policy,
+                calendar=calendar,
+            )
+    except InvalidValueError as error:
+        raise SerializationError(f"case.{error.field}", error.value, error.allowed) from None
+    events = data["events"]
+    if not isinstance(events, list) or not events:
+        raise SerializationError("case.events", events, "a non-empty list of events")
+    facts = case._facts
+    state = case._state
+    log: list[_Row] = []
+    last_day = _dt.date.min
+    # Keys are the stored strings: their hashes are cached, unlike enum members'; and
+    # ``dest.value`` is read from the table (an enum's ``.value`` is a slow descriptor).
+    event_by_value, day_cache = _EVENT_BY_VALUE, _DAY_CACHE
+    allowed_keys, n_required = _EVENT_KEYS, len(_EVENT_REQUIRED)
+    append = log.append
+    state_value: str = _INITIAL_VALUE if state is _INITIAL else state.value
+    steps = _REPLAY_STEPS[state_value]
+    # One pending event, refilled for each event: guards, routes and folds read it and
+    # keep none of it (they copy the values they record).
+    pending = _Pending(EventKind.REGISTER, last_day, _EMPTY)
+    payload: Mapping[str, Any]
+    for version, raw in enumerate(events, 1):
+        # A dict whose required keys are all found has all of them; with as many keys
+        # as required, it has no other (the test ``raw.keys() == required``, cheaper).
+        try:
+            if type(raw) is not dict:
+                raise KeyError
+            n_keys = len(raw)
+            name = raw["event"]
+            text = raw["date"]
+            before = raw["before"]
+            after = raw["after"]
+            stored_version = raw["version"]
+            if n_keys != n_required and not raw.keys() <= allowed_keys:
+                raise KeyError
+        except KeyError:
+            path = f"case.events[{version - 1}]"
+            raw = _fields.read_mapping(raw, path)
+            _fields.check_keys(raw, path, _EVENT_REQUIRED, _EVENT_OPTIONAL)
+            n_keys = len(raw)
+            name = raw["event"]
+            text = raw["date"]
+            before = raw["before"]
+            after = raw["after"]
+            stored_version = raw["version"]
+        step = steps.get(name) if type(name) is str else None
+        if step is None:
+            if type(name) is not str or name not in event_by_value:
+                raise SerializationError(_at(version, "event"), name, "an EventKind value")
+            raise SerializationError(
+                _at(version, "event"),
+                name,
+                f"an event allowed in {state_value}: {_allowed_list(state)}",
+            )
+        kind, needs_payload, quick_fields, payload_names, fold, branches, single = step
+        day = day_cache.get(text) if type(text) is str else None
+        if day is None:
+            day = _read_day(text, _at(version, "date"))
+        if day < last_day:
+            raise SerializationError(_at(version, "date"), text, f"on or after {last_day}")
+        if before != state_value:
+            raise SerializationError(_at(version, "before"), before, repr(state_value))
+        if stored_version != version or type(stored_version) is not int:
+            raise SerializationError(_at(version, "version"), stored_version, str(version))
+        if n_keys == n_required:  # no payload, actor or note
+            payload = (
+                _read_payload(kind, None, _at(version, "payload")) if needs_payload else _EMPTY
+            )
+            actor = note = None
+        else:
+            raw_payload = raw.get("payload")
+            if raw_payload is not None or needs_payload:
+                quick = _quick_payload(quick_fields, payload_names, raw_payload)
+                if quick is None:
+                    quick = _read_payload(kind, raw_payload, _at(version, "payload"))
+                payload = quick or _EMPTY
+            else:
+                payload = _EMPTY
+            if n_keys == n_required + 1 and raw_payload is not None:  # no actor or note
+                actor = note = None
+            else:
+                actor = raw.get("actor")
+                if actor is not None and not _text(actor):
+                    raise SerializationError(
+                        _at(version, "actor"), actor, "null or a non-empty string"
+                    )
+                note = raw.get("note")
+                if note is not None and not _text(note):
+                    raise SerializationError(
+                        _at(version, "note"), note, "null or a non-empty string"
+                    )
+        pending.event, pending.day, pending.payload = kind, day, payload
+        if single is not None:  # one branch, no routing: its guards decide
+            dest, dest_value, guards, next_steps = single
+        else:
+            for branch in branches:
+                for route in branch[2]:
+                    if not route(case, pending):
+                        break
+                else:
+                    dest, dest_value, _routes, guards, next_steps = branch
+                    break
+            else:
+                raise SerializationError(_at(version, "after"), after, repr(None))
+        for guard in guards:
+            refusal = guard(case, pending)
+            if refusal is not None:
+                raise SerializationError(
+                    f"case.events[{version - 1}]",
+                    name,
+                    f"an event the law allows ({refusal.reason})",
+                )
+        if after != dest_value:
+            raise SerializationError(_at(version, "after"), after, repr(dest_value))
+        if fold is not None:
+            fold(facts, pending, channel)
+        if actor is None and note is None:
+            append((kind, day, dest, payload))
+        else:
+            append((kind, day, dest, payload, actor, note))
+        state = dest
+        state_value = dest_value
+        steps = next_steps
+        last_day = day
+    if data["state"] != state_value:
+        raise SerializationError("case.state", data["state"], repr(state_value))
+    if data["version"] != len(log) or type(data["version"]) is not int:
+        raise SerializationError("case.version", data["version"], str(len(log)))
+    # Validated in full: only now does the case take its state and history.
+    case._state = state
+    case._history = None
+    case._log = log
+    return case
+
+
+def _materialise(log: list[_Row]) -> list[CaseEvent]:
+    """The CaseEvent objects of compact rows (states before and versions follow from
+    the order; payloads become read-only views)."""
+    history: list[CaseEvent] = []
+    before = _INITIAL
+    for version, row in enumerate(log, 1):
+        after = row[2]
+        payload = row[3]
+        history.append(
+            CaseEvent(
+                row[0],
+                row[1],
+                before,
+                after,
+                version,
+                MappingProxyType(payload) if payload else _EMPTY,
+                *row[4:],
+            )
+        )
+        before = after
+    return history
+
+
+def _at(version: int, key: str) -> str:
+    return f"case.events[{version - 1}].{key}"

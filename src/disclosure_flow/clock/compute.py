@@ -1,0 +1,139 @@
+"""The clock's entry point (答复期限计算): :func:`compute_deadline`.
+
+It orders and checks the events, then tries the fast path on the calendar's rank table
+(:mod:`disclosure_flow.clock.ranked`) and falls back to the general path
+(:mod:`disclosure_flow.clock.general`) whenever the fast path must not decide.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+
+from disclosure_flow.clock.counting import _Plain, _Results
+from disclosure_flow.clock.deadline import Deadline
+from disclosure_flow.clock.events import _KEY, ClockEvent, Reply
+from disclosure_flow.clock.general import _compute
+from disclosure_flow.clock.policy import Policy
+from disclosure_flow.clock.ranked import _compute_ranked
+from disclosure_flow.dates import check_date
+from disclosure_flow.errors import (
+    ClockError,
+    InvalidValueError,
+    ProvisionalAnswerError,
+)
+from disclosure_flow.workdays import (
+    WorkdayCalendar,
+)
+
+__all__ = ["compute_deadline", "trusted_deadline"]
+
+
+def compute_deadline(
+    day0: _dt.date,
+    events: Iterable[ClockEvent] = (),
+    *,
+    policy: Policy,
+    calendar: WorkdayCalendar,
+    day0_note: str = "",
+) -> Deadline:
+    """The reply deadline (答复期限) of a request received on *day0*, given its clock events.
+
+    Ask the result's :meth:`Deadline.status` for working days used and left, or overdue,
+    on a given date.
+
+    Args:
+        day0: the receipt date (收到申请之日, SPEC §3); not itself counted.
+        events: the clock events, in any order (same-day events keep their order).
+        policy: the rules, e.g. :data:`~disclosure_flow.policy.R2019`.
+        calendar: the working-day calendar; a provisional one gives a provisional
+            deadline with its plausible range.
+        day0_note: how day 0 was established, for the explanation (e.g. ``"当面提交"``).
+
+    Raises:
+        InvalidDateError: a date is not a ``datetime.date``.
+        InvalidValueError: an argument of the wrong kind.
+        ClockError: an event before day 0 or after the reply; a second reply; an
+            extension beyond the cap in total, or after an Art. 35 delayed deadline; a
+            delayed deadline not later than the deadline it replaces, or under a policy
+            without Art. 35.
+        LateActError: an act after its period while ``policy.late_acts`` is
+            :attr:`~disclosure_flow.policy.LateActs.REFUSE`.
+        CoverageError: a strict calendar lacks the days needed.
+    """
+    day0 = check_date(day0, "day0")
+    if not isinstance(policy, Policy):
+        raise InvalidValueError("policy", policy, "a Policy, e.g. disclosure_flow.R2019")
+    if not isinstance(calendar, WorkdayCalendar):
+        raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
+    if not isinstance(day0_note, str):
+        raise InvalidValueError("day0_note", day0_note, "a str")
+    return trusted_deadline(day0, events, policy, calendar, day0_note)
+
+
+def trusted_deadline(
+    day0: _dt.date,
+    events: Iterable[ClockEvent],
+    policy: Policy,
+    calendar: WorkdayCalendar,
+    day0_note: str,
+) -> Deadline:
+    """:func:`compute_deadline` for a caller that passes arguments of the right types
+    (a date, a Policy, a WorkdayCalendar, a str): the events are still ordered and
+    checked, and the result is the same."""
+    ordered = _ordered(day0, events)
+    quick = _compute_ranked(day0, ordered, policy, calendar, day0_note)
+    if quick is not None:
+        return quick
+    try:
+        return _compute(day0, ordered, policy, calendar, day0_note, _Plain(calendar))
+    except ProvisionalAnswerError:
+        return _compute(day0, ordered, policy, calendar, day0_note, _Results(calendar))
+
+
+def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, ...]:
+    try:
+        events = tuple(events)
+    except TypeError:
+        raise InvalidValueError("events", events, "an iterable of clock events") from None
+    days = []
+    replies = 0
+    in_order = True
+    previous = day0
+    keys = _KEY
+    for event in events:
+        kind = type(event)
+        key = keys.get(kind)
+        if key is None:
+            raise InvalidValueError(
+                "events",
+                event,
+                "Pause, Restart, Extension, DelayedDeadline, CorrectionNotice or Reply",
+            )
+        day = key(event)
+        if day < day0:
+            raise ClockError(f"{kind.__name__} date", day, f"on or after day 0 ({day0})")
+        if day < previous:
+            in_order = False
+        previous = day
+        days.append(day)
+        if kind is Reply:
+            replies += 1
+    if not in_order:
+        order = sorted(range(len(events)), key=days.__getitem__)
+        events = tuple(events[i] for i in order)
+        days = [days[i] for i in order]
+    if not replies:  # the checks below are about a reply
+        return events
+    if replies == 1 and type(events[-1]) is Reply:  # nothing after the one reply
+        return events
+    reply: _dt.date | None = None
+    for day, event in zip(days, events, strict=True):
+        if reply is not None:
+            if type(event) is Reply:
+                raise ClockError("reply", event, "one reply only")
+            if day > reply:
+                raise ClockError(type(event).__name__, event, f"on or before the reply ({reply})")
+        elif type(event) is Reply:
+            reply = day
+    return events

@@ -1,0 +1,210 @@
+"""The deadline (答复期限): the clock's answer, and its status on a given day.
+
+A :class:`Deadline` does not depend on any "today": :meth:`Deadline.status` takes the
+date asked about and gives a :class:`DeadlineStatus` (working days used and left,
+overdue or not).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import attrs
+
+from disclosure_flow.clock.counting import (
+    _counted,
+    _Counter,
+    _intervals,
+    _late_by,
+    _origin,
+    _Plain,
+    _Results,
+)
+from disclosure_flow.clock.events import _KEY, ClockEvent, DelayedDeadline, Extension, Pause
+from disclosure_flow.clock.explain import _explain
+from disclosure_flow.clock.policy import Policy
+from disclosure_flow.clock.results import ExplanationStep, Finding, OpenReason, _check_lang
+from disclosure_flow.dates import check_date
+from disclosure_flow.errors import (
+    ClockError,
+    InvalidValueError,
+    ProvisionalAnswerError,
+)
+from disclosure_flow.workdays import (
+    WorkdayCalendar,
+)
+
+__all__ = ["Deadline", "DeadlineStatus"]
+
+
+@attrs.frozen
+class DeadlineStatus:
+    """Where a deadline stands on a given date (期限状态): what a dashboard lists.
+
+    Attributes:
+        as_of: the date measured at: the date asked for, or the reply day if earlier
+            (a reply stops the clock).
+        used: counted working days used by then (已用工作日).
+        left: working days left (剩余工作日), ``max(period - used, 0)``.
+        excluded: working days left out by pauses by then (暂停扣除的工作日).
+        overdue_by: working days overdue (逾期工作日): the fewest extra working days that
+            would have made ``as_of`` in time; 0 if not overdue.
+        paused: whether an excluded pause is running on ``as_of`` (暂停计时中).
+        replied: whether the reply came on or before ``as_of``.
+        provisional: whether an estimated calendar day was involved.
+    """
+
+    as_of: _dt.date
+    used: int
+    left: int
+    excluded: int
+    overdue_by: int
+    paused: bool
+    replied: bool
+    provisional: bool
+
+    @property
+    def overdue(self) -> bool:
+        """Whether the deadline had passed (已逾期)."""
+        return self.overdue_by > 0
+
+    def due_soon(self, within: int) -> bool:
+        """Whether the clock is running, not overdue, and at most *within* working days
+        are left (即将到期). A paused, replied or open deadline is never due soon.
+
+        Raises:
+            InvalidValueError: *within* is not an int >= 0.
+        """
+        if type(within) is not int or within < 0:
+            raise InvalidValueError("within", within, "an int >= 0 (working days)")
+        if self.paused or self.replied or self.overdue:
+            return False
+        return self.left <= within
+
+
+@attrs.frozen(slots=True)
+class Deadline:
+    """A reply deadline with everything needed to act on it and defend it (答复期限).
+
+    It does not depend on any "today": ask :meth:`status` for a given date.
+
+    Attributes:
+        policy: the rules it was computed under.
+        received: the first day 0 (收到申请之日).
+        day0: the day 0 in force (the last restart's day, or ``received``).
+        due: the deadline (答复期限), to the end of that day; ``None`` while open.
+        open_reason: why ``due`` is ``None``, else ``None``.
+        period: working days allowed in force: the reply period plus extensions; under
+            an Art. 35 delayed deadline, the counted working days up to it.
+        extensions: the extensions that count (since the last restart).
+        delayed: the Art. 35 delayed deadline in force, if any.
+        replied_on: the reply day, if replied.
+        provisional: whether an estimated calendar day was involved (估计，待确认).
+        low: the earliest plausible due date (``== due`` when final).
+        high: the latest plausible due date.
+        fingerprint: the working-day calendar's fingerprint (日历数据版本).
+        findings: compliance findings (合规问题), in date order, including acts before
+            a restart.
+        events: the clock events, in date order.
+        day0_note: how day 0 was established (e.g. ``"当面提交"``), for the explanation.
+        calendar: the calendar used (not compared; :meth:`status` and the explanation
+            use it).
+    """
+
+    policy: Policy
+    received: _dt.date
+    day0: _dt.date
+    due: _dt.date | None
+    open_reason: OpenReason | None
+    period: int
+    extensions: tuple[Extension, ...]
+    delayed: DelayedDeadline | None
+    replied_on: _dt.date | None
+    provisional: bool
+    low: _dt.date | None
+    high: _dt.date | None
+    fingerprint: str
+    findings: tuple[Finding, ...]
+    events: tuple[ClockEvent, ...]
+    day0_note: str
+    calendar: WorkdayCalendar = attrs.field(eq=False, repr=False)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the deadline has no date yet (期限未定)."""
+        return self.due is None
+
+    @property
+    def extended_by(self) -> int:
+        """Working days added by extensions in force."""
+        return sum(e.days for e in self.extensions)
+
+    def status(self, as_of: _dt.date) -> DeadlineStatus:
+        """Working days used and left, overdue or not, on *as_of* (截至某日的期限状态).
+
+        Raises:
+            InvalidDateError: *as_of* is not a ``datetime.date``.
+            ClockError: *as_of* is before the last event (the clock's facts would be
+                in its future) or before day 0.
+            CoverageError: a strict calendar lacks the days needed.
+        """
+        as_of = check_date(as_of, "as_of")
+        last = self.received
+        for event in self.events:
+            day = _KEY[type(event)](event)
+            if type(event) is Pause and event.end is not None:
+                day = event.end
+            last = max(last, day)
+        if as_of < last:
+            raise ClockError(
+                "as_of", as_of, f"on or after the last event ({last}) and day 0 ({self.received})"
+            )
+        try:
+            return _status(self, as_of, _Plain(self.calendar))
+        except ProvisionalAnswerError:
+            return _status(self, as_of, _Results(self.calendar))
+
+    def steps(self) -> tuple[ExplanationStep, ...]:
+        """The explanation's steps in date order: day 0, holiday blocks skipped and
+        make-up days counted, pauses with the working days they removed, extensions with
+        their approvers, the result."""
+        return _explain(self)
+
+    def _repr_html_(self) -> str:
+        """The deadline and its explanation as an HTML table, for notebooks."""
+        from disclosure_flow.clock.html import deadline_html
+
+        return deadline_html(self)
+
+    def explain(self, lang: str = "zh") -> str:
+        """The explanation as one line a clerk reads, ``lang`` ``"zh"`` or ``"en"``."""
+        _check_lang(lang)
+        texts = [step.zh if lang == "zh" else step.en for step in self.steps()]
+        out = texts[0]
+        for text in texts[1:]:
+            # No space after a full-width bracket, as in Chinese typesetting.
+            out += ("· " if out.endswith("）") else " · ") + text
+        return out
+
+
+def _status(deadline: Deadline, as_of: _dt.date, counter: _Counter) -> DeadlineStatus:
+    replied = deadline.replied_on is not None and deadline.replied_on <= as_of
+    measured = deadline.replied_on if replied and deadline.replied_on else as_of
+    if deadline.open_reason is OpenReason.AWAITING_CORRECTION:
+        return DeadlineStatus(measured, 0, deadline.period, 0, 0, False, replied, False)
+    intervals = _intervals([e for e in deadline.events if type(e) is Pause], deadline.policy)
+    used, excluded = _counted(counter, _origin(deadline), measured, intervals)
+    paused = any(a < measured and (b is None or measured <= b) for a, b in intervals)
+    overdue_by = 0
+    if deadline.due is not None and measured > deadline.due:
+        overdue_by = _late_by(counter, deadline.due, measured)
+    return DeadlineStatus(
+        as_of=measured,
+        used=used,
+        left=max(deadline.period - used, 0),
+        excluded=excluded,
+        overdue_by=overdue_by,
+        paused=paused,
+        replied=replied,
+        provisional=counter.provisional or deadline.provisional,
+    )

@@ -1,0 +1,113 @@
+"""What a deadline carries besides its date: why it is open (:class:`OpenReason`), the
+compliance findings (合规问题, :class:`Finding`) and the explanation's steps
+(:class:`ExplanationStep`)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+
+import attrs
+
+from disclosure_flow.errors import InvalidValueError
+
+__all__ = ["ExplanationStep", "Finding", "FindingRule", "OpenReason"]
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("zh", "en"):
+        raise InvalidValueError.choice("lang", lang, ("zh", "en"))
+
+
+class OpenReason(enum.Enum):
+    """Why a deadline has no date yet (期限未定的原因).
+
+    Members:
+        PAUSED: an excluded pause is running (暂停计时中).
+        AWAITING_CORRECTION: a correction notice went out; the period restarts when
+            the corrected application arrives (等待补正).
+    """
+
+    PAUSED = "paused"
+    AWAITING_CORRECTION = "awaiting_correction"
+
+    def __repr__(self) -> str:
+        return f"OpenReason.{self.name}"
+
+
+class FindingRule(enum.Enum):
+    """Which rule an act broke (合规问题类型), SPEC §10.
+
+    Members:
+        REPLY_LATE: reply after the deadline (逾期答复).
+        CORRECTION_NOTICE_LATE: correction notice after its period (逾期补正告知).
+        EXTENSION_LATE: extension granted after the deadline (期限届满后延长).
+        DELAYED_DEADLINE_LATE: Art. 35 deadline set after the deadline
+            (期限届满后确定延迟答复期限).
+    """
+
+    REPLY_LATE = "reply_late"
+    CORRECTION_NOTICE_LATE = "correction_notice_late"
+    EXTENSION_LATE = "extension_late"
+    DELAYED_DEADLINE_LATE = "delayed_deadline_late"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese name of the finding."""
+        return _FINDING_ZH[self]
+
+
+_FINDING_ZH = {
+    FindingRule.REPLY_LATE: "逾期答复",
+    FindingRule.CORRECTION_NOTICE_LATE: "逾期补正告知",
+    FindingRule.EXTENSION_LATE: "期限届满后延长答复期限",
+    FindingRule.DELAYED_DEADLINE_LATE: "期限届满后确定延迟答复期限",
+}
+
+
+@attrs.frozen
+class Finding:
+    """A compliance finding (合规问题): an act done after its period.
+
+    Attributes:
+        rule: which rule.
+        article: its legal source.
+        due: the last day the act was allowed.
+        acted: the day it was done.
+        late_by: working days late: the fewest extra working days that would have
+            made it in time (an act on a weekend after a Friday deadline is 1 late).
+    """
+
+    rule: FindingRule
+    article: str
+    due: _dt.date
+    acted: _dt.date
+    late_by: int
+
+    def describe(self, lang: str = "zh") -> str:
+        """E.g. ``"逾期答复：期限 2026-11-23，2026-11-25 作出，逾期2个工作日（…）"``."""
+        if lang == "zh":
+            return (
+                f"{self.rule.label_zh}：期限 {self.due}，{self.acted} 作出，"
+                f"逾期{self.late_by}个工作日（{self.article}）"
+            )
+        _check_lang(lang)
+        return (
+            f"{self.rule.value.replace('_', ' ')}: due {self.due}, done {self.acted}, "
+            f"{self.late_by} working day(s) late ({self.article})"
+        )
+
+
+@attrs.frozen
+class ExplanationStep:
+    """One step of a deadline's explanation (计算过程), in both languages.
+
+    Attributes:
+        day: the date the step is about (used for ordering).
+        zh: the step in Chinese.
+        en: the step in English.
+    """
+
+    day: _dt.date
+    zh: str
+    en: str

@@ -1,0 +1,690 @@
+"""The annual report (政府信息公开工作年度报告): tables 三 and 四 of the national format.
+
+The national format (国办公开办函〔2021〕30号) asks every agency for two tables about
+requests (Art. 49–50 of the regulation):
+
+- table 三 收到和处理政府信息公开申请情况: requests received and handled, by
+  applicant (自然人; 法人或其他组织 — 商业企业, 科研机构, 社会公益组织, 法律服务机构,
+  其他; 总计), with the balance 一 + 二 = 三(七) + 四 in every column;
+- table 四 政府信息公开行政复议、行政诉讼情况: reconsiderations and lawsuits by result.
+
+The report reads flat :class:`ReportRecord` values, one per case, not cases: it needs
+no case internals and no calendar (:func:`record_from_case` adapts a
+:class:`~disclosure_flow.cases.case.Case`). A record's ``to_dict`` form, one JSON object per
+line, is the JSON Lines input of the command line (:func:`read_records`).
+
+**When a case counts** (definitions used by :func:`annual_report`):
+
+- *day 0* is the receipt date (收到申请之日, Art. 31). A record without a day 0 (never
+  confirmed) counts nowhere in table 三.
+- *concluded* (办结) is the date of the concluding event: the reply (答复) with any
+  outcome of （一）–（五） (or a host's （六）3 其他 reply); the application deemed
+  abandoned after no correction (（六）1, Art. 30); no further processing after the
+  fee was not paid (（六）2); the application withdrawn (（六）3). Delivery (送达),
+  archiving (归档) and later proceedings do not move it.
+- 一 本年新收: day 0 in the year. 二 上年结转: day 0 before 1 January and not
+  concluded before 1 January. 三 本年度办理结果: concluded in the year, in the row of
+  its conclusion. 四 结转下年度继续办理: day 0 on or before 31 December and not
+  concluded by 31 December. Each row is computed from its own definition, so the
+  balance 一 + 二 = 三(七) + 四 is a real check: a record concluded before its day 0
+  breaks it (bad data) and raises :class:`~disclosure_flow.errors.ReportInvariantError`
+  naming the column and the cases.
+- **[convention]** (SPEC §6) a proceeding (行政复议, 行政诉讼) counts in table 四 of the
+  year it was filed, with its result as known at the end of that year (尚未审结 if
+  decided later). It counts whatever the case's day 0, since a suit may concern a
+  request that was never handled.
+
+>>> import datetime as dt
+>>> from disclosure_flow.cases.applicants import ApplicantKind
+>>> from disclosure_flow.cases.outcomes import ReportRow
+>>> from disclosure_flow.reports.annual import ReportRecord, ReportTable, annual_report
+>>> records = [
+...     ReportRecord("A-1", ApplicantKind.NATURAL_PERSON, dt.date(2025, 3, 3),
+...                  concluded=dt.date(2025, 3, 20), row=ReportRow.DISCLOSED),
+...     ReportRecord("A-2", ApplicantKind.COMMERCIAL_ENTERPRISE, dt.date(2025, 12, 31),
+...                  concluded=dt.date(2026, 1, 2), row=ReportRow.UNABLE_NOT_HELD),
+... ]
+>>> report = annual_report(records, year=2025)
+>>> report.count("一"), report.count(ReportRow.DISCLOSED), report.count("四")
+(2, 1, 1)
+>>> report.count("四", ApplicantKind.COMMERCIAL_ENTERPRISE)
+1
+>>> annual_report(records, year=2026).count("二")
+1
+>>> print(report.to_csv(table=ReportTable.PROCEEDINGS), end="")
+项目,结果维持,结果纠正,其他结果,尚未审结,总计
+行政复议,0,0,0,0,0
+行政诉讼 未经复议直接起诉,0,0,0,0,0
+行政诉讼 复议后起诉,0,0,0,0,0
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import enum
+import html
+import importlib
+import io
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
+
+import attrs
+
+from disclosure_flow import _fields
+from disclosure_flow.cases import ApplicantKind, ReportRow
+from disclosure_flow.errors import (
+    InvalidValueError,
+    ReportInvariantError,
+)
+from disclosure_flow.reports.records import (
+    ProceedingKind,
+    ProceedingRecord,
+    ProceedingResult,
+    ReportRecord,
+    _iso,
+    read_records,
+    record_from_case,
+    write_records,
+)
+
+__all__ = [
+    "COLUMNS",
+    "REPORT_SCHEMA",
+    "AnnualReport",
+    "ProceedingKind",
+    "ProceedingRecord",
+    "ProceedingResult",
+    "ProceedingsGroup",
+    "ReportRecord",
+    "ReportTable",
+    "RequestsRow",
+    "annual_report",
+    "read_records",
+    "record_from_case",
+    "write_records",
+]
+
+#: The schema tag written by :meth:`AnnualReport.to_dict`.
+REPORT_SCHEMA: Final = "disclosure_flow.annual_report/1"
+
+
+# ---------------------------------------------------------------------------
+# Options
+
+
+class ReportTable(enum.Enum):
+    """A table of the annual report (年度报告表格).
+
+    Members:
+        REQUESTS: table 三 收到和处理政府信息公开申请情况 (requests received and handled).
+        PROCEEDINGS: table 四 政府信息公开行政复议、行政诉讼情况 (reconsideration and
+            litigation).
+    """
+
+    REQUESTS = "requests"
+    PROCEEDINGS = "proceedings"
+
+    @property
+    def title_zh(self) -> str:
+        """The table's heading in the national format."""
+        if self is ReportTable.REQUESTS:
+            return "三、收到和处理政府信息公开申请情况"
+        return "四、政府信息公开行政复议、行政诉讼情况"
+
+
+_TOTAL_ZH: Final = "总计"
+
+
+# ---------------------------------------------------------------------------
+# Table layout (national format)
+
+#: The applicant columns of table 三, in the national order (总计 follows).
+COLUMNS: Final = tuple(ApplicantKind)
+_COLUMN_INDEX: Final = {kind: i for i, kind in enumerate(COLUMNS)}
+_NCOL: Final = len(COLUMNS)
+
+_RESULTS_TITLE: Final = "三、本年度办理结果"
+_PARTIAL_LABEL: Final = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+_BALANCE_NOTE: Final = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+
+def _levels(row: ReportRow) -> tuple[str, ...]:
+    if row is ReportRow.PARTIALLY_DISCLOSED:
+        return (_RESULTS_TITLE, _PARTIAL_LABEL)
+    group = f"{row.kind.ordinal_zh}{row.kind.label_zh}"
+    if row.number is None:
+        return (_RESULTS_TITLE, group)
+    return (_RESULTS_TITLE, group, f"{row.number}.{row.label_zh}")
+
+
+#: (key, label cells) of the 25 rows of table 三, in the national order.
+_LAYOUT: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("一", ("一、本年新收政府信息公开申请数量",)),
+    ("二", ("二、上年结转政府信息公开申请数量",)),
+    *((row.key, _levels(row)) for row in ReportRow),
+    ("三.7", (_RESULTS_TITLE, "（七）总计")),
+    ("四", ("四、结转下年度继续办理",)),
+)
+_ROW_KEYS: Final = tuple(key for key, _ in _LAYOUT)
+_RESULT_INDEX: Final = {row: i for i, row in enumerate(ReportRow)}
+
+
+def _column_label(kind: ApplicantKind | None) -> str:
+    if kind is None:
+        return _TOTAL_ZH
+    return f"{kind.group_label_zh} {kind.label_zh}" if kind.is_organization else kind.label_zh
+
+
+def _counts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if (
+        not isinstance(value, tuple)
+        or len(value) != _NCOL
+        or not all(type(n) is int and n >= 0 for n in value)
+    ):
+        raise InvalidValueError(
+            attribute.name, value, f"a tuple of {_NCOL} ints >= 0 (one per applicant column)"
+        )
+
+
+@attrs.frozen
+class RequestsRow:
+    """A row of table 三 (收到和处理政府信息公开申请情况的一行).
+
+    Attributes:
+        key: ``"一"``, ``"二"``, a :class:`~disclosure_flow.cases.outcomes.ReportRow` key
+            (``"三.1"`` … ``"三.6.3"``), ``"三.7"`` (（七）总计) or ``"四"``.
+        labels: the label cells as the national format prints them, e.g.
+            ``("三、本年度办理结果", "（三）不予公开", "1.属于国家秘密")``.
+        counts: one count per applicant column, in the order of :data:`COLUMNS`
+            (自然人; 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他).
+    """
+
+    key: str = attrs.field(validator=_fields.non_empty_text)
+    labels: tuple[str, ...]
+    counts: tuple[int, ...] = attrs.field(validator=_counts)
+
+    @property
+    def label(self) -> str:
+        """The label cells joined by a space, e.g. ``"三、本年度办理结果 （一）予以公开"``."""
+        return " ".join(self.labels)
+
+    @property
+    def total(self) -> int:
+        """The 总计 column."""
+        return sum(self.counts)
+
+    def count(self, column: ApplicantKind | None = None) -> int:
+        """The count of one applicant column, or 总计 for ``None``."""
+        if column is None:
+            return self.total
+        if not isinstance(column, ApplicantKind):
+            raise InvalidValueError.choice("column", column, [None, *ApplicantKind])
+        return self.counts[_COLUMN_INDEX[column]]
+
+
+def _group_counts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int or value < 0:
+        raise InvalidValueError(attribute.name, value, "an int >= 0")
+
+
+@attrs.frozen
+class ProceedingsGroup:
+    """One group of table 四 (行政复议; 行政诉讼 — 未经复议直接起诉 or 复议后起诉).
+
+    Attributes:
+        kind: the group.
+        upheld: 结果维持.
+        corrected: 结果纠正.
+        other: 其他结果.
+        pending: 尚未审结 at the end of the year.
+    """
+
+    kind: ProceedingKind = attrs.field(validator=_fields.member_of(ProceedingKind))
+    upheld: int = attrs.field(default=0, validator=_group_counts)
+    corrected: int = attrs.field(default=0, validator=_group_counts)
+    other: int = attrs.field(default=0, validator=_group_counts)
+    pending: int = attrs.field(default=0, validator=_group_counts)
+
+    @property
+    def total(self) -> int:
+        """总计."""
+        return self.upheld + self.corrected + self.other + self.pending
+
+    def count(self, result: ProceedingResult | None = None) -> int:
+        """The count of one result, or 总计 for ``None``."""
+        if result is None:
+            return self.total
+        if not isinstance(result, ProceedingResult):
+            raise InvalidValueError.choice("result", result, [None, *ProceedingResult])
+        return int(getattr(self, result.name.lower()))
+
+    def cells(self) -> tuple[int, ...]:
+        """The five numbers in the national order: 维持, 纠正, 其他, 尚未审结, 总计."""
+        return (self.upheld, self.corrected, self.other, self.pending, self.total)
+
+
+# ---------------------------------------------------------------------------
+# The report
+
+
+def _check_year(year: object) -> int:
+    if type(year) is not int or not 1 <= year <= 9998:
+        raise InvalidValueError("year", year, "an int year between 1 and 9998")
+    return year
+
+
+def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _check_year(value)
+
+
+@attrs.frozen
+class AnnualReport:
+    """Tables 三 and 四 of one year's report (政府信息公开工作年度报告 表三、表四).
+
+    Checked when built: the 25 rows of table 三 in the national order, （七）总计 the sum
+    of the 21 result rows, and 一 + 二 = 三(七) + 四 in every column.
+
+    Attributes:
+        year: the reporting year (1 January to 31 December).
+        requests: the 25 rows of table 三, in the national order.
+        proceedings: the three groups of table 四: 行政复议, 行政诉讼 未经复议直接起诉,
+            行政诉讼 复议后起诉.
+    """
+
+    year: int = attrs.field(validator=_year)
+    requests: tuple[RequestsRow, ...]
+    proceedings: tuple[ProceedingsGroup, ...]
+
+    def __attrs_post_init__(self) -> None:
+        keys = tuple(r.key for r in self.requests) if isinstance(self.requests, tuple) else ()
+        if keys != _ROW_KEYS or not all(isinstance(r, RequestsRow) for r in self.requests):
+            raise InvalidValueError(
+                "requests", keys, f"the {len(_ROW_KEYS)} rows of table 三 in order"
+            )
+        kinds = tuple(getattr(g, "kind", None) for g in self.proceedings)
+        if kinds != tuple(ProceedingKind):
+            raise InvalidValueError(
+                "proceedings", kinds, "the three groups of table 四 in ProceedingKind order"
+            )
+        by_key = {r.key: (*r.counts, r.total) for r in self.requests}
+        for i, kind in enumerate((*COLUMNS, None)):
+            column = _column_label(kind)
+            cell = {key: values[i] for key, values in by_key.items()}
+            summed = sum(cell[row.key] for row in ReportRow)
+            if summed != cell["三.7"]:
+                raise ReportInvariantError(
+                    column, f"（七）总计 = {cell['三.7']} but the result rows sum to {summed}"
+                )
+            if cell["一"] + cell["二"] != cell["三.7"] + cell["四"]:
+                raise ReportInvariantError(column, _imbalance(cell))
+
+    # -- reading ---------------------------------------------------------------
+
+    def row(self, key: str | ReportRow) -> RequestsRow:
+        """A row of table 三 by key (``"一"``, ``"三.3.4"``, ``"四"``) or ReportRow.
+
+        Raises:
+            InvalidValueError: no such row.
+        """
+        wanted = key.key if isinstance(key, ReportRow) else key
+        for r in self.requests:
+            if r.key == wanted:
+                return r
+        raise InvalidValueError.choice("key", key, _ROW_KEYS)
+
+    def count(self, key: str | ReportRow, column: ApplicantKind | None = None) -> int:
+        """One cell of table 三: the row *key* in the applicant *column* (None: 总计)."""
+        return self.row(key).count(column)
+
+    def group(self, kind: ProceedingKind) -> ProceedingsGroup:
+        """One group of table 四."""
+        if not isinstance(kind, ProceedingKind):
+            raise InvalidValueError.choice("kind", kind, list(ProceedingKind))
+        return self.proceedings[tuple(ProceedingKind).index(kind)]
+
+    # -- exports ---------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict with the schema tag :data:`REPORT_SCHEMA`: labels, keys and
+        every number of both tables."""
+        columns = [
+            {"key": kind.value, "group": kind.group_label_zh, "label": kind.label_zh}
+            for kind in COLUMNS
+        ]
+        columns.append({"key": "total", "group": _TOTAL_ZH, "label": _TOTAL_ZH})
+        return {
+            "schema": REPORT_SCHEMA,
+            "year": self.year,
+            "requests": {
+                "title": ReportTable.REQUESTS.title_zh,
+                "columns": columns,
+                "rows": [
+                    {
+                        "key": r.key,
+                        "labels": list(r.labels),
+                        "counts": {
+                            **{k.value: n for k, n in zip(COLUMNS, r.counts, strict=True)},
+                            "total": r.total,
+                        },
+                    }
+                    for r in self.requests
+                ],
+            },
+            "proceedings": {
+                "title": ReportTable.PROCEEDINGS.title_zh,
+                "results": [
+                    {"key": k, "label": label}
+                    for k, label in (*((r.value, r.label_zh) for r in ProceedingResult),)
+                ]
+                + [{"key": "total", "label": _TOTAL_ZH}],
+                "groups": [
+                    {
+                        "key": g.kind.value,
+                        "labels": list(g.kind.labels_zh),
+                        "counts": {
+                            **{r.value: g.count(r) for r in ProceedingResult},
+                            "total": g.total,
+                        },
+                    }
+                    for g in self.proceedings
+                ],
+            },
+        }
+
+    def to_json(self) -> str:
+        """:meth:`to_dict` as JSON text (UTF-8, Chinese kept readable)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def to_csv(self, *, table: ReportTable) -> str:
+        """One table as CSV text (stdlib :mod:`csv`, one header row).
+
+        Table 三: columns 编号, 项目, 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构,
+        其他, 总计; one line per row, 项目 holding the row's label cells joined by a
+        space. Table 四: columns 项目, 结果维持, 结果纠正, 其他结果, 尚未审结, 总计; one
+        line per group (行政复议; 行政诉讼 未经复议直接起诉; 行政诉讼 复议后起诉).
+        """
+        table = _check_table(table)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        if table is ReportTable.REQUESTS:
+            writer.writerow(["编号", "项目", *(k.label_zh for k in COLUMNS), _TOTAL_ZH])
+            for r in self.requests:
+                writer.writerow([r.key, r.label, *r.counts, r.total])
+        else:
+            writer.writerow(["项目", *(r.label_zh for r in ProceedingResult), _TOTAL_ZH])
+            for g in self.proceedings:
+                writer.writerow([" ".join(g.kind.labels_zh), *g.cells()])
+        return buffer.getvalue()
+
+    def to_markdown(self, *, table: ReportTable | None = None) -> str:
+        """A Markdown table (or both, under their headings when *table* is None) in the
+        national layout. Markdown cannot merge cells: a merged cell is written once,
+        in its first row and column, and left blank where it spans."""
+        parts = []
+        for t in _tables(table):
+            grid = self._grid(t)
+            lines = [_md_line(grid[0]), _md_line(["---"] * len(grid[0]))]
+            lines += [_md_line(cells) for cells in grid[1:]]
+            text = "\n".join(lines)
+            parts.append(text if table is not None else f"**{t.title_zh}**\n\n{text}")
+        return "\n\n".join(parts) + "\n"
+
+    def _grid(self, table: ReportTable) -> list[list[str]]:
+        """The table as rows of cells, merged cells written once (Markdown layout)."""
+        if table is ReportTable.PROCEEDINGS:
+            blank4 = [""] * 4
+            results = [r.label_zh for r in ProceedingResult] + [_TOTAL_ZH]
+            numbers = [str(n) for g in self.proceedings for n in g.cells()]
+            return [
+                ["行政复议", *blank4, "行政诉讼", *blank4, *[""] * 5],
+                [*results, "未经复议直接起诉", *blank4, "复议后起诉", *blank4],
+                [*[""] * 5, *results, *results],
+                numbers,
+            ]
+        grid = [
+            [_BALANCE_NOTE, "", "", "申请人情况", *[""] * 6],
+            ["", "", "", COLUMNS[0].label_zh, COLUMNS[1].group_label_zh, *[""] * 4, _TOTAL_ZH],
+            ["", "", "", "", *(k.label_zh for k in COLUMNS[1:]), ""],
+        ]
+        seen: set[str] = set()
+        for r in self.requests:
+            cells = ["", "", ""]
+            for i, label in enumerate(r.labels):
+                if label not in seen or len(r.labels) == 1:
+                    cells[i] = label
+                    seen.add(label)
+            grid.append([*cells, *(str(n) for n in r.counts), str(r.total)])
+        return grid
+
+    def to_html(self, *, table: ReportTable | None = None) -> str:
+        """An HTML table (or both, each after its heading, when *table* is None) in the
+        national layout, with merged cells (``rowspan``/``colspan``), ready to paste."""
+        parts = []
+        for t in _tables(table):
+            body = self._html_requests() if t is ReportTable.REQUESTS else self._html_proceedings()
+            parts.append(f"<p>{html.escape(t.title_zh)}</p>\n{body}")
+        return "\n".join(parts) + "\n"
+
+    def _html_requests(self) -> str:
+        e = html.escape
+        out = [
+            '<table border="1">',
+            f'<tr><td colspan="3" rowspan="3">{e(_BALANCE_NOTE)}</td>'
+            '<td colspan="7">申请人情况</td></tr>',
+            f"<tr><td>{e(COLUMNS[0].label_zh)}</td>"
+            f'<td colspan="5">{e(COLUMNS[1].group_label_zh)}</td><td>{_TOTAL_ZH}</td></tr>',
+            "<tr><td></td>"
+            + "".join(f"<td>{e(k.label_zh)}</td>" for k in COLUMNS[1:])
+            + "<td></td></tr>",
+        ]
+        spans: dict[str, int] = {}
+        for r in self.requests:
+            for label in r.labels[:-1]:
+                spans[label] = spans.get(label, 0) + 1
+        seen: set[str] = set()
+        for r in self.requests:
+            cells = []
+            depth = len(r.labels)
+            for i, label in enumerate(r.labels):
+                last = i == depth - 1
+                if not last and label in seen:
+                    continue
+                seen.add(label)
+                attrs_ = ""
+                if not last:
+                    attrs_ = f' rowspan="{spans[label]}"'
+                elif depth < 3:
+                    attrs_ = f' colspan="{3 - i}"'
+                cells.append(f"<td{attrs_}>{e(label)}</td>")
+            numbers = "".join(f"<td>{n}</td>" for n in (*r.counts, r.total))
+            out.append(f"<tr>{''.join(cells)}{numbers}</tr>")
+        out.append("</table>")
+        return "\n".join(out)
+
+    def _html_proceedings(self) -> str:
+        results = "".join(f"<td>{e}</td>" for e in (*(r.label_zh for r in ProceedingResult),))
+        results += f"<td>{_TOTAL_ZH}</td>"
+        numbers = "".join(f"<td>{n}</td>" for g in self.proceedings for n in g.cells())
+        return "\n".join(
+            [
+                '<table border="1">',
+                '<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>',
+                f'<tr>{results}<td colspan="5">未经复议直接起诉</td>'
+                '<td colspan="5">复议后起诉</td></tr>',
+                f"<tr>{'<td></td>' * 5}{results}{results}</tr>",
+                f"<tr>{numbers}</tr>",
+                "</table>",
+            ]
+        )
+
+    def _repr_html_(self) -> str:
+        """Both tables for a notebook, with the year and the balance check."""
+        return (
+            '<div class="disclosure-flow-annual-report">'
+            f"<p><b>{self.year}年政府信息公开工作年度报告</b> — 一 + 二 = 三(七) + 四 ✓</p>\n"
+            f"{self.to_html()}</div>"
+        )
+
+    def to_dataframe(self, *, table: ReportTable) -> Any:
+        """One table as a :class:`pandas.DataFrame` (pandas is an optional extra).
+
+        Table 三: index (编号, 项目), columns a MultiIndex (申请人 group, kind) ending
+        with (总计, ""). Table 四: index (救济途径, 起诉方式), columns the four results
+        and 总计.
+
+        Raises:
+            ModuleNotFoundError: pandas is not installed (``pip install
+                'disclosure-flow[pandas]'``).
+        """
+        table = _check_table(table)
+        try:
+            pd = importlib.import_module("pandas")
+        except ImportError as error:
+            raise ModuleNotFoundError(
+                "AnnualReport.to_dataframe() needs pandas, an optional extra: "
+                "pip install 'disclosure-flow[pandas]'",
+                name="pandas",
+            ) from error
+        if table is ReportTable.REQUESTS:
+            columns = pd.MultiIndex.from_tuples(
+                [(k.group_label_zh, k.label_zh if k.is_organization else "") for k in COLUMNS]
+                + [(_TOTAL_ZH, "")]
+            )
+            index = pd.MultiIndex.from_tuples(
+                [(r.key, r.label) for r in self.requests], names=["编号", "项目"]
+            )
+            data = [[*r.counts, r.total] for r in self.requests]
+        else:
+            columns = pd.Index([*(r.label_zh for r in ProceedingResult), _TOTAL_ZH])
+            index = pd.MultiIndex.from_tuples(
+                [(g.kind.labels_zh[0], "".join(g.kind.labels_zh[1:])) for g in self.proceedings],
+                names=["救济途径", "起诉方式"],
+            )
+            data = [list(g.cells()) for g in self.proceedings]
+        return pd.DataFrame(data, index=index, columns=columns, dtype="int64")
+
+
+def _check_table(table: object) -> ReportTable:
+    if not isinstance(table, ReportTable):
+        raise InvalidValueError.choice("table", table, list(ReportTable))
+    return table
+
+
+def _tables(table: object) -> tuple[ReportTable, ...]:
+    if table is None:
+        return tuple(ReportTable)
+    return (_check_table(table),)
+
+
+def _md_line(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _imbalance(cell: Mapping[str, int]) -> str:
+    left, right = cell["一"] + cell["二"], cell["三.7"] + cell["四"]
+    return (
+        f"一 + 二 = {cell['一']} + {cell['二']} = {left}, but 三(七) + 四 = "
+        f"{cell['三.7']} + {cell['四']} = {right} (一 + 二 must equal 三(七) + 四)"
+    )
+
+
+# ---------------------------------------------------------------------------
+# Computing the report
+
+
+def annual_report(records: Iterable[ReportRecord], *, year: int) -> AnnualReport:
+    """Tables 三 and 四 of *year* from *records* (one pass; any iterable).
+
+    See the module documentation for when a record counts in each row.
+
+    Raises:
+        InvalidValueError: *year* is not an int year.
+        ReportInvariantError: a column does not balance (一 + 二 ≠ 三(七) + 四), or a
+            record counted this year was concluded before its day 0; the error names
+            the column and the cases.
+    """
+    year = _check_year(year)
+    jan1, dec31 = _dt.date(year, 1, 1), _dt.date(year, 12, 31)
+    new = [0] * _NCOL
+    carried_in = [0] * _NCOL
+    carried_out = [0] * _NCOL
+    results = [0] * (len(_RESULT_INDEX) * _NCOL)
+    proceedings = [[0] * 4 for _ in ProceedingKind]
+    proceeding_index = {k: i for i, k in enumerate(ProceedingKind)}
+    result_slot = {r: i for i, r in enumerate(ProceedingResult)}
+    col_of = _COLUMN_INDEX
+    row_of = {row: i * _NCOL for row, i in _RESULT_INDEX.items()}
+    inverted: list[ReportRecord] = []
+    for record in records:
+        if record.proceedings:
+            for p in record.proceedings:
+                if p.filed.year == year:
+                    proceedings[proceeding_index[p.kind]][result_slot[p.result_as_of(dec31)]] += 1
+        day0 = record.received
+        if day0 is None:
+            continue
+        end = record.concluded
+        col = col_of[record.applicant]
+        if end is None:
+            if day0 <= dec31:
+                if day0 >= jan1:
+                    new[col] += 1
+                else:
+                    carried_in[col] += 1
+                carried_out[col] += 1
+            continue
+        if end < day0 and (jan1 <= day0 <= dec31 or jan1 <= end <= dec31):
+            inverted.append(record)
+        if day0 <= dec31:
+            if day0 >= jan1:
+                new[col] += 1
+            elif end >= jan1:
+                carried_in[col] += 1
+            if end > dec31:
+                carried_out[col] += 1
+        if jan1 <= end <= dec31:
+            row = record.row
+            assert row is not None  # ReportRecord: row is set exactly when concluded is
+            results[row_of[row] + col] += 1
+    rows = [
+        RequestsRow("一", _LAYOUT[0][1], tuple(new)),
+        RequestsRow("二", _LAYOUT[1][1], tuple(carried_in)),
+    ]
+    for row, i in _RESULT_INDEX.items():
+        start = i * _NCOL
+        rows.append(RequestsRow(row.key, _LAYOUT[2 + i][1], tuple(results[start : start + _NCOL])))
+    concluded = tuple(
+        sum(results[i * _NCOL + c] for i in _RESULT_INDEX.values()) for c in range(_NCOL)
+    )
+    rows.append(RequestsRow("三.7", _LAYOUT[-2][1], concluded))
+    rows.append(RequestsRow("四", _LAYOUT[-1][1], tuple(carried_out)))
+    groups = tuple(ProceedingsGroup(kind, *proceedings[i]) for i, kind in enumerate(ProceedingKind))
+    try:
+        report = AnnualReport(year, tuple(rows), groups)
+    except ReportInvariantError as error:
+        raise _with_cases(error, inverted) from None
+    if inverted:
+        first = inverted[0]
+        column = first.applicant
+        involved = tuple(r.case_id for r in inverted if r.applicant is column)
+        raise ReportInvariantError(
+            _column_label(column),
+            f"case {first.case_id!r} was concluded on {_iso(first.concluded)}, before its "
+            f"day 0 ({_iso(first.received)}): a case is concluded on or after day 0",
+            involved,
+        )
+    return report
+
+
+def _with_cases(error: ReportInvariantError, inverted: list[ReportRecord]) -> ReportInvariantError:
+    """*error* with the cases of its column that break the balance (concluded before day 0)."""
+    involved = tuple(
+        r.case_id for r in inverted if error.column in (_TOTAL_ZH, _column_label(r.applicant))
+    )
+    if involved:
+        detail = f"{error.detail}; cases concluded before their day 0 break the balance"
+    else:
+        detail = error.detail
+    return ReportInvariantError(error.column, detail, involved)

@@ -1,0 +1,442 @@
+"""The report's input records (年报统计记录): one flat value per case, and how to get them.
+
+:class:`ReportRecord` (one case as the annual report and the statistics read it) and
+:class:`ProceedingRecord` (a reconsideration or lawsuit, 复议、诉讼记录) with their
+options, their ``to_dict``/``from_dict`` forms, the JSON Lines reader and writer
+(:func:`read_records`, :func:`write_records`), and the adapter from a
+:class:`~disclosure_flow.cases.case.Case` (:func:`record_from_case`). Public through
+:mod:`disclosure_flow.reports.annual`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Final, TextIO
+
+import attrs
+
+from disclosure_flow import _fields
+from disclosure_flow.cases import ApplicantKind, Case, LitigationRoute, RemedyKind, ReportRow
+from disclosure_flow.errors import (
+    InvalidDateError,
+    InvalidValueError,
+    SerializationError,
+)
+
+
+class ProceedingKind(enum.Enum):
+    """A proceeding about a request, as table 四 groups them (救济途径).
+
+    Members:
+        RECONSIDERATION: administrative reconsideration (行政复议).
+        LITIGATION_DIRECT: administrative litigation filed directly (行政诉讼 —
+            未经复议直接起诉).
+        LITIGATION_AFTER_RECONSIDERATION: administrative litigation after
+            reconsideration (行政诉讼 — 复议后起诉).
+    """
+
+    RECONSIDERATION = "reconsideration"
+    LITIGATION_DIRECT = "litigation_direct"
+    LITIGATION_AFTER_RECONSIDERATION = "litigation_after_reconsideration"
+
+    @property
+    def labels_zh(self) -> tuple[str, ...]:
+        """The header cells of the group, e.g. ``("行政诉讼", "复议后起诉")``."""
+        return _PROCEEDING_LABELS[self]
+
+
+_PROCEEDING_LABELS = {
+    ProceedingKind.RECONSIDERATION: ("行政复议",),
+    ProceedingKind.LITIGATION_DIRECT: ("行政诉讼", "未经复议直接起诉"),
+    ProceedingKind.LITIGATION_AFTER_RECONSIDERATION: ("行政诉讼", "复议后起诉"),
+}
+
+
+class ProceedingResult(enum.Enum):
+    """The result of a proceeding, as table 四 counts it (审理结果).
+
+    Members:
+        UPHELD: 结果维持.
+        CORRECTED: 结果纠正.
+        OTHER: 其他结果.
+        PENDING: 尚未审结 (not decided yet).
+    """
+
+    UPHELD = "upheld"
+    CORRECTED = "corrected"
+    OTHER = "other"
+    PENDING = "pending"
+
+    @property
+    def label_zh(self) -> str:
+        """The column label of table 四, e.g. ``"结果维持"``."""
+        return _RESULT_LABELS[self]
+
+
+_RESULT_LABELS = {
+    ProceedingResult.UPHELD: "结果维持",
+    ProceedingResult.CORRECTED: "结果纠正",
+    ProceedingResult.OTHER: "其他结果",
+    ProceedingResult.PENDING: "尚未审结",
+}
+
+
+def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not _dt.date):
+        raise InvalidDateError(attribute.name, value)
+
+
+def _required_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not _dt.date:
+        raise InvalidDateError(attribute.name, value)
+
+
+def _optional_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not int or value < 0):
+        raise InvalidValueError(attribute.name, value, "None or an int >= 0 (working days)")
+
+
+def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise InvalidValueError(attribute.name, value, "True or False")
+
+
+def _yuan(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int or value < 0:
+        raise InvalidValueError(attribute.name, value, "an int >= 0 (yuan, 元)")
+
+
+@attrs.frozen
+class ProceedingRecord:
+    """A reconsideration or lawsuit about a request, as the report sees it (复议、诉讼记录).
+
+    Attributes:
+        kind: reconsideration, litigation filed directly, or after reconsideration.
+        filed: the day it was filed (申请复议/起诉之日); it counts in that year.
+        result: the result (审理结果); :attr:`ProceedingResult.PENDING` while undecided.
+        decided: the day of the decision (决定/裁判之日), ``None`` while pending.
+    """
+
+    kind: ProceedingKind = attrs.field(validator=_fields.member_of(ProceedingKind))
+    filed: _dt.date = attrs.field(validator=_required_date)
+    result: ProceedingResult = attrs.field(
+        default=ProceedingResult.PENDING, validator=_fields.member_of(ProceedingResult)
+    )
+    decided: _dt.date | None = attrs.field(default=None, validator=_optional_date)
+
+    def __attrs_post_init__(self) -> None:
+        pending = self.result is ProceedingResult.PENDING
+        if pending and self.decided is not None:
+            raise InvalidValueError(
+                "decided", self.decided, "None while the result is ProceedingResult.PENDING"
+            )
+        if not pending and self.decided is None:
+            raise InvalidValueError(
+                "decided", None, f"the day of the decision for result {self.result.value!r}"
+            )
+        if self.decided is not None and self.decided < self.filed:
+            raise InvalidValueError(
+                "decided", self.decided, f"on or after filed ({self.filed.isoformat()})"
+            )
+
+    def result_as_of(self, day: _dt.date) -> ProceedingResult:
+        """The result as known at the end of *day* (尚未审结 before the decision)."""
+        if self.decided is None or self.decided > day:
+            return ProceedingResult.PENDING
+        return self.result
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict."""
+        return {
+            "kind": self.kind.value,
+            "filed": self.filed.isoformat(),
+            "result": self.result.value,
+            "decided": None if self.decided is None else self.decided.isoformat(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "proceeding") -> ProceedingRecord:
+        """Read back :meth:`to_dict`.
+
+        Raises:
+            SerializationError: *data* is malformed; the error names the path.
+        """
+        data = _fields.read_mapping(data, path)
+        _fields.check_keys(
+            data, path, frozenset({"kind", "filed"}), frozenset({"result", "decided"})
+        )
+        built: ProceedingRecord = _fields.rebuild(
+            path,
+            cls,
+            kind=_fields.read_enum(data, "kind", path, ProceedingKind),
+            filed=_read_date(data, "filed", path, required=True),
+            result=_fields.read_enum(data, "result", path, ProceedingResult)
+            if "result" in data
+            else ProceedingResult.PENDING,
+            decided=_read_date(data, "decided", path, required=False),
+        )
+        return built
+
+
+@attrs.frozen
+class ReportRecord:
+    """One case as the annual report and the statistics read it (年报统计记录).
+
+    Flat and calendar-free: the working days and the due date are computed before,
+    by the case and its clock.
+
+    Attributes:
+        case_id: the host's identifier of the case (案件编号).
+        applicant: the applicant's kind, i.e. the column of table 三 (申请人类型).
+        received: day 0, the receipt date (收到申请之日, Art. 31); ``None`` if it was
+            never confirmed (then the record counts nowhere in table 三).
+        concluded: the date of the concluding event (办结日期: reply, abandonment after
+            no correction or no payment, withdrawal), ``None`` while open.
+        row: the table-三 row of the conclusion (办理结果), ``None`` while open; set
+            exactly when *concluded* is.
+        proceedings: reconsiderations and lawsuits about the case (行政复议、行政诉讼).
+        working_days: working days from day 0 to the reply, net of pauses (答复用时，
+            工作日，扣除暂停), ``None`` without a reply.
+        overdue_by: working days the reply was late (逾期工作日), 0 if on time, ``None``
+            without a reply.
+        extended: whether the reply period was extended (延长答复期限, Art. 33).
+        consulted: whether a third party or another agency was consulted (征求意见,
+            Art. 32, 34).
+        fee_yuan: the information processing fee collected, in yuan (收取的信息处理费，元),
+            0 if none.
+        due: the reply deadline as computed (答复期限), ``None`` if open or unknown.
+    """
+
+    case_id: str = attrs.field(validator=_fields.non_empty_text)
+    applicant: ApplicantKind = attrs.field(validator=_fields.member_of(ApplicantKind))
+    received: _dt.date | None = attrs.field(validator=_optional_date)
+    concluded: _dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+    row: ReportRow | None = attrs.field(default=None, kw_only=True)
+    proceedings: tuple[ProceedingRecord, ...] = attrs.field(default=(), kw_only=True)
+    working_days: int | None = attrs.field(default=None, kw_only=True, validator=_optional_count)
+    overdue_by: int | None = attrs.field(default=None, kw_only=True, validator=_optional_count)
+    extended: bool = attrs.field(default=False, kw_only=True, validator=_flag)
+    consulted: bool = attrs.field(default=False, kw_only=True, validator=_flag)
+    fee_yuan: int = attrs.field(default=0, kw_only=True, validator=_yuan)
+    due: _dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.row is not None and not isinstance(self.row, ReportRow):
+            raise InvalidValueError.choice("row", self.row, [r.key for r in ReportRow])
+        if (self.row is None) != (self.concluded is None):
+            raise InvalidValueError(
+                "row",
+                self.row,
+                "a ReportRow exactly when concluded is set (both None while open)",
+            )
+        if not isinstance(self.proceedings, tuple) or not all(
+            isinstance(p, ProceedingRecord) for p in self.proceedings
+        ):
+            raise InvalidValueError(
+                "proceedings", self.proceedings, "a tuple of ProceedingRecord values"
+            )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict: one line of the JSON Lines input (:func:`read_records`)."""
+        return {
+            "case_id": self.case_id,
+            "applicant": self.applicant.value,
+            "received": _iso(self.received),
+            "concluded": _iso(self.concluded),
+            "row": None if self.row is None else self.row.key,
+            "proceedings": [p.to_dict() for p in self.proceedings],
+            "working_days": self.working_days,
+            "overdue_by": self.overdue_by,
+            "extended": self.extended,
+            "consulted": self.consulted,
+            "fee_yuan": self.fee_yuan,
+            "due": _iso(self.due),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "record") -> ReportRecord:
+        """Read back :meth:`to_dict`; absent optional keys take their defaults.
+
+        Raises:
+            SerializationError: *data* is malformed or its fields do not fit together
+                (e.g. a row without a concluded date); the error names the path.
+        """
+        data = _fields.read_mapping(data, path)
+        _fields.check_keys(data, path, _REQUIRED_KEYS, _OPTIONAL_KEYS)
+        raw_proceedings = data.get("proceedings", [])
+        if not isinstance(raw_proceedings, list):
+            raise SerializationError(f"{path}.proceedings", raw_proceedings, "a list")
+        proceedings = tuple(
+            ProceedingRecord.from_dict(p, path=f"{path}.proceedings[{i}]")
+            for i, p in enumerate(raw_proceedings)
+        )
+        built: ReportRecord = _fields.rebuild(
+            path,
+            cls,
+            case_id=_fields.read_text(data, "case_id", path),
+            applicant=_fields.read_enum(data, "applicant", path, ApplicantKind),
+            received=_read_date(data, "received", path, required=False),
+            concluded=_read_date(data, "concluded", path, required=False),
+            row=_fields.read_optional_enum(data, "row", path, ReportRow),
+            proceedings=proceedings,
+            working_days=_read_count(data, "working_days", path),
+            overdue_by=_read_count(data, "overdue_by", path),
+            extended=_read_flag(data, "extended", path),
+            consulted=_read_flag(data, "consulted", path),
+            fee_yuan=_read_count(data, "fee_yuan", path) or 0,
+            due=_read_date(data, "due", path, required=False),
+        )
+        return built
+
+
+_REQUIRED_KEYS = frozenset({"case_id", "applicant", "received"})
+_OPTIONAL_KEYS = frozenset(
+    {
+        "concluded",
+        "row",
+        "proceedings",
+        "working_days",
+        "overdue_by",
+        "extended",
+        "consulted",
+        "fee_yuan",
+        "due",
+    }
+)
+
+
+def _iso(day: _dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _read_date(data: Mapping[str, Any], key: str, path: str, *, required: bool) -> Any:
+    value = data.get(key)
+    if value is None and not required:
+        return None
+    allowed = "an ISO date 'YYYY-MM-DD'" + ("" if required else " or null")
+    if not isinstance(value, str) or len(value) != 10:
+        raise SerializationError(f"{path}.{key}", value, allowed)
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise SerializationError(f"{path}.{key}", value, allowed) from None
+
+
+def _read_count(data: Mapping[str, Any], key: str, path: str) -> int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if type(value) is not int or value < 0:
+        raise SerializationError(f"{path}.{key}", value, "null or an integer >= 0")
+    return value
+
+
+def _read_flag(data: Mapping[str, Any], key: str, path: str) -> bool:
+    value = data.get(key, False)
+    if type(value) is not bool:
+        raise SerializationError(f"{path}.{key}", value, "true or false")
+    return value
+
+
+def read_records(lines: Iterable[str]) -> Iterator[ReportRecord]:
+    """Read JSON Lines (one :meth:`ReportRecord.to_dict` object per line); blank lines
+    are skipped. Lazy: records are produced as the lines are read.
+
+    Raises:
+        SerializationError: a line is not JSON or not a valid record; the path starts
+            with ``line N`` (1-based).
+    """
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        path = f"line {number}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise SerializationError(
+                path, line.strip()[:80], f"a JSON object ({error.msg})"
+            ) from None
+        yield ReportRecord.from_dict(data, path=path)
+
+
+# Characters that str.splitlines() (and some editors) take for line breaks: escaped, so
+# that one record stays one line whatever splits the file.
+_LINE_BREAKS: Final = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def write_records(records: Iterable[ReportRecord], out: TextIO) -> int:
+    """Write *records* to *out* as JSON Lines (UTF-8 text, Chinese kept readable);
+    return how many were written."""
+    written = 0
+    for record in records:
+        line = json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        out.write(line.translate(_LINE_BREAKS))
+        out.write("\n")
+        written += 1
+    return written
+
+
+# ---------------------------------------------------------------------------
+# Adapter from a Case
+
+
+def record_from_case(
+    case: Case, *, registration_data_row: ReportRow = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
+) -> ReportRecord:
+    """The :class:`ReportRecord` of a :class:`~disclosure_flow.cases.case.Case`, from its whole
+    history (reads only the case's public API).
+
+    Args:
+        case: the case.
+        registration_data_row: where a registration-data answer (Art. 36(7)) counts;
+            default （三）8 (SPEC §6, :meth:`~disclosure_flow.cases.outcomes.Outcome.report_row`).
+
+    Raises:
+        InvalidValueError: *registration_data_row* is not a ReportRow.
+        CoverageError: the case's calendar lacks days its deadline needs (strict
+            calendar).
+    """
+    reply = case.reply_record
+    outcome = case.outcome
+    concluded: _dt.date | None = None
+    row: ReportRow | None = None
+    working_days = overdue_by = None
+    if reply is not None:
+        concluded = reply.day
+        status = case.status(reply.day)
+        if status is not None:
+            working_days, overdue_by = status.used, status.overdue_by
+    elif outcome is not None:
+        concluded = next(e.day for e in case.history if e.state_after is case.state)
+    if outcome is not None:
+        row = outcome.report_row(registration_data_row=registration_data_row)
+    proceedings = []
+    for p in case.proceedings:
+        if p.kind is RemedyKind.RECONSIDERATION:
+            kind = ProceedingKind.RECONSIDERATION
+        elif p.route is LitigationRoute.AFTER_RECONSIDERATION:
+            kind = ProceedingKind.LITIGATION_AFTER_RECONSIDERATION
+        else:
+            kind = ProceedingKind.LITIGATION_DIRECT
+        proceedings.append(
+            ProceedingRecord(kind, p.filed, ProceedingResult(p.result.value), p.decided)
+        )
+    deadline = case.deadline() if case.day_zero is not None else None
+    fee = case.fee
+    return ReportRecord(
+        case.id,
+        case.applicant.kind,
+        case.day_zero,
+        concluded=concluded,
+        row=row,
+        proceedings=tuple(proceedings),
+        working_days=working_days,
+        overdue_by=overdue_by,
+        extended=bool(case.extensions),
+        consulted=bool(case.consultations),
+        fee_yuan=fee.amount if fee is not None and fee.paid is not None else 0,
+        due=None if deadline is None else deadline.due,
+    )

@@ -1,0 +1,358 @@
+"""Overlays (叠加日历数据): dated days off and working days layered on the national data.
+
+An overlay is plain data: Python objects, or a TOML file a clerk can edit. Uses:
+
+- the next year's State Council notice, typed in before a ``chinese-calendar``
+  release has it (``scope = "national"`` with ``covers = [2027]``: the overlay then
+  *covers* that year, and its answers are final);
+- local holidays of autonomous areas and their make-up working days (地方节假日);
+- one-off closures (临时停止办公).
+
+Each entry carries a label, a source (a notice's title and number, or a URL) and a
+status, *confirmed* or *estimated*. Overlays compose: a calendar applies them in
+order, a later entry for the same date replacing an earlier one.
+
+A TOML overlay::
+
+    name = "临夏州（示例）"
+    scope = "local"
+
+    [[entry]]
+    date = 2026-11-19
+    kind = "day_off"
+    label = "临夏回族自治州成立纪念日"
+    source = "《临夏回族自治州自治条例》"
+    status = "confirmed"
+
+    [[recurring]]
+    month = 11
+    day = 19
+    years = [2020, 2030]
+    on_weekend = "next_monday"
+    kind = "day_off"
+    label = "临夏回族自治州成立纪念日"
+    source = "《临夏回族自治州自治条例》"
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import hashlib
+import json
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+
+from disclosure_flow.errors import OverlayError
+from disclosure_flow.workdays.days import DataStatus
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+__all__ = ["Overlay", "OverlayEntry", "OverlayKind", "OverlayScope", "WeekendRule"]
+
+
+class OverlayKind(enum.Enum):
+    """What an overlay entry makes of its date.
+
+    Members:
+        DAY_OFF: the date is not a working day (放假、停止办公).
+        WORKING_DAY: the date is a working day (上班), e.g. a local make-up day.
+    """
+
+    DAY_OFF = "day_off"
+    WORKING_DAY = "working_day"
+
+
+class OverlayScope(enum.Enum):
+    """Whether an overlay holds national data or local additions.
+
+    Members:
+        NATIONAL: a State Council notice typed in by the host (全国); may cover years.
+        LOCAL: local holidays, make-up days or closures (地方).
+    """
+
+    NATIONAL = "national"
+    LOCAL = "local"
+
+
+class WeekendRule(enum.Enum):
+    """What a recurring date does when it falls on a weekend.
+
+    Members:
+        KEEP: it stays on its date.
+        NEXT_MONDAY: it moves to the following Monday (逢周末顺延至周一).
+    """
+
+    KEEP = "keep"
+    NEXT_MONDAY = "next_monday"
+
+
+_ENTRY_STATUSES = (DataStatus.CONFIRMED, DataStatus.ESTIMATED)
+
+
+def _entry_status(instance: object, attribute: attrs.Attribute[Any], value: DataStatus) -> None:
+    if value not in _ENTRY_STATUSES:
+        raise OverlayError(attribute.name, value, "DataStatus.CONFIRMED or DataStatus.ESTIMATED")
+
+
+def _plain_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not _dt.date:
+        raise OverlayError(attribute.name, value, "a datetime.date")
+
+
+def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise OverlayError(attribute.name, value, "a non-empty string")
+
+
+@attrs.frozen(slots=True)
+class OverlayEntry:
+    """One dated fact of an overlay.
+
+    Attributes:
+        day: the date.
+        kind: day off or working day.
+        label: what it is, e.g. ``"古尔邦节"`` or ``"办公楼停电，暂停受理"``.
+        source: where it comes from: a notice's title and number, or a URL.
+        status: confirmed (已确认) or estimated (估计).
+    """
+
+    day: _dt.date = attrs.field(validator=_plain_date)
+    kind: OverlayKind = attrs.field(validator=attrs.validators.instance_of(OverlayKind))
+    label: str = attrs.field(validator=_non_empty)
+    source: str = attrs.field(validator=_non_empty)
+    status: DataStatus = attrs.field(default=DataStatus.CONFIRMED, validator=_entry_status)
+
+    def to_dict(self) -> dict[str, str]:
+        """A JSON-safe dict (the same keys as a TOML ``[[entry]]``)."""
+        return {
+            "date": self.day.isoformat(),
+            "kind": self.kind.value,
+            "label": self.label,
+            "source": self.source,
+            "status": self.status.value,
+        }
+
+
+def _check_entries(
+    instance: Overlay, attribute: attrs.Attribute[Any], value: tuple[OverlayEntry, ...]
+) -> None:
+    seen: dict[_dt.date, OverlayEntry] = {}
+    for entry in value:
+        if not isinstance(entry, OverlayEntry):
+            raise OverlayError("entries", entry, "OverlayEntry objects")
+        if entry.day in seen:
+            raise OverlayError(
+                f"{instance.name!r} entries",
+                entry.day.isoformat(),
+                "at most one entry per date in one overlay (use a second overlay to override)",
+            )
+        seen[entry.day] = entry
+
+
+def _check_covers(
+    instance: Overlay, attribute: attrs.Attribute[Any], value: tuple[int, ...]
+) -> None:
+    for year in value:
+        if type(year) is not int or not 1900 <= year <= 2100:
+            raise OverlayError(f"{instance.name!r} covers", year, "years from 1900 to 2100")
+    if value and instance.scope is not OverlayScope.NATIONAL:
+        raise OverlayError(
+            f"{instance.name!r} covers",
+            list(value),
+            "only a national overlay (scope 'national') can cover whole years",
+        )
+    if value and any(
+        e.status is not DataStatus.CONFIRMED for e in instance.entries if e.day.year in value
+    ):
+        raise OverlayError(
+            f"{instance.name!r} covers",
+            list(value),
+            "a covered year holds only confirmed entries (it stands in for an official notice)",
+        )
+
+
+def _sorted_entries(entries: Iterable[OverlayEntry]) -> tuple[OverlayEntry, ...]:
+    items = tuple(entries)
+    for entry in items:
+        if not isinstance(entry, OverlayEntry):
+            raise OverlayError("entries", entry, "OverlayEntry objects")
+    return tuple(sorted(items, key=lambda e: e.day))
+
+
+def _sorted_years(years: Iterable[int]) -> tuple[int, ...]:
+    return tuple(sorted(set(years)))
+
+
+@attrs.frozen
+class Overlay:
+    """A named set of dated days off and working days (叠加日历).
+
+    Attributes:
+        name: a name for messages and explanations, e.g. ``"宁夏回族自治区"``.
+        entries: the dated entries, at most one per date, sorted by date.
+        scope: national or local. National entries count as statutory holidays and
+            make-up days; local ones as local holidays and local working days.
+        covers: years for which this (national) overlay is the complete notice: the
+            calendar then treats those years as covered, with status confirmed.
+    """
+
+    name: str = attrs.field(validator=_non_empty)
+    entries: tuple[OverlayEntry, ...] = attrs.field(
+        converter=_sorted_entries,
+        validator=_check_entries,
+        factory=tuple,
+    )
+    scope: OverlayScope = attrs.field(
+        default=OverlayScope.LOCAL, validator=attrs.validators.instance_of(OverlayScope)
+    )
+    covers: tuple[int, ...] = attrs.field(
+        default=(), converter=_sorted_years, validator=_check_covers
+    )
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, origin: str = "<dict>") -> Overlay:
+        """Build an overlay from plain data (the TOML file's structure).
+
+        Raises:
+            OverlayError: a key is missing or a value is malformed; the message
+                names the entry and what is allowed.
+        """
+        if not isinstance(data, Mapping):
+            raise OverlayError(origin, data, "a mapping with 'name' and 'entry'/'recurring' lists")
+        unknown = set(data) - {"name", "scope", "covers", "entry", "recurring"}
+        if unknown:
+            raise OverlayError(
+                origin, sorted(unknown), "top-level keys name, scope, covers, entry, recurring"
+            )
+        name = data.get("name")
+        if not isinstance(name, str):
+            raise OverlayError(f"{origin}: name", name, "a non-empty string")
+        scope = _enum(OverlayScope, data.get("scope", "local"), f"{origin}: scope")
+        entries: list[OverlayEntry] = []
+        for index, raw in enumerate(_list(data.get("entry", []), f"{origin}: entry")):
+            entries.append(_entry_from(raw, f"{origin}: entry[{index}]"))
+        for index, raw in enumerate(_list(data.get("recurring", []), f"{origin}: recurring")):
+            entries.extend(_expand_recurring(raw, f"{origin}: recurring[{index}]"))
+        covers = _list(data.get("covers", []), f"{origin}: covers")
+        return cls(name=name, entries=tuple(entries), scope=scope, covers=tuple(covers))
+
+    @classmethod
+    def from_toml(cls, text: str, *, origin: str = "<toml>") -> Overlay:
+        """Parse an overlay from TOML text (see the module docs for the format)."""
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise OverlayError(origin, str(error), "valid TOML") from None
+        return cls.from_dict(data, origin=origin)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Overlay:
+        """Read an overlay from a TOML file."""
+        path = Path(path)
+        return cls.from_toml(path.read_text(encoding="utf-8"), origin=str(path))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe plain data that :meth:`from_dict` reads back to an equal overlay."""
+        data: dict[str, Any] = {"name": self.name, "scope": self.scope.value}
+        if self.covers:
+            data["covers"] = list(self.covers)
+        data["entry"] = [entry.to_dict() for entry in self.entries]
+        return data
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the overlay's canonical content (for calendar fingerprints)."""
+        canonical = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _list(value: object, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise OverlayError(where, value, "a list")
+    return value
+
+
+def _enum(kind: type[_E], value: object, where: str) -> _E:
+    for member in kind:
+        if member.value == value or member is value:
+            return member
+    raise OverlayError(where, value, "one of " + ", ".join(repr(m.value) for m in kind))
+
+
+def _date(value: object, where: str) -> _dt.date:
+    if type(value) is _dt.date:
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise OverlayError(where, value, "a date such as 2026-11-19")
+
+
+def _text(raw: Mapping[str, Any], key: str, where: str) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise OverlayError(f"{where}: {key}", value, "a non-empty string")
+    return value
+
+
+def _entry_from(raw: object, where: str) -> OverlayEntry:
+    if not isinstance(raw, Mapping):
+        raise OverlayError(where, raw, "a table with date, kind, label, source, status")
+    unknown = set(raw) - {"date", "kind", "label", "source", "status"}
+    if unknown:
+        raise OverlayError(where, sorted(unknown), "keys date, kind, label, source, status")
+    return OverlayEntry(
+        day=_date(raw.get("date"), f"{where}: date"),
+        kind=_enum(OverlayKind, raw.get("kind"), f"{where}: kind"),
+        label=_text(raw, "label", where),
+        source=_text(raw, "source", where),
+        status=_status(raw.get("status", "confirmed"), f"{where}: status"),
+    )
+
+
+def _status(value: object, where: str) -> DataStatus:
+    status = _enum(DataStatus, value, where)
+    if status not in _ENTRY_STATUSES:
+        raise OverlayError(where, value, "'confirmed' or 'estimated'")
+    return status
+
+
+def _expand_recurring(raw: object, where: str) -> list[OverlayEntry]:
+    keys = {"month", "day", "years", "on_weekend", "kind", "label", "source", "status"}
+    if not isinstance(raw, Mapping):
+        raise OverlayError(where, raw, "a table with " + ", ".join(sorted(keys)))
+    unknown = set(raw) - keys
+    if unknown:
+        raise OverlayError(where, sorted(unknown), "keys " + ", ".join(sorted(keys)))
+    years = raw.get("years")
+    if (
+        not isinstance(years, list)
+        or len(years) != 2
+        or not all(type(y) is int for y in years)
+        or years[0] > years[1]
+    ):
+        raise OverlayError(f"{where}: years", years, "[first, last], two years, first <= last")
+    month, day = raw.get("month"), raw.get("day")
+    rule = _enum(WeekendRule, raw.get("on_weekend", "keep"), f"{where}: on_weekend")
+    kind = _enum(OverlayKind, raw.get("kind", "day_off"), f"{where}: kind")
+    label, source = _text(raw, "label", where), _text(raw, "source", where)
+    status = _status(raw.get("status", "confirmed"), f"{where}: status")
+    entries = []
+    for year in range(years[0], years[1] + 1):
+        try:
+            when = _dt.date(year, month, day)  # type: ignore[arg-type]  # checked just below
+        except (TypeError, ValueError):
+            raise OverlayError(
+                f"{where}: month/day", (month, day), "a real month and day"
+            ) from None
+        if rule is WeekendRule.NEXT_MONDAY and when.weekday() >= 5:
+            when += _dt.timedelta(days=7 - when.weekday())
+        entries.append(OverlayEntry(when, kind, label, source, status))
+    return entries
