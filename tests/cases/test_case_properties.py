@@ -6,8 +6,9 @@
 - an accepted history round-trips exactly, and its replay (which skips the guards that
   depend on the calendar, already checked when the events were applied) reproduces
   every state, the history and the deadline;
-- the compiled dispatch table and ``transitions``' own ``trigger()`` agree on every
-  event: accepted or refused, with the same error type and reason, and the same state.
+
+The compiled dispatch table's agreement with ``transitions``' own ``trigger()`` is in
+test_dispatch.py.
 """
 
 from __future__ import annotations
@@ -156,22 +157,6 @@ def test_refused_events_change_nothing_and_histories_replay(
     assert back.state is case.state
     assert back.deadline() == case.deadline()
     assert back.findings() == case.findings()
-
-
-@_SETTINGS
-@given(st.data())
-def test_table_and_machine_agree(data: st.DataObject) -> None:
-    sequence = _draw_steps(data, new_case(), data.draw(st.integers(1, 20)))
-    fast = new_case()
-    slow = new_case()
-    for event, day, payload in sequence:
-        a = _apply(fast, event, day, payload, Dispatch.TABLE)
-        b = _apply(slow, event, day, payload, Dispatch.MACHINE)
-        assert type(a) is type(b)
-        if a is not None and b is not None:
-            assert (a.reason, a.allowed) == (b.reason, b.allowed)
-        assert fast.state is slow.state
-        assert fast.history == slow.history
 
 
 @_SETTINGS

@@ -52,12 +52,8 @@ from disclosure_flow.clock import (
     Restart,
     compute,
     compute_deadline,
-    counting,
-    general,
-    ranked,
 )
 from disclosure_flow.clock import events as clock_events
-from disclosure_flow.errors import ProvisionalAnswerError
 
 D = dt.date
 CAL = WorkdayCalendar()
@@ -637,8 +633,38 @@ def test_module_doctests() -> None:
     assert result.failed == 0
 
 
-# -- the fast path on the rank table agrees with the general path ---------------------
+def test_a_late_extension_is_judged_against_the_deadline_as_it_stood() -> None:
+    # Day 0 Monday 2 March 2026: 20 working days end Monday 30 March (no holiday in
+    # March). An extension granted on Tuesday 31 March is one working day late, even
+    # though a consultation that starts afterwards would move the deadline later.
 
+    record = attrs.evolve(R2019, late_acts=LateActs.RECORD)
+    events: list[ClockEvent] = [
+        Extension(10, "负责人", granted_on=dt.date(2026, 3, 31)),
+        Pause(dt.date(2026, 4, 1), dt.date(2026, 4, 20), PauseReason.THIRD_PARTY),
+    ]
+    deadline = compute_deadline(dt.date(2026, 3, 2), events, policy=record, calendar=CAL)
+    assert [(f.rule, f.due, f.late_by) for f in deadline.findings] == [
+        (FindingRule.EXTENSION_LATE, dt.date(2026, 3, 30), 1)
+    ]
+    with pytest.raises(LateActError):
+        compute_deadline(dt.date(2026, 3, 2), events, policy=R2019, calendar=CAL)
+
+
+def test_a_pause_after_a_delayed_deadline_does_not_move_it() -> None:
+    # Art. 35: the agency set 10 April on 10 March (the 20-day deadline was 30 March);
+    # a consultation from 12 March to 30 April does not invalidate it.
+    events: list[ClockEvent] = [
+        DelayedDeadline(dt.date(2026, 4, 10), set_on=dt.date(2026, 3, 10)),
+        Pause(dt.date(2026, 3, 12), dt.date(2026, 4, 30), PauseReason.THIRD_PARTY),
+    ]
+    deadline = compute_deadline(dt.date(2026, 3, 2), events, policy=R2019, calendar=CAL)
+    assert deadline.due == dt.date(2026, 4, 10)
+    assert deadline.findings == ()
+
+
+# -- messy inputs: events in any order, for the differential properties here and in
+# test_ranked.py
 # Day 0 from 2019 to the end of the data and beyond it (coverage errors and estimated
 # days must send the fast path back to the general one).
 fast_day0s = st.dates(D(2019, 1, 10), D(2027, 3, 1))
@@ -677,95 +703,6 @@ def messy_events(draw: st.DrawFn, day0: dt.date) -> list[ClockEvent]:
             due = day + dt.timedelta(days=draw(st.integers(1, 90)))
             events.append(DelayedDeadline(due, day))
     return events
-
-
-def _general(
-    day0: dt.date, events: tuple[ClockEvent, ...], policy: Policy, calendar: WorkdayCalendar
-) -> Deadline:
-    """compute_deadline without its fast path."""
-    try:
-        return general._compute(day0, events, policy, calendar, "", counting._Plain(calendar))
-    except ProvisionalAnswerError:
-        return general._compute(day0, events, policy, calendar, "", counting._Results(calendar))
-
-
-@settings(max_examples=1500, deadline=None)
-@given(fast_day0s, st.data(), fast_policies, st.sampled_from([CAL, PROVISIONAL]))
-def test_fast_path_agrees_with_the_general_path(
-    day0: dt.date, data: st.DataObject, policy: Policy, calendar: WorkdayCalendar
-) -> None:
-    events = data.draw(messy_events(day0))
-    try:
-        ordered = compute._ordered(day0, events)
-    except DisclosureFlowError:
-        return
-    fast = ranked._compute_ranked(day0, ordered, policy, calendar, "")
-    try:
-        general = _general(day0, ordered, policy, calendar)
-    except DisclosureFlowError:
-        # The general path refuses (cap, late act, coverage): the fast one declined.
-        assert fast is None
-        return
-    if fast is not None:
-        assert fast == general
-        assert fast.calendar is general.calendar
-        assert all(a is b for a, b in zip(fast.extensions, general.extensions, strict=True))
-        assert fast.steps() == general.steps()
-
-
-@settings(max_examples=300, deadline=None)
-@given(cases(), policies)
-def test_fast_path_takes_the_common_case(
-    case: tuple[dt.date, list[ClockEvent]], policy: Policy
-) -> None:
-    day0, events = case
-    ordered = compute._ordered(day0, [*events, Extension(5, "负责人", day0)])
-    fast = ranked._compute_ranked(day0, ordered, policy, CAL, "")
-    assert fast is not None
-    assert fast == _general(day0, ordered, policy, CAL)
-
-
-def test_fast_path_declines_what_it_does_not_decide() -> None:
-    day0 = NATIONAL_DAY_0
-    late = (Extension(10, "负责人", D(2026, 12, 1)),)
-    over_cap = (Extension(10, "负责人", day0), Extension(11, "负责人", day0))
-    delayed = (DelayedDeadline(D(2026, 12, 1), D(2026, 10, 9)),)
-    late_reply = (Reply(D(2026, 12, 1)),)
-    for events in (late, over_cap, delayed, late_reply):
-        assert ranked._compute_ranked(day0, events, RECORD, CAL, "") is None
-    # Days in an estimated year: the general path marks the answer provisional.
-    assert ranked._compute_ranked(D(2026, 12, 20), (), R2019, PROVISIONAL, "") is None
-    assert deadline(D(2026, 12, 20), calendar=PROVISIONAL).provisional
-
-
-def test_a_late_extension_is_judged_against_the_deadline_as_it_stood() -> None:
-    # Day 0 Monday 2 March 2026: 20 working days end Monday 30 March (no holiday in
-    # March). An extension granted on Tuesday 31 March is one working day late, even
-    # though a consultation that starts afterwards would move the deadline later.
-
-    record = attrs.evolve(R2019, late_acts=LateActs.RECORD)
-    events: list[ClockEvent] = [
-        Extension(10, "负责人", granted_on=dt.date(2026, 3, 31)),
-        Pause(dt.date(2026, 4, 1), dt.date(2026, 4, 20), PauseReason.THIRD_PARTY),
-    ]
-    deadline = compute_deadline(dt.date(2026, 3, 2), events, policy=record, calendar=CAL)
-    assert [(f.rule, f.due, f.late_by) for f in deadline.findings] == [
-        (FindingRule.EXTENSION_LATE, dt.date(2026, 3, 30), 1)
-    ]
-    with pytest.raises(LateActError):
-        compute_deadline(dt.date(2026, 3, 2), events, policy=R2019, calendar=CAL)
-
-
-def test_a_pause_after_a_delayed_deadline_does_not_move_it() -> None:
-    # Art. 35: the agency set 10 April on 10 March (the 20-day deadline was 30 March);
-    # a consultation from 12 March to 30 April does not invalidate it.
-    events: list[ClockEvent] = [
-        DelayedDeadline(dt.date(2026, 4, 10), set_on=dt.date(2026, 3, 10)),
-        Pause(dt.date(2026, 3, 12), dt.date(2026, 4, 30), PauseReason.THIRD_PARTY),
-    ]
-    deadline = compute_deadline(dt.date(2026, 3, 2), events, policy=R2019, calendar=CAL)
-    assert deadline.due == dt.date(2026, 4, 10)
-    assert deadline.findings == ()
 
 
 # -- internal entry points used by the case: each agrees with the public path --------

@@ -57,7 +57,7 @@ from disclosure_flow.cases.guards import _allowed_list, _refused
 from disclosure_flow.cases.lifecycle import DEFINITION
 from disclosure_flow.cases.machine import MACHINE, GuardFailed
 from disclosure_flow.cases.outcomes import Outcome, OutcomeKind, OutcomeReason
-from disclosure_flow.cases.payloads import _PAYLOAD, _check_value, _Kind
+from disclosure_flow.cases.payloads import _check_payload
 from disclosure_flow.cases.restore import (
     _DEFAULT_POLICIES,
     SCHEMA,
@@ -430,7 +430,7 @@ class Case:
                 f"dated {day.isoformat()}, before the last event ({last})",
                 f"events in date order: on or after {last}",
             )
-        pending = _Pending(kind, day, self._check_payload(kind, payload))
+        pending = _Pending(kind, day, _check_payload(self._state, kind, payload))
         if dispatch is Dispatch.TABLE:
             dest = _route(branches, self, pending)
         else:
@@ -453,40 +453,6 @@ class Case:
         if not done:
             return Refusal("no branch of the lifecycle applies", "see the lifecycle definition")
         return dest
-
-    def _check_payload(self, kind: EventKind, payload: Mapping[str, Any]) -> dict[str, Any]:
-        fields = _PAYLOAD[kind]
-        names = {f.name for f in fields}
-        unknown = sorted(set(payload) - names)
-        if unknown:
-            raise EventRefusedError(
-                kind.value,
-                self._state.value,
-                f"unknown particular {unknown[0]}={payload[unknown[0]]!r}",
-                "particulars " + (", ".join(sorted(names)) or "none"),
-            )
-        values: dict[str, Any] = {}
-        for f in fields:
-            value = payload.get(f.name)
-            if value is None:
-                if f.required:
-                    raise EventRefusedError(
-                        kind.value,
-                        self._state.value,
-                        f"particular {f.name!r} is missing",
-                        f"{f.name}=<{f.kind.value}>",
-                    )
-                continue
-            if f.kind is _Kind.DATE:
-                value = check_date(value, f.name)
-            else:
-                allowed = _check_value(f.kind, value)
-                if allowed is not None:
-                    raise EventRefusedError(
-                        kind.value, self._state.value, f"{f.name}={value!r}", f"{f.name}: {allowed}"
-                    )
-            values[f.name] = value
-        return values
 
     def _commit(self, p: _Pending, dest: CaseState, actor: str | None, note: str | None) -> None:
         facts = self._facts.copy()

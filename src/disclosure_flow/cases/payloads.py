@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -18,14 +18,15 @@ import attrs
 from disclosure_flow.cases.channels import DeliveryMethod
 from disclosure_flow.cases.fees import FeeMethod
 from disclosure_flow.cases.outcomes import Outcome
-from disclosure_flow.cases.states import EventKind
+from disclosure_flow.cases.states import CaseState, EventKind
 from disclosure_flow.cases.values import (
     ConsultationAnswer,
     ConsultedParty,
     LitigationRoute,
     RemedyResult,
 )
-from disclosure_flow.errors import SerializationError
+from disclosure_flow.dates import check_date
+from disclosure_flow.errors import EventRefusedError, SerializationError
 
 
 class _Kind(enum.Enum):
@@ -248,4 +249,41 @@ def _read_payload(kind: EventKind, raw: object, path: str) -> dict[str, Any]:
                 raise SerializationError(f"{path}.{name}", None, f"a {what}")
             continue
         values[name] = decode(value, f"{path}.{name}")
+    return values
+
+
+def _check_payload(state: CaseState, kind: EventKind, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The particulars of an event being applied in *state*, checked: unknown, missing or
+    invalid ones refuse the event."""
+    fields = _PAYLOAD[kind]
+    names = {f.name for f in fields}
+    unknown = sorted(set(payload) - names)
+    if unknown:
+        raise EventRefusedError(
+            kind.value,
+            state.value,
+            f"unknown particular {unknown[0]}={payload[unknown[0]]!r}",
+            "particulars " + (", ".join(sorted(names)) or "none"),
+        )
+    values: dict[str, Any] = {}
+    for f in fields:
+        value = payload.get(f.name)
+        if value is None:
+            if f.required:
+                raise EventRefusedError(
+                    kind.value,
+                    state.value,
+                    f"particular {f.name!r} is missing",
+                    f"{f.name}=<{f.kind.value}>",
+                )
+            continue
+        if f.kind is _Kind.DATE:
+            value = check_date(value, f.name)
+        else:
+            allowed = _check_value(f.kind, value)
+            if allowed is not None:
+                raise EventRefusedError(
+                    kind.value, state.value, f"{f.name}={value!r}", f"{f.name}: {allowed}"
+                )
+        values[f.name] = value
     return values
