@@ -48,15 +48,33 @@ def test_page_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             exec(compile(body, name, "exec"), namespace)
 
 
-def test_readme_has_the_two_quickstart_commands() -> None:
+_VENV = "python3 -m venv .venv && . .venv/bin/activate && "
+
+
+def quickstart_commands() -> list[str]:
+    """The commands of the README's Quickstart block, one per line."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"^## Quickstart\n.*?^```\n(?P<body>.*?)^```", readme, re.M | re.S)
+    assert match, "README must have a Quickstart section with a command block"
+    return match.group("body").strip().splitlines()
+
+
+def test_readme_has_the_two_quickstart_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    match = re.search(
-        r"^pip install -e '\.\[test\]' && (?P<cmd>python -m pytest[^\n]*)$", readme, re.M
+    main_job, tests = quickstart_commands()
+    # Both work as typed on Debian/Ubuntu's own python3: a virtual environment first
+    # (PEP 668), and no bare `python` before it exists.
+    for command in (main_job, tests):
+        assert command.startswith(_VENV), command
+    assert re.fullmatch(r"pip install \. && disclosure-flow deadline .+", main_job[len(_VENV) :])
+    match = re.fullmatch(
+        r"pip install -e '\.\[test\]' && (?P<cmd>python -m pytest[^\n]*)", tests[len(_VENV) :]
     )
     assert match, "README must give the test command"
     assert match.group("cmd") in ci, "CI must run the README's exact test command"
-    assert re.search(r"^pip install \. && python -m disclosure_flow deadline ", readme, re.M)
+    # CI takes the first command from the README itself and runs it in a copy.
+    assert re.search(r"^first=\$\(awk '/\^## Quickstart/.*README\.md\)$", ci, re.M)
+    assert re.search(r'bash -c "set -e; \$first"', ci)
 
 
 def test_lifecycle_page_shows_the_real_machine() -> None:
