@@ -114,7 +114,7 @@ def test_explicit_review_and_processing_dates_are_kept() -> None:
         .consulted_third_party(D(2026, 3, 5))
     )
     assert [e.day for e in story.case().history] == [MONDAY, MONDAY, D(2026, 3, 3), D(2026, 3, 5)]
-    assert story.state is CaseState.CONSULTING
+    assert story.state is CaseState.WAITING
     deadline = story.deadline()
     assert deadline is not None
     assert deadline.open_reason is OpenReason.PAUSED

@@ -409,7 +409,10 @@ def _payload(
         received = day + _dt.timedelta(days=draw(st.integers(0, 3)))
         return day, {"party": party, "consultee": name, "letter_received": received}
     if event is EventKind.RECEIVE_CONSULTATION_ANSWER:
-        consultation = draw(st.sampled_from([c for c in case.consultations if c.is_open]))
+        open_now = [c for c in case.consultations if c.is_open]
+        if not open_now:  # waiting for a payment only
+            return None
+        consultation = draw(st.sampled_from(open_now))
         answer = draw(st.sampled_from(ConsultationAnswer))
         particulars: dict[str, Any] = {"consultee": consultation.consultee, "answer": answer}
         if answer is ConsultationAnswer.OBJECTION:

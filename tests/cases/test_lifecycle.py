@@ -95,18 +95,20 @@ PATHS[S.ABANDONED_NO_CORRECTION] = [
     *PATHS[S.AWAITING_CORRECTION],
     (E.CORRECTION_LAPSED, 17, {}),
 ]
-PATHS[S.CONSULTING] = [
+PATHS[S.WAITING] = [
     *PATHS[S.PROCESSING],
     (E.CONSULT, 3, {"party": ConsultedParty.THIRD_PARTY, "consultee": "某公司"}),
 ]
-PATHS[S.AWAITING_PAYMENT] = [
+#: WAITING for a payment (the other way into WAITING).
+AWAITING_PAYMENT = [
     *PATHS[S.PROCESSING],
     (E.ISSUE_FEE_NOTICE, 3, {"amount": 100, "method": FeeMethod.PER_ITEM}),
 ]
-PATHS[S.ABANDONED_NO_PAYMENT] = [*PATHS[S.AWAITING_PAYMENT], (E.FEE_LAPSED, 40, {})]
+PATHS[S.ABANDONED_NO_PAYMENT] = [*AWAITING_PAYMENT, (E.FEE_LAPSED, 40, {})]
 PATHS[S.REPLIED] = [*PATHS[S.PROCESSING], (E.REPLY, 4, {"outcome": DISCLOSED})]
 PATHS[S.DELIVERED] = [*PATHS[S.REPLIED], (E.DELIVER, 5, {})]
 PATHS[S.ARCHIVED] = [*PATHS[S.DELIVERED], (E.ARCHIVE, 6, {})]
+PATHS[S.IN_PROCEEDING] = [*PATHS[S.ARCHIVED], (E.FILE_RECONSIDERATION, 7, {})]
 PATHS[S.WITHDRAWN] = [(E.WITHDRAW, 1, {})]
 
 
@@ -165,12 +167,20 @@ def valid_args(case: Case, event: EventKind) -> tuple[dt.date, dict[str, Any]]:
 
 
 #: Pairs the graph allows whose guard needs an earlier event in the same state
-#: (a decision needs a filed proceeding; a delayed deadline needs reasons requested).
-NEEDS_EARLIER_EVENT = {
-    (s, e)
-    for s in (S.REPLIED, S.DELIVERED)
-    for e in (E.DECIDE_RECONSIDERATION, E.DECIDE_LITIGATION)
-} | {(s, E.SET_DELAYED_DEADLINE) for s in (S.UNDER_REVIEW, S.PROCESSING)}
+#: (a decision needs a filed proceeding; a delayed deadline needs reasons requested; a
+#: payment needs a fee notice, an answer an open consultation).
+NEEDS_EARLIER_EVENT = (
+    {
+        (s, e)
+        for s in (S.REPLIED, S.DELIVERED, S.ABANDONED_NO_CORRECTION, S.ABANDONED_NO_PAYMENT)
+        for e in (E.DECIDE_RECONSIDERATION, E.DECIDE_LITIGATION)
+    }
+    | {(s, E.SET_DELAYED_DEADLINE) for s in (S.UNDER_REVIEW, S.PROCESSING)}
+    | {(S.WAITING, E.RECEIVE_PAYMENT), (S.WAITING, E.FEE_LAPSED)}
+    | {(S.AWAITING_CORRECTION, E.RECEIVE_CONSULTATION_ANSWER)}
+    # the path's reconsideration is pending: one proceeding at a time
+    | {(S.IN_PROCEEDING, E.DECIDE_LITIGATION)}
+)
 
 ALL_PAIRS = list(itertools.product(CaseState, EventKind))
 IN_GRAPH = [(s, e) for s, e in ALL_PAIRS if e in DEFINITION.allowed_events(s)]
@@ -229,16 +239,25 @@ def test_pair_in_the_graph(pair: tuple[CaseState, EventKind], dispatch: Dispatch
 def test_graph_spot_checks() -> None:
     """A few pairs read off the law, independent of the generated lists."""
     allowed = DEFINITION.allowed_events
-    assert E.REPLY not in allowed(S.AWAITING_PAYMENT)
-    assert E.REPLY not in allowed(S.CONSULTING)
+    assert E.REPLY not in allowed(S.WAITING)  # the waits end first
     assert E.EXTEND not in allowed(S.REPLIED)
-    assert E.EXTEND in allowed(S.CONSULTING)
+    assert E.EXTEND in allowed(S.WAITING)
     assert E.WITHDRAW not in allowed(S.REPLIED)
-    assert E.NOTIFY_CORRECTION in allowed(S.UNDER_REVIEW)
+    # Art. 30: a correction notice from any open state with a day 0, before the reply
+    for s in (S.REGISTERED, S.UNDER_REVIEW, S.PROCESSING, S.WAITING):
+        assert E.NOTIFY_CORRECTION in allowed(s)
+    assert E.NOTIFY_CORRECTION not in allowed(S.REPLIED)
+    # waits overlap: a fee notice while a consultation runs, a consultation while
+    # payment is awaited
+    assert {E.CONSULT, E.ISSUE_FEE_NOTICE} <= allowed(S.WAITING)
     assert E.FILE_LITIGATION in allowed(S.DELIVERED)
-    for final in (S.ARCHIVED, S.WITHDRAWN, S.ABANDONED_NO_PAYMENT, S.ABANDONED_NO_CORRECTION):
-        assert allowed(final) == frozenset()
-        assert final.is_final
+    # Art. 45: every ending is archived; the archive re-opens for a remedy
+    for ending in (S.DELIVERED, S.WITHDRAWN, S.ABANDONED_NO_PAYMENT, S.ABANDONED_NO_CORRECTION):
+        assert E.ARCHIVE in allowed(ending)
+    assert allowed(S.ARCHIVED) == {E.FILE_RECONSIDERATION, E.FILE_LITIGATION}
+    assert S.ARCHIVED.is_closed
+    assert not S.ARCHIVED.is_final
+    assert DEFINITION.final_states == frozenset()
 
 
 def test_labels_are_chinese() -> None:
@@ -321,40 +340,42 @@ def test_no_initial_state_refused() -> None:
 
 
 def test_unreachable_state_refused() -> None:
-    transitions = tuple(t for t in DEFINITION.transitions if t.dest is not S.AWAITING_PAYMENT)
-    transitions = tuple(t for t in transitions if t.source is not S.AWAITING_PAYMENT)
+    transitions = tuple(t for t in DEFINITION.transitions if t.dest is not S.WAITING)
+    transitions = tuple(t for t in transitions if t.source is not S.WAITING)
     with pytest.raises(DefinitionError) as info:
         _broken(transitions=transitions).validate()
     assert info.value.field == "reachable"
-    assert info.value.value == ("abandoned_no_payment", "awaiting_payment")
+    assert info.value.value == ("abandoned_no_payment", "waiting")
 
 
 def test_transition_out_of_final_state_refused() -> None:
-    extra = TransitionSpec(E.FILE_RECONSIDERATION, S.ARCHIVED, S.ARCHIVED)
+    # the archive made final: it may no longer re-open
+    states = _with_role(S.ARCHIVED, StateRole.FINAL)
     with pytest.raises(DefinitionError) as info:
-        _broken(transitions=(*DEFINITION.transitions, extra)).validate()
+        _broken(states=states).validate()
     assert info.value.field == "final"
     assert info.value.value == ("archived",)
 
 
 def test_trap_state_refused() -> None:
-    # archiving from "replied" instead: "delivered" can then only loop on itself
+    # no archiving of a delivered reply: "delivered" can then only loop on itself
     transitions = tuple(
-        attrs.evolve(t, source=S.REPLIED) if t.event is E.ARCHIVE else t
-        for t in DEFINITION.transitions
+        t for t in DEFINITION.transitions if not (t.event is E.ARCHIVE and t.source is S.DELIVERED)
     )
     with pytest.raises(DefinitionError) as info:
         _broken(transitions=transitions).validate()
     assert info.value.field == "trap"
-    assert info.value.value == ("delivered",)
+    assert info.value.value == ("delivered", "replied")
 
 
-def test_no_final_state_refused() -> None:
+def test_no_resting_state_refused() -> None:
     states = tuple(
-        attrs.evolve(s, role=StateRole.INTERMEDIATE) if s.role is StateRole.FINAL else s
+        attrs.evolve(s, role=StateRole.INTERMEDIATE)
+        if s.role in (StateRole.FINAL, StateRole.CLOSED)
+        else s
         for s in DEFINITION.states
     )
-    with pytest.raises(DefinitionError, match="final"):
+    with pytest.raises(DefinitionError, match="CLOSED or FINAL"):
         _broken(states=states).validate()
 
 

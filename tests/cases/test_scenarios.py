@@ -20,6 +20,7 @@ from disclosure_flow.cases import (
     Channel,
     ConsultationAnswer,
     ConsultedParty,
+    EventKind,
     FeeMethod,
     LitigationRoute,
     Outcome,
@@ -33,6 +34,7 @@ from tests.cases.test_lifecycle import APPLICANT, CALENDAR, DISCLOSED, REQUEST, 
 
 D = dt.date
 S = CaseState
+E = EventKind
 
 
 def due(case: Case) -> dt.date | None:
@@ -108,7 +110,12 @@ def test_correction_lapsed_abandons_the_request() -> None:
     assert case.state is S.ABANDONED_NO_CORRECTION
     assert case.outcome is not None
     assert case.outcome.reason is OutcomeReason.CORRECTION_LAPSED
-    assert case.allowed_events() == frozenset()
+    # the ending is an act open to remedies, and is archived (Art. 45)
+    assert E.REPLY not in case.allowed_events()
+    assert {E.ARCHIVE, E.FILE_RECONSIDERATION, E.FILE_LITIGATION} <= case.allowed_events()
+    case.archive(D(2026, 3, 20))
+    assert state_of(case) is S.ARCHIVED
+    assert case.outcome.reason is OutcomeReason.CORRECTION_LAPSED
 
 
 def test_still_unclear_after_correction() -> None:
@@ -181,7 +188,8 @@ def test_several_consultations_at_once() -> None:
     case.receive_consultation_answer(
         D(2026, 3, 12), consultee="甲公司", answer=ConsultationAnswer.CONSENT
     )
-    assert case.state is S.CONSULTING  # 乙局 has not answered
+    assert case.state is S.WAITING  # 乙局 has not answered
+    assert case.waiting == tuple(c for c in case.consultations if c.consultee == "乙局")
     deadline = case.deadline()
     assert deadline is not None
     assert deadline.due is None
@@ -257,7 +265,8 @@ def test_no_delayed_deadline_under_r2008() -> None:
 def test_fee_lapse() -> None:
     case = in_processing()
     case.issue_fee_notice(D(2026, 3, 5), amount=3000, method=FeeMethod.PER_ITEM)
-    assert case.state is S.AWAITING_PAYMENT
+    assert case.state is S.WAITING
+    assert case.waiting == (case.fee,)
     # payment period: 20 working days after 5 March = 2 April
     with pytest.raises(EventRefusedError, match="2026-04-02"):
         case.fee_lapsed(D(2026, 4, 2))
@@ -296,7 +305,7 @@ def test_withdrawal_ends_the_case() -> None:
     assert case.state is S.WITHDRAWN
     assert case.outcome is not None
     assert case.outcome.reason is OutcomeReason.WITHDRAWN
-    with pytest.raises(EventRefusedError, match="final"):
+    with pytest.raises(EventRefusedError, match="allowed: one of archive"):
         case.receive_consultation_answer(
             D(2026, 3, 10), consultee="某公司", answer=ConsultationAnswer.CONSENT
         )
@@ -370,3 +379,117 @@ def test_on_the_spot_reply() -> None:
 def test_policy_is_kept_with_the_case() -> None:
     strict = attrs.evolve(R2008, name="R2008")
     assert in_processing(policy=strict).policy is strict
+
+
+# -- real paths: waits that overlap, late correction notices, endings archived (SPEC §5) ----
+
+
+def test_a_fee_notice_while_a_consultation_runs() -> None:
+    case = in_processing()
+    case.consult(D(2026, 3, 5), party=ConsultedParty.THIRD_PARTY, consultee="甲公司")
+    case.issue_fee_notice(D(2026, 3, 9), amount=300, method=FeeMethod.PER_ITEM)
+    assert case.state is S.WAITING
+    assert [type(w).__name__ for w in case.waiting] == ["Consultation", "FeeNotice"]
+    kinds = {s.kind.value for s in case.sub_deadlines()}
+    assert kinds == {"third_party_answer", "fee_payment"}
+    with pytest.raises(EventRefusedError, match="not allowed in this state"):
+        case.reply(D(2026, 3, 10), outcome=DISCLOSED)  # the waits end first
+    # the payment ends one wait; the consultation still runs
+    case.receive_payment(D(2026, 3, 12))
+    assert state_of(case) is S.WAITING
+    assert due(case) is None
+    case.receive_consultation_answer(
+        D(2026, 3, 19), consultee="甲公司", answer=ConsultationAnswer.CONSENT
+    )
+    assert state_of(case) is S.PROCESSING
+    # union of the pauses: 6–19 March not counted (10 working days); 3 used (3–5 March):
+    # 20 March (4), 23–27 (9), 30–31 (11), 1–3 April (14), 7–10 (18), 13–14 (20)
+    assert due(case) == D(2026, 4, 14)
+
+
+def test_a_consultation_while_payment_is_awaited() -> None:
+    case = in_processing()
+    case.issue_fee_notice(D(2026, 3, 5), amount=300, method=FeeMethod.PER_VOLUME)
+    case.consult(D(2026, 3, 6), party=ConsultedParty.OTHER_AGENCY, consultee="乙局")
+    case.receive_consultation_answer(
+        D(2026, 3, 10), consultee="乙局", answer=ConsultationAnswer.CONSENT
+    )
+    assert case.state is S.WAITING  # still waiting for the payment
+    assert case.waiting == (case.fee,)
+    case.receive_payment(D(2026, 3, 13))
+    assert state_of(case) is S.PROCESSING
+    # 6–13 March not counted (6 working days): 30 March + 6 working days = 7 April
+    # (6 April is off)
+    assert due(case) == D(2026, 4, 8)
+
+
+def test_the_fee_lapses_while_a_consultation_runs() -> None:
+    case = in_processing()
+    case.consult(D(2026, 3, 5), party=ConsultedParty.THIRD_PARTY, consultee="甲公司")
+    case.issue_fee_notice(D(2026, 3, 5), amount=300, method=FeeMethod.PER_ITEM)
+    case.fee_lapsed(D(2026, 4, 3))  # 20 working days after 5 March: 2 April
+    assert case.state is S.ABANDONED_NO_PAYMENT
+    assert case.outcome is not None
+    assert case.outcome.reason is OutcomeReason.FEE_LAPSED
+    case.archive(D(2026, 4, 7))
+    assert state_of(case) is S.ARCHIVED
+
+
+def test_a_correction_notice_while_processing_and_while_waiting() -> None:
+    # Art. 30: within 7 working days of day 0 (2 March → 11 March), from any open state
+    processing = in_processing()
+    processing.notify_correction(D(2026, 3, 6), items="请明确年度", due=D(2026, 3, 20))
+    assert processing.state is S.AWAITING_CORRECTION
+    waiting = in_processing()
+    waiting.consult(D(2026, 3, 5), party=ConsultedParty.THIRD_PARTY, consultee="甲公司")
+    waiting.notify_correction(D(2026, 3, 11), items="请明确年度", due=D(2026, 3, 25))
+    assert waiting.state is S.AWAITING_CORRECTION
+    # the consultation may still answer, and outlives the correction
+    waiting.receive_correction(D(2026, 3, 16))
+    assert state_of(waiting) is S.WAITING
+    late = in_processing()
+    with pytest.raises(EventRefusedError, match=r"Art\. 30"):
+        late.notify_correction(D(2026, 3, 12), items="请明确年度", due=D(2026, 3, 26))
+
+
+def test_every_ending_is_archived() -> None:
+    withdrawn = in_processing().withdraw(D(2026, 3, 5))
+    withdrawn.archive(D(2026, 3, 6))
+    assert withdrawn.state is S.ARCHIVED
+    assert withdrawn.outcome is not None
+    assert withdrawn.outcome.reason is OutcomeReason.WITHDRAWN
+    replied = in_processing().reply(D(2026, 3, 20), outcome=DISCLOSED)
+    with pytest.raises(EventRefusedError, match="not allowed"):
+        replied.archive(D(2026, 3, 21))  # delivered first
+    replied.deliver(D(2026, 3, 23)).archive(D(2026, 3, 24))
+    assert replied.state is S.ARCHIVED
+
+
+def test_a_remedy_reopens_the_archive_and_it_returns_when_decided() -> None:
+    case = in_processing().reply(D(2026, 3, 20), outcome=DISCLOSED)
+    case.deliver(D(2026, 3, 23)).archive(D(2026, 3, 24))
+    assert case.allowed_events() == {E.FILE_RECONSIDERATION, E.FILE_LITIGATION}
+    case.file_reconsideration(D(2026, 4, 10))
+    assert case.state is S.IN_PROCEEDING
+    with pytest.raises(EventRefusedError, match="allowed: one of decide_litigation"):
+        case.file_litigation(D(2026, 4, 11), route=LitigationRoute.DIRECT)  # one at a time
+    case.decide_reconsideration(D(2026, 6, 1), result=RemedyResult.UPHELD)
+    assert state_of(case) is S.ARCHIVED
+    case.file_litigation(D(2026, 6, 10), route=LitigationRoute.AFTER_RECONSIDERATION)
+    assert state_of(case) is S.IN_PROCEEDING
+    case.decide_litigation(D(2026, 9, 1), result=RemedyResult.UPHELD)
+    assert state_of(case) is S.ARCHIVED
+    assert [p.kind for p in case.proceedings] == [RemedyKind.RECONSIDERATION, RemedyKind.LITIGATION]
+
+
+def test_an_ending_without_a_reply_is_open_to_remedies() -> None:
+    # SPEC §11: 视为放弃 and 不再处理 are acts of the agency too
+    case = new_case().start_review(D(2026, 3, 3))
+    case.notify_correction(D(2026, 3, 4), items="请提供身份证明", due=D(2026, 3, 18))
+    case.correction_lapsed(D(2026, 3, 19))
+    case.file_reconsideration(D(2026, 4, 1))
+    with pytest.raises(EventRefusedError, match="pending"):
+        case.archive(D(2026, 4, 2))
+    case.decide_reconsideration(D(2026, 5, 20), result=RemedyResult.UPHELD)
+    case.archive(D(2026, 5, 21))
+    assert case.state is S.ARCHIVED

@@ -26,8 +26,8 @@ def test_a_row_as_the_case_stood_on_the_day() -> None:
     assert tuple(row) == COLUMNS
     assert row == row | {
         "case_id": "A",
-        "state": "consulting",
-        "state_zh": "征求意见中",
+        "state": "waiting",
+        "state_zh": "暂停计时（等待意见或缴费）",
         "channel": "in_person",
         "applicant": "natural_person",
         "policy": "R2019",

@@ -328,6 +328,16 @@ class Case:
         return self._facts.consultations
 
     @property
+    def waiting(self) -> tuple[Consultation | FeeNotice, ...]:
+        """What the case waits for now (暂停计时事由): each open consultation, then an
+        unpaid fee notice. They overlap; the reply clock leaves out their union."""
+        facts = self._facts
+        open_now: list[Consultation | FeeNotice] = [c for c in facts.consultations if c.is_open]
+        if facts.fee is not None and facts.fee.paid is None:
+            open_now.append(facts.fee)
+        return tuple(open_now)
+
+    @property
     def extensions(self) -> tuple[ExtensionRecord, ...]:
         """The extensions granted."""
         return self._facts.extensions
@@ -703,10 +713,9 @@ class Case:
         deadline = self.deadline(as_of=as_of)
         if deadline is None:
             return None
-        if self._state in _ENDINGS:
-            last_day = self._last_day()
-            if last_day is not None and last_day < as_of:
-                as_of = last_day
+        ended = self._facts.ended
+        if ended is not None and ended < as_of:
+            as_of = ended
         return deadline.status(as_of)
 
     def sub_deadlines(self) -> tuple[SubDeadline, ...]:
@@ -729,7 +738,8 @@ class Case:
         a reply its （六）其他处理 outcome; ``None`` while open."""
         if self._facts.reply is not None:
             return self._facts.reply.outcome
-        return _ENDING_OUTCOMES.get(self._state)
+        ending = self._facts.ending
+        return None if ending is None else _ENDING_OUTCOMES[ending]
 
     # -- serialization -------------------------------------------------------
 
@@ -775,13 +785,10 @@ class Case:
         return _restore(cls, data, calendar, policies, exact=cls is Case)
 
 
-_ENDINGS = frozenset(
-    {CaseState.ABANDONED_NO_CORRECTION, CaseState.ABANDONED_NO_PAYMENT, CaseState.WITHDRAWN}
-)
 _ENDING_OUTCOMES = {
-    CaseState.ABANDONED_NO_CORRECTION: Outcome(
+    EventKind.CORRECTION_LAPSED: Outcome(
         OutcomeKind.OTHER_HANDLING, OutcomeReason.CORRECTION_LAPSED
     ),
-    CaseState.ABANDONED_NO_PAYMENT: Outcome(OutcomeKind.OTHER_HANDLING, OutcomeReason.FEE_LAPSED),
-    CaseState.WITHDRAWN: Outcome(OutcomeKind.OTHER_HANDLING, OutcomeReason.WITHDRAWN),
+    EventKind.FEE_LAPSED: Outcome(OutcomeKind.OTHER_HANDLING, OutcomeReason.FEE_LAPSED),
+    EventKind.WITHDRAW: Outcome(OutcomeKind.OTHER_HANDLING, OutcomeReason.WITHDRAWN),
 }

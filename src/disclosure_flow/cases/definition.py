@@ -27,11 +27,14 @@ class StateRole(enum.Enum):
     Members:
         INITIAL: the one state a case starts in.
         INTERMEDIATE: any state with a way onwards.
+        CLOSED: at rest (归档): the work is done, but a later act of law (a remedy filed
+            in time) may re-open it.
         FINAL: no event may follow (终结).
     """
 
     INITIAL = "initial"
     INTERMEDIATE = "intermediate"
+    CLOSED = "closed"
     FINAL = "final"
 
 
@@ -141,6 +144,13 @@ class Definition:
         """The final states (终结状态)."""
         return frozenset(s.state for s in self.states if s.role is StateRole.FINAL)
 
+    @property
+    def resting_states(self) -> frozenset[CaseState]:
+        """The states a case can come to rest in: closed (归档) or final."""
+        return frozenset(
+            s.state for s in self.states if s.role in (StateRole.CLOSED, StateRole.FINAL)
+        )
+
     def state(self, state: CaseState) -> StateSpec:
         """The spec of *state*."""
         return self._state_index[state]
@@ -187,8 +197,9 @@ class Definition:
                 "initial", tuple(s.value for s in initials), "exactly one INITIAL state"
             )
         finals = self.final_states
-        if not finals:
-            raise DefinitionError("final", (), "at least one FINAL state")
+        resting = self.resting_states
+        if not resting:
+            raise DefinitionError("final", (), "at least one CLOSED or FINAL state")
         leaving = sorted({t.source.value for t in self.transitions if t.source in finals})
         if leaving:
             raise DefinitionError("final", tuple(leaving), "no transition out of a final state")
@@ -199,11 +210,13 @@ class Definition:
                 "reachable", tuple(unreachable), f"every state reachable from {initials[0].value}"
             )
         traps = sorted(
-            s.value for s in known_states - finals if not (_reach(s, self.successors) & finals)
+            s.value for s in known_states - resting if not (_reach(s, self.successors) & resting)
         )
         if traps:
             raise DefinitionError(
-                "trap", tuple(traps), "every non-final state can still reach a final state"
+                "trap",
+                tuple(traps),
+                "every state can still reach a CLOSED or FINAL state",
             )
         for t in self.transitions:
             branches = self.branches(t.event, t.source)

@@ -56,6 +56,8 @@ class _Facts:
         "day0",
         "delayed",
         "delivered",
+        "ended",
+        "ending",
         "extensions",
         "fee",
         "proceedings",
@@ -77,6 +79,8 @@ class _Facts:
         self.fee: FeeNotice | None = None
         self.reply: ReplyRecord | None = None
         self.delivered: _dt.date | None = None
+        self.ending: EventKind | None = None
+        self.ended: _dt.date | None = None
         self.proceedings: tuple[Proceeding, ...] = ()
 
     def copy(self) -> _Facts:
@@ -192,6 +196,11 @@ def _f_deliver(facts: _Facts, p: _Pending, channel: Channel) -> None:
     facts.delivered = p.day
 
 
+def _f_ending(facts: _Facts, p: _Pending, channel: Channel) -> None:
+    facts.ending = p.event
+    facts.ended = p.day
+
+
 def _f_file_reconsideration(facts: _Facts, p: _Pending, channel: Channel) -> None:
     facts.proceedings += (Proceeding(RemedyKind.RECONSIDERATION, p.day),)
 
@@ -222,6 +231,9 @@ _FOLDS: dict[EventKind, Callable[[_Facts, _Pending, Channel], None]] = {
     EventKind.RECEIVE_PAYMENT: _f_payment,
     EventKind.REPLY: _f_reply,
     EventKind.DELIVER: _f_deliver,
+    EventKind.CORRECTION_LAPSED: _f_ending,
+    EventKind.FEE_LAPSED: _f_ending,
+    EventKind.WITHDRAW: _f_ending,
     EventKind.FILE_RECONSIDERATION: _f_file_reconsideration,
     EventKind.FILE_LITIGATION: _f_file_litigation,
     EventKind.DECIDE_RECONSIDERATION: _f_decide,
@@ -344,13 +356,14 @@ def _sub_deadlines(case: Case) -> tuple[SubDeadline, ...]:
             end = period_end(period, start, policy=policy, calendar=calendar)
             found.append(SubDeadline(kind, end.due, about, end))
 
-    if state in (CaseState.REGISTERED, CaseState.UNDER_REVIEW) and facts.correction is None:
+    if state in _CORRECTION_OPEN and facts.correction is None:
         assert facts.day0 is not None
         add(SubDeadlineKind.CORRECTION_NOTICE, PeriodKind.CORRECTION_NOTICE, facts.day0)
     elif state is CaseState.AWAITING_CORRECTION:
         assert facts.correction is not None
         found.append(SubDeadline(SubDeadlineKind.CORRECTION, facts.correction.due))
-    elif state is CaseState.CONSULTING:
+    if state in _WAITS_SHOWN:
+        # Waits overlap: every consultation still open and an unpaid fee notice.
         for c in facts.consultations:
             if c.is_open:
                 kind = (
@@ -359,11 +372,19 @@ def _sub_deadlines(case: Case) -> tuple[SubDeadline, ...]:
                     else SubDeadlineKind.INTER_AGENCY_ANSWER
                 )
                 add(kind, _answer_kind(c), c.letter_received, c.consultee)
-    elif state is CaseState.AWAITING_PAYMENT:
-        assert facts.fee is not None
-        add(SubDeadlineKind.FEE_PAYMENT, PeriodKind.FEE_PAYMENT, facts.fee.notice_received)
-    elif state is CaseState.DELIVERED:
+        fee = facts.fee
+        if fee is not None and fee.paid is None:
+            add(SubDeadlineKind.FEE_PAYMENT, PeriodKind.FEE_PAYMENT, fee.notice_received)
+    if state is CaseState.DELIVERED:
         assert facts.delivered is not None
         add(SubDeadlineKind.RECONSIDERATION, PeriodKind.RECONSIDERATION, facts.delivered)
         add(SubDeadlineKind.LITIGATION, PeriodKind.LITIGATION, facts.delivered)
     return tuple(found)
+
+
+#: States in which the correction notice's period is shown: before processing starts,
+#: where the application's completeness is judged (a notice may still go out later,
+#: within the same period).
+_CORRECTION_OPEN = frozenset({CaseState.REGISTERED, CaseState.UNDER_REVIEW})
+#: States in which running waits (consultations, a fee notice) have answer periods.
+_WAITS_SHOWN = frozenset({CaseState.WAITING, CaseState.AWAITING_CORRECTION})

@@ -264,6 +264,15 @@ def _g_fee_in_time(case: Case, p: _Pending) -> Refusal | None:
     )
 
 
+def _g_payment_awaited(case: Case, p: _Pending) -> Refusal | None:
+    fee = case._facts.fee
+    if fee is None:
+        return Refusal("no fee notice was sent", "issue_fee_notice first (FEES)")
+    if fee.paid is None:
+        return None
+    return Refusal(f"the fee was paid on {fee.paid.isoformat()}", "one payment per fee notice")
+
+
 def _g_payment_in_time(case: Case, p: _Pending) -> Refusal | None:
     fee = case._facts.fee
     assert fee is not None
@@ -370,9 +379,30 @@ def _r_needs_confirmation(case: Case, p: _Pending) -> bool:
     return case._channel.needs_confirmation
 
 
-def _r_other_open(case: Case, p: _Pending) -> bool:
-    name = p.payload["consultee"]
-    for c in case._facts.consultations:  # noqa: SIM110 - a loop: any() over a generator is slower
+def _r_waits_running(case: Case, p: _Pending) -> bool:
+    """Whether a consultation or a fee notice is still running (the clock is paused)."""
+    facts = case._facts
+    fee = facts.fee
+    if fee is not None and fee.paid is None:
+        return True
+    for c in facts.consultations:  # noqa: SIM110 - a loop: any() over a generator is slower
+        if c.answer is None:  # c.is_open
+            return True
+    return False
+
+
+def _r_other_waits_running(case: Case, p: _Pending) -> bool:
+    """Whether a wait other than the one this event ends is still running: another open
+    consultation, or (for an answer) an unpaid fee notice."""
+    facts = case._facts
+    if p.event is EventKind.RECEIVE_CONSULTATION_ANSWER:
+        fee = facts.fee
+        if fee is not None and fee.paid is None:
+            return True
+        name = p.payload["consultee"]
+    else:  # RECEIVE_PAYMENT: every open consultation is another wait
+        name = None
+    for c in facts.consultations:  # noqa: SIM110 - a loop: any() over a generator is slower
         if c.answer is None and c.consultee != name:  # c.is_open
             return True
     return False
@@ -400,6 +430,7 @@ GUARDS: Mapping[str, Guard] = MappingProxyType(
         "fee_notice_once": _g_fee_once,
         "fee_amount_positive": _g_fee_amount,
         "fee_notice_in_time": _g_fee_in_time,
+        "payment_awaited": _g_payment_awaited,
         "payment_in_time": _g_payment_in_time,
         "payment_period_over": _g_payment_over,
         "on_the_spot": _g_on_the_spot,
@@ -433,7 +464,8 @@ Route = Callable[["Case", _Pending], bool]
 ROUTES: Mapping[str, Route] = MappingProxyType(
     {
         "receipt_needs_confirmation": _r_needs_confirmation,
-        "other_consultations_open": _r_other_open,
+        "waits_running": _r_waits_running,
+        "other_waits_running": _r_other_waits_running,
     }
 )
 

@@ -16,16 +16,16 @@ This module holds the ONE definition of the legal graph (SPEC §5), in the shape
 
 The definition is validated when it is built
 (:meth:`~disclosure_flow.cases.definition.Definition.validate`): exactly one initial
-state, every state reachable, no transition out of a final state, no trap state, no
-unknown guard, no shadowed branch.
+state, every state reachable, no transition out of a final state, every state able to
+come to rest (a closed or final state), no unknown guard, no shadowed branch.
 
 >>> from disclosure_flow.cases import DEFINITION, CaseState, EventKind
 >>> DEFINITION.initial
 <CaseState.NEW: 'new'>
 >>> sorted(e.value for e in DEFINITION.allowed_events(CaseState.AWAITING_CORRECTION))
-['correction_lapsed', 'receive_correction', 'withdraw']
->>> CaseState.CONSULTING.label_zh
-'征求意见中'
+['correction_lapsed', 'receive_consultation_answer', 'receive_correction', 'withdraw']
+>>> CaseState.WAITING.label_zh
+'暂停计时（等待意见或缴费）'
 """
 
 from __future__ import annotations
@@ -55,14 +55,14 @@ _STATES = (
     StateSpec(S.UNDER_REVIEW, "审核中"),
     StateSpec(S.AWAITING_CORRECTION, "待补正"),
     StateSpec(S.PROCESSING, "办理中"),
-    StateSpec(S.CONSULTING, "征求意见中"),
-    StateSpec(S.AWAITING_PAYMENT, "待缴费"),
+    StateSpec(S.WAITING, "暂停计时（等待意见或缴费）"),
     StateSpec(S.REPLIED, "已答复"),
     StateSpec(S.DELIVERED, "已送达"),
-    StateSpec(S.ARCHIVED, "已归档", StateRole.FINAL),
-    StateSpec(S.ABANDONED_NO_CORRECTION, "视为放弃申请（逾期未补正）", StateRole.FINAL),
-    StateSpec(S.ABANDONED_NO_PAYMENT, "不再处理（逾期未缴费）", StateRole.FINAL),
-    StateSpec(S.WITHDRAWN, "已撤回", StateRole.FINAL),
+    StateSpec(S.ABANDONED_NO_CORRECTION, "视为放弃申请（逾期未补正）"),
+    StateSpec(S.ABANDONED_NO_PAYMENT, "不再处理（逾期未缴费）"),
+    StateSpec(S.WITHDRAWN, "已撤回"),
+    StateSpec(S.ARCHIVED, "已归档", StateRole.CLOSED),
+    StateSpec(S.IN_PROCEEDING, "复议、诉讼中"),
 )
 
 _EVENTS = (
@@ -91,15 +91,73 @@ _EVENTS = (
     EventSpec(E.DECIDE_LITIGATION, "行政诉讼裁判", "Art. 51"),
 )
 
-_EXTENSION_STATES = (S.REGISTERED, S.UNDER_REVIEW, S.PROCESSING, S.CONSULTING, S.AWAITING_PAYMENT)
+#: Where the reply clock runs (an extension may be granted).
+_CLOCK_RUNS = (S.REGISTERED, S.UNDER_REVIEW, S.PROCESSING, S.WAITING)
+#: Open states in which a correction notice may still go out (Art. 30: within its 7
+#: working days of day 0 — a guard — and only once).
+_CORRECTABLE = (S.REGISTERED, S.UNDER_REVIEW, S.PROCESSING, S.WAITING)
+#: Where a wait (consultation, fee notice) may begin: the clock pauses in WAITING.
+_WAIT_FROM = (S.PROCESSING, S.WAITING)
 _WITHDRAWABLE = tuple(sorted(_OPEN_STATES, key=lambda s: [x.state for x in _STATES].index(s)))
-_AFTER_REPLY = (S.REPLIED, S.DELIVERED)
+#: Acts open to remedies before the file is archived: the reply, and the endings that
+#: are acts of the agency (视为放弃, 不再处理; SPEC §11).
+_REMEDIABLE = (S.REPLIED, S.DELIVERED, S.ABANDONED_NO_CORRECTION, S.ABANDONED_NO_PAYMENT)
+#: Every ending is archived (Art. 45).
+_ENDINGS = (S.DELIVERED, S.ABANDONED_NO_CORRECTION, S.ABANDONED_NO_PAYMENT, S.WITHDRAWN)
 _EXTEND_GUARDS = (
     "approver_named",
     "extension_positive",
     "extension_within_cap",
     "extension_in_time",
 )
+_CORRECTION_GUARDS = (
+    "correction_once_only",
+    "correction_items_stated",
+    "correction_period_given",
+    "correction_notice_in_time",
+)
+_CONSULT_GUARDS = ("consultee_named", "consultee_not_already_consulted", "letter_received_in_order")
+_FEE_GUARDS = (
+    "fee_notice_once",
+    "fee_amount_positive",
+    "letter_received_in_order",
+    "fee_notice_in_time",
+)
+_ANSWER_GUARDS = ("consultation_open", "answer_complete")
+
+
+def _filing(source: CaseState, dest: CaseState) -> tuple[TransitionSpec, ...]:
+    """Filing a reconsideration or a suit in *source* (one proceeding at a time)."""
+    return (
+        TransitionSpec(
+            EventKind.FILE_RECONSIDERATION, source, dest, guards=("no_proceeding_pending",)
+        ),
+        TransitionSpec(
+            EventKind.FILE_LITIGATION,
+            source,
+            dest,
+            guards=("no_proceeding_pending", "litigation_route_consistent"),
+        ),
+    )
+
+
+def _deciding(source: CaseState, dest: CaseState) -> tuple[TransitionSpec, ...]:
+    """The decision of the proceeding pending in *source*."""
+    return (
+        TransitionSpec(
+            EventKind.DECIDE_RECONSIDERATION,
+            source,
+            dest,
+            guards=("reconsideration_pending", "decision_result_final"),
+        ),
+        TransitionSpec(
+            EventKind.DECIDE_LITIGATION,
+            source,
+            dest,
+            guards=("litigation_pending", "decision_result_final"),
+        ),
+    )
+
 
 _TRANSITIONS = (
     TransitionSpec(
@@ -108,17 +166,13 @@ _TRANSITIONS = (
     TransitionSpec(E.REGISTER, S.NEW, S.REGISTERED),
     TransitionSpec(E.CONFIRM_RECEIPT, S.AWAITING_CONFIRMATION, S.REGISTERED),
     TransitionSpec(E.START_REVIEW, S.REGISTERED, S.UNDER_REVIEW),
-    TransitionSpec(
-        E.NOTIFY_CORRECTION,
-        S.UNDER_REVIEW,
-        S.AWAITING_CORRECTION,
-        guards=(
-            "correction_once_only",
-            "correction_items_stated",
-            "correction_period_given",
-            "correction_notice_in_time",
-        ),
+    *(
+        TransitionSpec(E.NOTIFY_CORRECTION, s, S.AWAITING_CORRECTION, guards=_CORRECTION_GUARDS)
+        for s in _CORRECTABLE
     ),
+    # A wait that began before the notice may still run when the corrected application
+    # arrives: the case then goes on waiting.
+    TransitionSpec(E.RECEIVE_CORRECTION, S.AWAITING_CORRECTION, S.WAITING, when=("waits_running",)),
     TransitionSpec(E.RECEIVE_CORRECTION, S.AWAITING_CORRECTION, S.UNDER_REVIEW),
     TransitionSpec(
         E.CORRECTION_LAPSED,
@@ -127,33 +181,40 @@ _TRANSITIONS = (
         guards=("correction_period_over",),
     ),
     TransitionSpec(E.START_PROCESSING, S.UNDER_REVIEW, S.PROCESSING),
-    *(
-        TransitionSpec(
-            E.CONSULT,
-            source,
-            S.CONSULTING,
-            guards=(
-                "consultee_named",
-                "consultee_not_already_consulted",
-                "letter_received_in_order",
-            ),
-        )
-        for source in (S.PROCESSING, S.CONSULTING)
-    ),
+    # Waits overlap: consultations and the fee notice run side by side in WAITING.
+    *(TransitionSpec(E.CONSULT, s, S.WAITING, guards=_CONSULT_GUARDS) for s in _WAIT_FROM),
+    *(TransitionSpec(E.ISSUE_FEE_NOTICE, s, S.WAITING, guards=_FEE_GUARDS) for s in _WAIT_FROM),
     TransitionSpec(
         E.RECEIVE_CONSULTATION_ANSWER,
-        S.CONSULTING,
-        S.CONSULTING,
-        when=("other_consultations_open",),
-        guards=("consultation_open", "answer_complete"),
+        S.WAITING,
+        S.WAITING,
+        when=("other_waits_running",),
+        guards=_ANSWER_GUARDS,
     ),
+    TransitionSpec(E.RECEIVE_CONSULTATION_ANSWER, S.WAITING, S.PROCESSING, guards=_ANSWER_GUARDS),
     TransitionSpec(
         E.RECEIVE_CONSULTATION_ANSWER,
-        S.CONSULTING,
-        S.PROCESSING,
-        guards=("consultation_open", "answer_complete"),
+        S.AWAITING_CORRECTION,
+        S.AWAITING_CORRECTION,
+        guards=_ANSWER_GUARDS,
     ),
-    *(TransitionSpec(E.EXTEND, s, s, guards=_EXTEND_GUARDS) for s in _EXTENSION_STATES),
+    TransitionSpec(
+        E.RECEIVE_PAYMENT,
+        S.WAITING,
+        S.WAITING,
+        when=("other_waits_running",),
+        guards=("payment_awaited", "payment_in_time"),
+    ),
+    TransitionSpec(
+        E.RECEIVE_PAYMENT, S.WAITING, S.PROCESSING, guards=("payment_awaited", "payment_in_time")
+    ),
+    TransitionSpec(
+        E.FEE_LAPSED,
+        S.WAITING,
+        S.ABANDONED_NO_PAYMENT,
+        guards=("payment_awaited", "payment_period_over"),
+    ),
+    *(TransitionSpec(E.EXTEND, s, s, guards=_EXTEND_GUARDS) for s in _CLOCK_RUNS),
     *(TransitionSpec(E.REQUEST_REASONS, s, s) for s in (S.UNDER_REVIEW, S.PROCESSING)),
     *(
         TransitionSpec(
@@ -164,59 +225,23 @@ _TRANSITIONS = (
         )
         for s in (S.UNDER_REVIEW, S.PROCESSING)
     ),
-    TransitionSpec(
-        E.ISSUE_FEE_NOTICE,
-        S.PROCESSING,
-        S.AWAITING_PAYMENT,
-        guards=(
-            "fee_notice_once",
-            "fee_amount_positive",
-            "letter_received_in_order",
-            "fee_notice_in_time",
-        ),
-    ),
-    TransitionSpec(
-        E.RECEIVE_PAYMENT, S.AWAITING_PAYMENT, S.PROCESSING, guards=("payment_in_time",)
-    ),
-    TransitionSpec(
-        E.FEE_LAPSED,
-        S.AWAITING_PAYMENT,
-        S.ABANDONED_NO_PAYMENT,
-        guards=("payment_period_over",),
-    ),
     TransitionSpec(E.REPLY, S.REGISTERED, S.REPLIED, guards=("on_the_spot", "outcome_valid")),
     *(
         TransitionSpec(E.REPLY, s, S.REPLIED, guards=("outcome_valid",))
         for s in (S.UNDER_REVIEW, S.PROCESSING)
     ),
     TransitionSpec(E.DELIVER, S.REPLIED, S.DELIVERED),
-    TransitionSpec(E.ARCHIVE, S.DELIVERED, S.ARCHIVED, guards=("no_proceeding_pending",)),
     *(TransitionSpec(E.WITHDRAW, s, S.WITHDRAWN) for s in _WITHDRAWABLE),
     *(
-        t
-        for s in _AFTER_REPLY
-        for t in (
-            TransitionSpec(E.FILE_RECONSIDERATION, s, s, guards=("no_proceeding_pending",)),
-            TransitionSpec(
-                E.DECIDE_RECONSIDERATION,
-                s,
-                s,
-                guards=("reconsideration_pending", "decision_result_final"),
-            ),
-            TransitionSpec(
-                E.FILE_LITIGATION,
-                s,
-                s,
-                guards=("no_proceeding_pending", "litigation_route_consistent"),
-            ),
-            TransitionSpec(
-                E.DECIDE_LITIGATION,
-                s,
-                s,
-                guards=("litigation_pending", "decision_result_final"),
-            ),
-        )
+        TransitionSpec(E.ARCHIVE, s, S.ARCHIVED, guards=("no_proceeding_pending",))
+        for s in _ENDINGS
     ),
+    *(t for s in _REMEDIABLE for t in (*_filing(s, s), *_deciding(s, s))),
+    # An archived file re-opens for a proceeding filed in time, and returns to the archive
+    # when it is decided (the next proceeding, e.g. a suit after reconsideration, re-opens
+    # it again).
+    *_filing(S.ARCHIVED, S.IN_PROCEEDING),
+    *_deciding(S.IN_PROCEEDING, S.ARCHIVED),
 )
 
 #: The lifecycle (办理流程) of SPEC §5, validated for shape when the module loads; the
@@ -251,7 +276,7 @@ def mermaid_diagram(definition: Definition = DEFINITION) -> str:
         seen.add(key)
         lines.append(f"    {t.source.value} --> {t.dest.value}: {label}")
     for spec in definition.states:
-        if spec.role is StateRole.FINAL:
+        if spec.role in (StateRole.CLOSED, StateRole.FINAL):
             lines.append(f"    {spec.state.value} --> [*]")
     for state, names in loops.items():
         lines.append(f"    note right of {state.value}")

@@ -39,7 +39,37 @@ if TYPE_CHECKING:
     from disclosure_flow.cases.case import Case
 
 #: The schema tag written by :meth:`Case.to_dict` and required by :meth:`Case.from_dict`.
-SCHEMA: Final = "disclosure_flow.case/1"
+SCHEMA: Final = "disclosure_flow.case/2"
+#: Earlier schema tags :meth:`Case.from_dict` still reads, through a migration.
+SCHEMA_V1: Final = "disclosure_flow.case/1"
+#: Version 1's waiting states, one state in version 2 (the waits are facts now).
+_V1_STATES: Final = {"consulting": "waiting", "awaiting_payment": "waiting"}
+
+
+def _migrate_v1(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A version-1 stored case as version 2 writes it.
+
+    Version 1 had a state for each wait (``consulting``, ``awaiting_payment``); version 2
+    has one, ``waiting``, with the waits as facts. Every version-1 history is a history
+    of version 2 under that renaming, so the migration renames and the replay checks.
+    """
+    out = dict(data)
+    out["schema"] = SCHEMA
+    out["state"] = _V1_STATES.get(data["state"], data["state"])
+    events = data["events"]
+    if isinstance(events, list):
+        migrated: list[Any] = []
+        for event in events:
+            if isinstance(event, dict):
+                event = dict(event)
+                for key in ("before", "after"):
+                    value = event.get(key)
+                    if isinstance(value, str):
+                        event[key] = _V1_STATES.get(value, value)
+            migrated.append(event)
+        out["events"] = migrated
+    return out
+
 
 #: The policies a stored policy name may refer to, unless the host names others.
 _DEFAULT_POLICIES: Final = (R2019, R2008)
@@ -101,7 +131,11 @@ def _restore(
         data = _fields.read_mapping(data, "case")
         _fields.check_keys(data, "case", _CASE_KEYS, frozenset())
     if data["schema"] != SCHEMA:
-        raise SerializationError("case.schema", data["schema"], repr(SCHEMA))
+        if data["schema"] != SCHEMA_V1:
+            raise SerializationError(
+                "case.schema", data["schema"], f"{SCHEMA!r} (or {SCHEMA_V1!r}, migrated)"
+            )
+        data = _migrate_v1(data)
     # Policies are frozen and their names fixed: the default tuple's index is built once.
     by_name = _DEFAULT_BY_NAME if policies is _DEFAULT_POLICIES else {p.name: p for p in policies}
     policy = by_name.get(data["policy"]) if isinstance(data["policy"], str) else None

@@ -23,15 +23,20 @@ class CaseState(enum.Enum):
         UNDER_REVIEW: 审核中 (审核).
         AWAITING_CORRECTION: 待补正 — a correction notice was sent (Art. 30).
         PROCESSING: 办理中 (办理).
-        CONSULTING: 征求意见中 — third party or other agency consulted (Art. 32, 34);
-            the reply clock is paused.
-        AWAITING_PAYMENT: 待缴费 — a fee notice was sent (FEES); the clock is paused.
+        WAITING: 暂停计时（等待意见或缴费） — the reply clock is paused while one or more
+            waits run at once: consultations of third parties or other agencies (Art. 32,
+            34) and a fee notice (FEES). Which ones run is a fact of the case
+            (:attr:`Case.waiting <disclosure_flow.cases.Case.waiting>`), not a state: they
+            overlap, and the clock leaves out their union (SPEC §2).
         REPLIED: 已答复 — replied with an outcome (Art. 36–39).
         DELIVERED: 已送达.
-        ARCHIVED: 已归档 (final).
-        ABANDONED_NO_CORRECTION: 视为放弃申请（逾期未补正） (final, Art. 30).
-        ABANDONED_NO_PAYMENT: 不再处理（逾期未缴费） (final, FEES).
-        WITHDRAWN: 申请人撤回申请 (final).
+        ABANDONED_NO_CORRECTION: 视为放弃申请（逾期未补正） (Art. 30), to be archived.
+        ABANDONED_NO_PAYMENT: 不再处理（逾期未缴费） (FEES), to be archived.
+        WITHDRAWN: 申请人撤回申请, to be archived.
+        ARCHIVED: 已归档 (Art. 45) — every ending comes to rest here; a reconsideration
+            or a suit filed in time re-opens the file.
+        IN_PROCEEDING: 复议、诉讼中 — an archived file re-opened for a proceeding; it
+            returns to the archive when the proceeding is decided.
     """
 
     NEW = "new"
@@ -40,14 +45,14 @@ class CaseState(enum.Enum):
     UNDER_REVIEW = "under_review"
     AWAITING_CORRECTION = "awaiting_correction"
     PROCESSING = "processing"
-    CONSULTING = "consulting"
-    AWAITING_PAYMENT = "awaiting_payment"
+    WAITING = "waiting"
     REPLIED = "replied"
     DELIVERED = "delivered"
-    ARCHIVED = "archived"
     ABANDONED_NO_CORRECTION = "abandoned_no_correction"
     ABANDONED_NO_PAYMENT = "abandoned_no_payment"
     WITHDRAWN = "withdrawn"
+    ARCHIVED = "archived"
+    IN_PROCEEDING = "in_proceeding"
 
     @property
     def label_zh(self) -> str:
@@ -65,6 +70,15 @@ class CaseState(enum.Enum):
         return DEFINITION.state(self).role is StateRole.FINAL
 
     @property
+    def is_closed(self) -> bool:
+        """Whether the file is at rest in the archive (已归档): nothing more to do unless
+        a remedy re-opens it."""
+        from disclosure_flow.cases.definition import StateRole
+        from disclosure_flow.cases.lifecycle import DEFINITION
+
+        return DEFINITION.state(self).role is StateRole.CLOSED
+
+    @property
     def is_open(self) -> bool:
         """Whether the request still waits for a reply on the merits (办理中，未答复)."""
         return self in _OPEN_STATES
@@ -77,8 +91,7 @@ _OPEN_STATES = frozenset(
         CaseState.UNDER_REVIEW,
         CaseState.AWAITING_CORRECTION,
         CaseState.PROCESSING,
-        CaseState.CONSULTING,
-        CaseState.AWAITING_PAYMENT,
+        CaseState.WAITING,
     }
 )
 

@@ -9,7 +9,7 @@ Columns (列), in order:
 
 =================  ==================================================================
 ``case_id``        the case's identifier (案件编号); the DataFrame's index
-``state``          the state at the end of *as_of* (办理状态), e.g. ``"consulting"``
+``state``          the state at the end of *as_of* (办理状态), e.g. ``"waiting"``
 ``state_zh``       its Chinese label, e.g. ``"征求意见中"``
 ``channel``        how it arrived (申请渠道)
 ``applicant``      the applicant's kind (申请人类型), the column of the annual report
