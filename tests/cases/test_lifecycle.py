@@ -180,6 +180,18 @@ NEEDS_EARLIER_EVENT = (
     | {(S.AWAITING_CORRECTION, E.RECEIVE_CONSULTATION_ANSWER)}
     # the path's reconsideration is pending: one proceeding at a time
     | {(S.IN_PROCEEDING, E.DECIDE_LITIGATION)}
+    # a remedy against inaction needs the reply period to have run out, a decision a
+    # filed proceeding
+    | {
+        (s, e)
+        for s in (S.REGISTERED, S.UNDER_REVIEW, S.PROCESSING)
+        for e in (
+            E.FILE_RECONSIDERATION,
+            E.FILE_LITIGATION,
+            E.DECIDE_RECONSIDERATION,
+            E.DECIDE_LITIGATION,
+        )
+    }
 )
 
 ALL_PAIRS = list(itertools.product(CaseState, EventKind))

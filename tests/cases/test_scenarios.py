@@ -29,7 +29,8 @@ from disclosure_flow.cases import (
     RemedyKind,
     RemedyResult,
 )
-from disclosure_flow.clock import R2008, OpenReason
+from disclosure_flow.clock import R2008, FindingRule, LateActs, OpenReason
+from disclosure_flow.clock import R2019 as R2019_POLICY
 from tests.cases.test_lifecycle import APPLICANT, CALENDAR, DISCLOSED, REQUEST, new_case
 
 D = dt.date
@@ -493,3 +494,144 @@ def test_an_ending_without_a_reply_is_open_to_remedies() -> None:
     case.decide_reconsideration(D(2026, 5, 20), result=RemedyResult.UPHELD)
     case.archive(D(2026, 5, 21))
     assert case.state is S.ARCHIVED
+
+
+# -- remedies after the reply, against endings and against inaction (SPEC §11) -------------
+
+WITHHELD = Outcome(OutcomeKind.WITHHELD, OutcomeReason.THIRD_PARTY_RIGHTS)
+
+
+def opened(received: dt.date, **kwargs: object) -> Case:
+    """A case handed in on *received*."""
+    return Case.open(
+        "2026-900",
+        applicant=APPLICANT,
+        request=REQUEST,
+        channel=Channel.IN_PERSON,
+        received=received,
+        calendar=CALENDAR,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def windows(case: Case) -> dict[str, tuple[dt.date, str]]:
+    return {
+        s.kind.value: (s.due, s.end.period.article if s.end else "")
+        for s in case.sub_deadlines()
+        if s.kind.value.startswith(("reconsideration", "litigation"))
+    }
+
+
+def test_remedy_periods_run_from_the_receipt_of_the_reply() -> None:
+    case = in_processing().reply(D(2026, 3, 20), outcome=DISCLOSED)
+    assert windows(case) == {}  # not delivered: the applicant does not know it yet
+    case.deliver(D(2026, 3, 23), received=D(2026, 3, 25))
+    # 60 days after 25 March is Sunday 24 May → Monday 25 May; 6 months → 25 September,
+    # 中秋节 → Monday 28 September
+    assert windows(case) == {
+        "reconsideration": (D(2026, 5, 25), "行政复议法(2023) Art. 20"),
+        "litigation": (D(2026, 9, 28), "行政诉讼法 Art. 46"),
+    }
+    case.archive(D(2026, 3, 26))
+    assert windows(case)["reconsideration"][0] == D(2026, 5, 25)  # still open when archived
+
+
+def test_a_reply_without_the_remedies_stated_gives_at_most_a_year() -> None:
+    case = opened(D(2025, 3, 3)).start_review(D(2025, 3, 4))
+    case.reply(D(2025, 3, 20), outcome=DISCLOSED, remedies_stated=False)
+    case.deliver(D(2025, 3, 21), received=D(2025, 3, 25))
+    due, article = windows(case)["reconsideration"]
+    assert (due, article) == (D(2026, 3, 25), "行政复议法(2023) Art. 20 ¶3")
+
+
+def test_the_laws_in_force_when_the_act_was_known() -> None:
+    # an act known in 2014: the 1999 reconsideration law and the 1989 litigation law
+    case = opened(D(2014, 3, 3), policy=R2008).start_review(D(2014, 3, 4))
+    case.reply(D(2014, 3, 14), outcome=DISCLOSED).deliver(D(2014, 3, 17))
+    assert windows(case) == {
+        "reconsideration": (D(2014, 5, 16), "行政复议法(1999) Art. 9"),
+        "litigation": (D(2014, 6, 17), "行政诉讼法(1989) Art. 39"),
+    }
+
+
+def test_reconsideration_first_against_a_withheld_reply() -> None:
+    # 行政复议法(2023) Art. 23 ¶1(4): against 不予公开 from 2024-01-01, no direct suit
+    case = in_processing().reply(D(2026, 3, 20), outcome=WITHHELD)
+    case.deliver(D(2026, 3, 23))
+    assert set(windows(case)) == {"reconsideration"}
+    with pytest.raises(EventRefusedError, match="复议前置"):
+        case.file_litigation(D(2026, 4, 1), route=LitigationRoute.DIRECT)
+    case.file_reconsideration(D(2026, 4, 1))
+    case.decide_reconsideration(D(2026, 5, 29), result=RemedyResult.UPHELD, received=D(2026, 6, 2))
+    # 15 days after receiving the decision (行政诉讼法 Art. 45)
+    assert windows(case) == {
+        "litigation_after_reconsideration": (D(2026, 6, 17), "行政诉讼法 Art. 45")
+    }
+    with pytest.raises(EventRefusedError, match="after its period"):
+        case.file_litigation(D(2026, 6, 18), route=LitigationRoute.AFTER_RECONSIDERATION)
+    case.file_litigation(D(2026, 6, 17), route=LitigationRoute.AFTER_RECONSIDERATION)
+    assert windows(case) == {}
+
+
+def test_a_withheld_reply_before_2024_may_be_sued_directly() -> None:
+    case = opened(D(2023, 6, 1)).start_review(D(2023, 6, 2))
+    case.reply(D(2023, 6, 20), outcome=WITHHELD).deliver(D(2023, 6, 21))
+    assert set(windows(case)) == {"reconsideration", "litigation"}
+    case.file_litigation(D(2023, 7, 3), route=LitigationRoute.DIRECT)
+    assert case.proceedings[0].route is LitigationRoute.DIRECT
+
+
+def test_no_reconsideration_after_a_suit_and_none_twice() -> None:
+    sued = in_processing().reply(D(2026, 3, 20), outcome=DISCLOSED).deliver(D(2026, 3, 23))
+    sued.file_litigation(D(2026, 4, 1), route=LitigationRoute.DIRECT)
+    sued.decide_litigation(D(2026, 8, 3), result=RemedyResult.UPHELD)
+    with pytest.raises(EventRefusedError, match=r"Art\. 29 ¶2"):
+        sued.file_reconsideration(D(2026, 8, 4))
+    with pytest.raises(EventRefusedError, match="one suit per act"):
+        sued.file_litigation(D(2026, 8, 4), route=LitigationRoute.DIRECT)
+    twice = in_processing().reply(D(2026, 3, 20), outcome=DISCLOSED).deliver(D(2026, 3, 23))
+    twice.file_reconsideration(D(2026, 4, 1))
+    twice.decide_reconsideration(D(2026, 5, 29), result=RemedyResult.UPHELD)
+    with pytest.raises(EventRefusedError, match="not reconsidered twice"):
+        twice.file_reconsideration(D(2026, 6, 1))
+
+
+def test_a_late_remedy_is_refused_or_recorded_with_a_finding() -> None:
+    late = in_processing().reply(D(2026, 3, 20), outcome=DISCLOSED).deliver(D(2026, 3, 23))
+    # 60 days after 23 March: Friday 22 May
+    with pytest.raises(EventRefusedError, match=r"after its period") as info:
+        late.file_reconsideration(D(2026, 5, 26))
+    assert "after its period ended on 2026-05-22" in info.value.reason
+    recording = attrs.evolve(R2019_POLICY, late_acts=LateActs.RECORD)
+    case = in_processing(policy=recording).reply(D(2026, 3, 20), outcome=DISCLOSED)
+    case.deliver(D(2026, 3, 23)).file_reconsideration(D(2026, 5, 26))
+    (finding,) = case.findings()
+    assert finding.rule is FindingRule.RECONSIDERATION_LATE
+    assert (finding.due, finding.acted, finding.late_by) == (D(2026, 5, 22), D(2026, 5, 26), 2)
+    assert finding.article == "行政复议法(2023) Art. 20"
+
+
+def test_a_remedy_against_inaction() -> None:
+    case = in_processing()  # due 30 March
+    with pytest.raises(EventRefusedError, match="no inaction on 2026-03-30"):
+        case.file_reconsideration(D(2026, 3, 30))
+    case.file_reconsideration(D(2026, 3, 31))
+    assert case.state is S.PROCESSING  # still to be answered
+    case.decide_reconsideration(D(2026, 5, 20), result=RemedyResult.CORRECTED)
+    case.reply(D(2026, 5, 25), outcome=DISCLOSED)
+    assert state_of(case) is S.REPLIED
+    assert [f.rule for f in case.findings()] == [FindingRule.REPLY_LATE]
+
+
+def test_an_ending_is_known_on_its_day() -> None:
+    case = new_case().start_review(D(2026, 3, 3))
+    case.notify_correction(D(2026, 3, 4), items="请提供身份证明", due=D(2026, 3, 18))
+    case.correction_lapsed(D(2026, 3, 19))
+    # 60 days after 19 March: Monday 18 May; 6 months: Saturday 19 September → Sunday 20,
+    # a make-up working day (调休上班 for National Day)
+    assert windows(case) == {
+        "reconsideration": (D(2026, 5, 18), "行政复议法(2023) Art. 20"),
+        "litigation": (D(2026, 9, 20), "行政诉讼法 Art. 46"),
+    }
+    withdrawn = in_processing().withdraw(D(2026, 3, 5))
+    assert windows(withdrawn) == {}  # the applicant's own act

@@ -45,17 +45,22 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from transitions import MachineError
-
 from disclosure_flow.cases.applicants import Applicant
 from disclosure_flow.cases.channels import Channel, DeliveryMethod, InformationRequest
 from disclosure_flow.cases.definition import Refusal
 from disclosure_flow.cases.dispatch import _TABLE, _route
-from disclosure_flow.cases.facts import _compute, _Facts, _fold, _Pending, _sub_deadlines
+from disclosure_flow.cases.facts import (
+    _compute,
+    _Facts,
+    _fold,
+    _Pending,
+    _remedy_findings,
+    _sub_deadlines,
+)
 from disclosure_flow.cases.fees import FeeMethod
 from disclosure_flow.cases.guards import _allowed_list, _refused
 from disclosure_flow.cases.lifecycle import DEFINITION
-from disclosure_flow.cases.machine import MACHINE, GuardFailed
+from disclosure_flow.cases.machine import _route_by_machine
 from disclosure_flow.cases.outcomes import Outcome, OutcomeKind, OutcomeReason
 from disclosure_flow.cases.payloads import _check_payload
 from disclosure_flow.cases.restore import (
@@ -444,25 +449,11 @@ class Case:
         if dispatch is Dispatch.TABLE:
             dest = _route(branches, self, pending)
         else:
-            dest = self._route_by_machine(pending)
+            dest = _route_by_machine(self, pending)
         if isinstance(dest, Refusal):
             raise _refused(kind, state, dest, day)
         self._commit(pending, dest, actor, note)
         return self
-
-    def _route_by_machine(self, pending: _Pending) -> CaseState | Refusal:
-        state = self._state
-        try:
-            done = MACHINE.events[pending.event.value].trigger(self, pending=pending)
-        except GuardFailed as failed:
-            return failed.refusal
-        except MachineError:
-            return Refusal("not allowed in this state", _allowed_list(state))
-        finally:
-            dest, self._state = self._state, state
-        if not done:
-            return Refusal("no branch of the lifecycle applies", "see the lifecycle definition")
-        return dest
 
     def _commit(self, p: _Pending, dest: CaseState, actor: str | None, note: str | None) -> None:
         facts = self._facts.copy()
@@ -727,10 +718,15 @@ class Case:
 
     def findings(self, *, as_of: _dt.date | None = None) -> tuple[Finding, ...]:
         """The compliance findings (合规问题, SPEC §10) among the events recorded by the end
-        of *as_of* (default: all): a late reply, and any act after its period.
-        Recomputed with the current calendar."""
+        of *as_of* (default: all): a late reply, any act after its period, and a
+        reconsideration or suit recorded after its period (SPEC §11). Recomputed with the
+        current calendar."""
         deadline = self.deadline(as_of=as_of)
-        return () if deadline is None else deadline.findings
+        found = [] if deadline is None else list(deadline.findings)
+        if self._facts.proceedings:
+            found += _remedy_findings(self, as_of)
+            found.sort(key=lambda f: f.acted)
+        return tuple(found)
 
     @property
     def outcome(self) -> Outcome | None:

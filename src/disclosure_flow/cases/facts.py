@@ -16,6 +16,7 @@ import attrs
 
 from disclosure_flow import clock
 from disclosure_flow.cases.channels import Channel
+from disclosure_flow.cases.outcomes import OutcomeKind
 from disclosure_flow.cases.states import CaseState, EventKind
 from disclosure_flow.cases.values import (
     Consultation,
@@ -25,6 +26,7 @@ from disclosure_flow.cases.values import (
     DelayedDeadlineRecord,
     ExtensionRecord,
     FeeNotice,
+    LitigationRoute,
     Proceeding,
     RemedyKind,
     ReplyRecord,
@@ -32,8 +34,11 @@ from disclosure_flow.cases.values import (
     SubDeadlineKind,
 )
 from disclosure_flow.clock import (
+    RECONSIDERATION_FIRST_FROM,
     ClockEvent,
     Deadline,
+    Finding,
+    FindingRule,
     LateActs,
     PauseReason,
     PeriodKind,
@@ -64,6 +69,7 @@ class _Facts:
         "reasons_requested",
         "received",
         "reply",
+        "reply_received",
         "restart",
     )
 
@@ -79,6 +85,7 @@ class _Facts:
         self.fee: FeeNotice | None = None
         self.reply: ReplyRecord | None = None
         self.delivered: _dt.date | None = None
+        self.reply_received: _dt.date | None = None
         self.ending: EventKind | None = None
         self.ended: _dt.date | None = None
         self.proceedings: tuple[Proceeding, ...] = ()
@@ -189,11 +196,12 @@ def _f_payment(facts: _Facts, p: _Pending, channel: Channel) -> None:
 
 
 def _f_reply(facts: _Facts, p: _Pending, channel: Channel) -> None:
-    facts.reply = ReplyRecord(p.day, p.payload["outcome"])
+    facts.reply = ReplyRecord(p.day, p.payload["outcome"], p.payload.get("remedies_stated", True))
 
 
 def _f_deliver(facts: _Facts, p: _Pending, channel: Channel) -> None:
     facts.delivered = p.day
+    facts.reply_received = p.payload.get("received")
 
 
 def _f_ending(facts: _Facts, p: _Pending, channel: Channel) -> None:
@@ -210,8 +218,11 @@ def _f_file_litigation(facts: _Facts, p: _Pending, channel: Channel) -> None:
 
 
 def _f_decide(facts: _Facts, p: _Pending, channel: Channel) -> None:
+    received = p.payload.get("received")
     facts.proceedings = tuple(
-        Proceeding(x.kind, x.filed, x.route, p.day, p.payload["result"]) if x.decided is None else x
+        Proceeding(x.kind, x.filed, x.route, p.day, p.payload["result"], received)
+        if x.decided is None
+        else x
         for x in facts.proceedings
     )
 
@@ -375,10 +386,8 @@ def _sub_deadlines(case: Case) -> tuple[SubDeadline, ...]:
         fee = facts.fee
         if fee is not None and fee.paid is None:
             add(SubDeadlineKind.FEE_PAYMENT, PeriodKind.FEE_PAYMENT, fee.notice_received)
-    if state is CaseState.DELIVERED:
-        assert facts.delivered is not None
-        add(SubDeadlineKind.RECONSIDERATION, PeriodKind.RECONSIDERATION, facts.delivered)
-        add(SubDeadlineKind.LITIGATION, PeriodKind.LITIGATION, facts.delivered)
+    if state in _AT_REST:
+        found.extend(_remedy_windows(facts, policy, calendar))
     return tuple(found)
 
 
@@ -386,5 +395,172 @@ def _sub_deadlines(case: Case) -> tuple[SubDeadline, ...]:
 #: where the application's completeness is judged (a notice may still go out later,
 #: within the same period).
 _CORRECTION_OPEN = frozenset({CaseState.REGISTERED, CaseState.UNDER_REVIEW})
+#: States in which the remedy windows against the act are shown: a delivered reply, an
+#: ending without a reply (an act of the agency), the archive.
+_AT_REST = frozenset(
+    {
+        CaseState.DELIVERED,
+        CaseState.ABANDONED_NO_CORRECTION,
+        CaseState.ABANDONED_NO_PAYMENT,
+        CaseState.ARCHIVED,
+    }
+)
 #: States in which running waits (consultations, a fee notice) have answer periods.
 _WAITS_SHOWN = frozenset({CaseState.WAITING, CaseState.AWAITING_CORRECTION})
+
+
+# ---------------------------------------------------------------------------
+# Remedies (SPEC §11): the act they are against, the day the applicant knew of it, and
+# the windows that follow.
+
+
+def _knowing(facts: _Facts) -> _dt.date | None:
+    """The day the applicant knew of the act open to remedies (知道该行政行为之日): the
+    reply's receipt, or its dispatch when no receipt was recorded [convention]; for an
+    ending without a reply (视为放弃, 不再处理), its day [convention]. ``None`` before a
+    reply is delivered, or when the case ended by withdrawal (not an act of the agency).
+    """
+    if facts.reply is not None:
+        if facts.delivered is None:
+            return None
+        return facts.reply_received if facts.reply_received is not None else facts.delivered
+    if facts.ending in (EventKind.CORRECTION_LAPSED, EventKind.FEE_LAPSED):
+        return facts.ended
+    return None
+
+
+def _reconsideration_first(facts: _Facts) -> bool:
+    """复议前置 (行政复议法 2023 Art. 23 ¶1(4)): the act is a 不予公开 reply made on or after
+    2024-01-01, so the applicant must apply for reconsideration before suing."""
+    reply = facts.reply
+    return (
+        reply is not None
+        and reply.outcome.kind is OutcomeKind.WITHHELD
+        and reply.day >= RECONSIDERATION_FIRST_FROM
+    )
+
+
+def _window(
+    kind: SubDeadlineKind,
+    period: PeriodKind,
+    start: _dt.date,
+    policy: Policy,
+    calendar: WorkdayCalendar,
+    about: str | None = None,
+) -> SubDeadline:
+    end = period_end(period, start, policy=policy, calendar=calendar)
+    return SubDeadline(kind, end.due, about, end)
+
+
+def _remedy_windows(
+    facts: _Facts,
+    policy: Policy,
+    calendar: WorkdayCalendar,
+    *,
+    inaction_from: _dt.date | None = None,
+) -> tuple[SubDeadline, ...]:
+    """The remedy windows open now (救济期限): none while a proceeding is pending or once a
+    suit was filed; a suit's 15 days after a reconsideration decision; else the
+    reconsideration period (one year at most when the reply did not state the remedies)
+    and the litigation period (none under 复议前置). *inaction_from*: the expiry of the
+    reply period, for remedies against inaction (不作为; 行政复议法实施条例 Art. 16,
+    法释〔2018〕1号 Art. 66) when no act is known."""
+    proceedings = facts.proceedings
+    for x in proceedings:
+        if x.decided is None or x.kind is RemedyKind.LITIGATION:
+            return ()
+    if proceedings:  # a reconsideration was decided
+        decided = proceedings[-1]
+        assert decided.decided is not None
+        start = decided.decision_received or decided.decided
+        return (
+            _window(
+                SubDeadlineKind.LITIGATION_AFTER_RECONSIDERATION,
+                PeriodKind.LITIGATION_AFTER_RECONSIDERATION,
+                start,
+                policy,
+                calendar,
+            ),
+        )
+    knowing = _knowing(facts)
+    about = None
+    if knowing is None:
+        if inaction_from is None:
+            return ()
+        knowing, about = inaction_from, "不作为（逾期未答复）"
+    found = []
+    reply = facts.reply
+    if reply is not None and not reply.remedies_stated:
+        found.append(
+            _window(
+                SubDeadlineKind.RECONSIDERATION,
+                PeriodKind.RECONSIDERATION_CAP,
+                knowing,
+                policy,
+                calendar,
+                "答复未告知救济途径：自知道救济途径之日起六十日，最长一年",
+            )
+        )
+    else:
+        found.append(
+            _window(
+                SubDeadlineKind.RECONSIDERATION,
+                PeriodKind.RECONSIDERATION,
+                knowing,
+                policy,
+                calendar,
+                about,
+            )
+        )
+    if not _reconsideration_first(facts):
+        found.append(
+            _window(
+                SubDeadlineKind.LITIGATION, PeriodKind.LITIGATION, knowing, policy, calendar, about
+            )
+        )
+    return tuple(found)
+
+
+def _remedy_kind_of(x: Proceeding) -> SubDeadlineKind:
+    if x.kind is RemedyKind.RECONSIDERATION:
+        return SubDeadlineKind.RECONSIDERATION
+    if x.route is LitigationRoute.AFTER_RECONSIDERATION:
+        return SubDeadlineKind.LITIGATION_AFTER_RECONSIDERATION
+    return SubDeadlineKind.LITIGATION
+
+
+_REMEDY_FINDING = {
+    SubDeadlineKind.RECONSIDERATION: FindingRule.RECONSIDERATION_LATE,
+    SubDeadlineKind.LITIGATION: FindingRule.LITIGATION_LATE,
+    SubDeadlineKind.LITIGATION_AFTER_RECONSIDERATION: FindingRule.LITIGATION_LATE,
+}
+
+
+def _remedy_findings(case: Case, as_of: _dt.date | None = None) -> list[Finding]:
+    """A finding for each proceeding recorded after its period (SPEC §11; only a policy
+    that records late acts lets one in), judged against the facts of its filing day."""
+    found: list[Finding] = []
+    policy, calendar = case._policy, case._calendar
+    for i, x in enumerate(case._facts.proceedings):
+        if as_of is not None and x.filed > as_of:
+            break
+        then = case._facts_until(x.filed).copy()
+        then.proceedings = case._facts.proceedings[:i]
+        inaction_from = None
+        if then.reply is None and then.ending is None and then.day0 is not None:
+            inaction_from = _compute(then, policy, calendar).due
+        wanted = _remedy_kind_of(x)
+        for window in _remedy_windows(then, policy, calendar, inaction_from=inaction_from):
+            if window.kind is wanted and x.filed > window.due:
+                assert window.end is not None
+                late_by = calendar.workdays_between(window.due, x.filed)
+                found.append(
+                    Finding(
+                        _REMEDY_FINDING[wanted],
+                        window.end.period.article,
+                        window.due,
+                        x.filed,
+                        late_by,
+                    )
+                )
+    return found

@@ -22,7 +22,9 @@ from disclosure_flow.cases.facts import (
     _Facts,
     _payment_due,
     _Pending,
+    _reconsideration_first,
     _recording,
+    _remedy_windows,
 )
 from disclosure_flow.cases.lifecycle import DEFINITION
 from disclosure_flow.cases.outcomes import Outcome, OutcomeReason
@@ -32,6 +34,7 @@ from disclosure_flow.cases.values import (
     LitigationRoute,
     RemedyKind,
     RemedyResult,
+    SubDeadlineKind,
     _text,
 )
 from disclosure_flow.clock import ClockEvent, FindingRule, LateActs
@@ -375,6 +378,91 @@ def _g_route(case: Case, p: _Pending) -> Refusal | None:
     return None
 
 
+def _g_reconsideration_admissible(case: Case, p: _Pending) -> Refusal | None:
+    for x in case._facts.proceedings:
+        if x.kind is RemedyKind.LITIGATION:
+            return Refusal(
+                f"a suit was filed on {x.filed.isoformat()}: once a court has accepted a suit "
+                "on the act, no reconsideration is accepted (行政复议法(2023) Art. 29 ¶2)",
+                "the suit's decision (decide_litigation)",
+            )
+        return Refusal(
+            f"a reconsideration was filed on {x.filed.isoformat()}: the same act is not "
+            "reconsidered twice",
+            "a suit after the reconsideration (file_litigation, 行政诉讼法 Art. 45)",
+        )
+    return None
+
+
+def _g_suit_admissible(case: Case, p: _Pending) -> Refusal | None:
+    facts = case._facts
+    for x in facts.proceedings:
+        if x.kind is RemedyKind.LITIGATION:
+            return Refusal(
+                f"a suit was filed on {x.filed.isoformat()} on the same act", "one suit per act"
+            )
+    if p.payload["route"] is LitigationRoute.DIRECT and _reconsideration_first(facts):
+        assert facts.reply is not None
+        return Refusal(
+            f"a direct suit against the 不予公开 reply of {facts.reply.day.isoformat()}: "
+            "reconsideration comes first (复议前置, 行政复议法(2023) Art. 23 ¶1(4))",
+            "file_reconsideration",
+        )
+    return None
+
+
+def _remedy_kind(p: _Pending) -> SubDeadlineKind:
+    if p.event is EventKind.FILE_RECONSIDERATION:
+        return SubDeadlineKind.RECONSIDERATION
+    if p.payload["route"] is LitigationRoute.AFTER_RECONSIDERATION:
+        return SubDeadlineKind.LITIGATION_AFTER_RECONSIDERATION
+    return SubDeadlineKind.LITIGATION
+
+
+def _g_remedy_in_time(case: Case, p: _Pending) -> Refusal | None:
+    """A proceeding filed within its period (SPEC §11), or a policy that records late
+    acts (then :meth:`Case.findings` names the rule)."""
+    facts = case._facts
+    due_now = None
+    if facts.reply is None and facts.ending is None and facts.day0 is not None:
+        due_now = _compute(facts, case._policy, case._calendar).due
+    wanted = _remedy_kind(p)
+    for window in _remedy_windows(facts, case._policy, case._calendar, inaction_from=due_now):
+        if window.kind is not wanted or p.day <= window.due:
+            continue
+        if case._policy.late_acts is LateActs.RECORD:
+            return None
+        assert window.end is not None
+        rule = _REMEDY_RULE[wanted]
+        late_by = case._calendar.workdays_between(window.due, p.day)
+        return Refusal(
+            f"{p.event.value} on {p.day.isoformat()} is after its period "
+            f"({window.end.period}) ended on {window.due.isoformat()}",
+            f"on or before {window.due.isoformat()}",
+            (f"{rule.label_zh} ({window.end.period.article})", window.due, late_by),
+        )
+    return None
+
+
+def _g_reply_overdue(case: Case, p: _Pending) -> Refusal | None:
+    """A remedy against inaction (不作为) needs the reply period to have run out."""
+    facts = case._facts
+    if facts.day0 is None:
+        return Refusal("no day 0 yet (Art. 31)", "confirm_receipt first")
+    due = _compute(facts, case._policy, case._calendar).due
+    if due is not None and p.day > due:
+        return None
+    when = (
+        "the reply deadline is open (paused or awaiting correction)"
+        if due is None
+        else (f"the reply is due {due.isoformat()}")
+    )
+    return Refusal(
+        f"no inaction on {p.day.isoformat()}: {when}",
+        "a remedy against inaction after the reply period ran out (不作为)",
+    )
+
+
 def _r_needs_confirmation(case: Case, p: _Pending) -> bool:
     return case._channel.needs_confirmation
 
@@ -439,6 +527,10 @@ GUARDS: Mapping[str, Guard] = MappingProxyType(
         "reconsideration_pending": _pending_of(RemedyKind.RECONSIDERATION),
         "litigation_pending": _pending_of(RemedyKind.LITIGATION),
         "decision_result_final": _g_result_final,
+        "reconsideration_admissible": _g_reconsideration_admissible,
+        "suit_admissible": _g_suit_admissible,
+        "remedy_in_time": _g_remedy_in_time,
+        "reply_overdue": _g_reply_overdue,
         "litigation_route_consistent": _g_route,
     }
 )
@@ -456,6 +548,17 @@ CALENDAR_GUARDS: frozenset[str] = frozenset(
         "fee_notice_in_time",
         "payment_in_time",
         "payment_period_over",
+        "remedy_in_time",
+        "reply_overdue",
+    }
+)
+
+#: The finding of each remedy filed after its period.
+_REMEDY_RULE: Mapping[SubDeadlineKind, FindingRule] = MappingProxyType(
+    {
+        SubDeadlineKind.RECONSIDERATION: FindingRule.RECONSIDERATION_LATE,
+        SubDeadlineKind.LITIGATION: FindingRule.LITIGATION_LATE,
+        SubDeadlineKind.LITIGATION_AFTER_RECONSIDERATION: FindingRule.LITIGATION_LATE,
     }
 )
 

@@ -102,6 +102,8 @@ _WITHDRAWABLE = tuple(sorted(_OPEN_STATES, key=lambda s: [x.state for x in _STAT
 #: Acts open to remedies before the file is archived: the reply, and the endings that
 #: are acts of the agency (视为放弃, 不再处理; SPEC §11).
 _REMEDIABLE = (S.REPLIED, S.DELIVERED, S.ABANDONED_NO_CORRECTION, S.ABANDONED_NO_PAYMENT)
+#: Open states in which the reply period can run out (a remedy against inaction).
+_INACTION = (S.REGISTERED, S.UNDER_REVIEW, S.PROCESSING)
 #: Every ending is archived (Art. 45).
 _ENDINGS = (S.DELIVERED, S.ABANDONED_NO_CORRECTION, S.ABANDONED_NO_PAYMENT, S.WITHDRAWN)
 _EXTEND_GUARDS = (
@@ -126,17 +128,34 @@ _FEE_GUARDS = (
 _ANSWER_GUARDS = ("consultation_open", "answer_complete")
 
 
-def _filing(source: CaseState, dest: CaseState) -> tuple[TransitionSpec, ...]:
-    """Filing a reconsideration or a suit in *source* (one proceeding at a time)."""
+def _filing(
+    source: CaseState, dest: CaseState, *, first: tuple[str, ...] = ()
+) -> tuple[TransitionSpec, ...]:
+    """Filing a reconsideration or a suit in *source*: one proceeding at a time, one the
+    law admits (SPEC §11), within its period; *first*: guards checked before those."""
     return (
         TransitionSpec(
-            EventKind.FILE_RECONSIDERATION, source, dest, guards=("no_proceeding_pending",)
+            EventKind.FILE_RECONSIDERATION,
+            source,
+            dest,
+            guards=(
+                *first,
+                "no_proceeding_pending",
+                "reconsideration_admissible",
+                "remedy_in_time",
+            ),
         ),
         TransitionSpec(
             EventKind.FILE_LITIGATION,
             source,
             dest,
-            guards=("no_proceeding_pending", "litigation_route_consistent"),
+            guards=(
+                *first,
+                "no_proceeding_pending",
+                "litigation_route_consistent",
+                "suit_admissible",
+                "remedy_in_time",
+            ),
         ),
     )
 
@@ -242,6 +261,9 @@ _TRANSITIONS = (
     # it again).
     *_filing(S.ARCHIVED, S.IN_PROCEEDING),
     *_deciding(S.IN_PROCEEDING, S.ARCHIVED),
+    # Remedies against inaction (不作为): no reply when the reply period ran out; the
+    # request stays open and may still be answered.
+    *(t for s in _INACTION for t in (*_filing(s, s, first=("reply_overdue",)), *_deciding(s, s))),
 )
 
 #: The lifecycle (办理流程) of SPEC §5, validated for shape when the module loads; the

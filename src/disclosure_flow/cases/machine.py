@@ -10,12 +10,17 @@ through the compiled table of :mod:`~disclosure_flow.cases.dispatch`, or through
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from transitions import Machine
+from transitions import Machine, MachineError
 
 from disclosure_flow.cases.definition import Definition, Refusal
-from disclosure_flow.cases.guards import GUARDS, ROUTES
+from disclosure_flow.cases.guards import GUARDS, ROUTES, _allowed_list
+from disclosure_flow.cases.states import CaseState
+
+if TYPE_CHECKING:
+    from disclosure_flow.cases.case import Case
+    from disclosure_flow.cases.facts import _Pending
 from disclosure_flow.cases.lifecycle import DEFINITION
 
 __all__ = ["MACHINE", "Guard", "GuardFailed", "Route", "build_machine"]
@@ -100,3 +105,21 @@ def build_machine(
 
 #: The process-wide ``transitions`` machine (one, flat, no model attached).
 MACHINE: Final = build_machine(DEFINITION, guards=GUARDS, routes=ROUTES, model_attribute="_state")
+
+
+def _route_by_machine(case: Case, pending: _Pending) -> CaseState | Refusal:
+    """The destination of *pending* as ``transitions``' own ``trigger()`` finds it, or
+    the refusal: the general path that :mod:`~disclosure_flow.cases.dispatch` mirrors.
+    The case's state is left as it was (the caller commits)."""
+    state = case._state
+    try:
+        done = MACHINE.events[pending.event.value].trigger(case, pending=pending)
+    except GuardFailed as failed:
+        return failed.refusal
+    except MachineError:
+        return Refusal("not allowed in this state", _allowed_list(state))
+    finally:
+        dest, case._state = case._state, state
+    if not done:
+        return Refusal("no branch of the lifecycle applies", "see the lifecycle definition")
+    return dest

@@ -32,6 +32,7 @@ from disclosure_flow.errors import EventRefusedError, SerializationError
 class _Kind(enum.Enum):
     TEXT = "text"
     INT = "int"
+    BOOL = "bool"
     DATE = "date"
     PARTY = "party"
     ANSWER = "answer"
@@ -70,9 +71,18 @@ _PAYLOAD.update(
             _Field("method", _Kind.FEE_METHOD),
             _Field("notice_received", _Kind.DATE, required=False),
         ),
-        EventKind.REPLY: (_Field("outcome", _Kind.OUTCOME),),
-        EventKind.DELIVER: (_Field("method", _Kind.DELIVERY, required=False),),
-        EventKind.DECIDE_RECONSIDERATION: (_Field("result", _Kind.RESULT),),
+        EventKind.REPLY: (
+            _Field("outcome", _Kind.OUTCOME),
+            _Field("remedies_stated", _Kind.BOOL, required=False),
+        ),
+        EventKind.DELIVER: (
+            _Field("method", _Kind.DELIVERY, required=False),
+            _Field("received", _Kind.DATE, required=False),
+        ),
+        EventKind.DECIDE_RECONSIDERATION: (
+            _Field("result", _Kind.RESULT),
+            _Field("received", _Kind.DATE, required=False),
+        ),
         EventKind.FILE_LITIGATION: (_Field("route", _Kind.ROUTE),),
         EventKind.DECIDE_LITIGATION: (_Field("result", _Kind.RESULT),),
     }
@@ -97,6 +107,8 @@ def _check_value(kind: _Kind, value: object) -> str | None:
         return None if isinstance(value, str) else "a str"
     if kind is _Kind.INT:
         return None if type(value) is int else "an int"
+    if kind is _Kind.BOOL:
+        return None if type(value) is bool else "True or False"
     if kind is _Kind.DATE:
         return None  # checked by check_date, which raises InvalidDateError
     if kind is _Kind.OUTCOME:
@@ -185,6 +197,12 @@ def _read_text(value: Any, path: str) -> str:
     return value
 
 
+def _read_bool(value: Any, path: str) -> bool:
+    if type(value) is not bool:
+        raise SerializationError(path, value, "true or false")
+    return value
+
+
 def _read_int(value: Any, path: str) -> int:
     if type(value) is not int:
         raise SerializationError(path, value, "an integer")
@@ -208,6 +226,7 @@ _READERS: dict[_Kind, Callable[[Any, str], Any]] = {
     _Kind.DATE: _read_day,
     _Kind.TEXT: _read_text,
     _Kind.INT: _read_int,
+    _Kind.BOOL: _read_bool,
     _Kind.OUTCOME: lambda value, path: _read_outcome(value, path),
     **{k: _enum_reader(k) for k in _ENUMS},
 }

@@ -59,6 +59,7 @@ _QUICK: dict[_Kind, tuple[int, Any]] = {
     _Kind.DATE: (_LOOKUP, _DAY_CACHE),
     _Kind.TEXT: (_EXACT, str),
     _Kind.INT: (_EXACT, int),
+    _Kind.BOOL: (_EXACT, bool),
     _Kind.OUTCOME: (_CALL, _quick_outcome),
     **{k: (_LOOKUP, _ENUM_BY_VALUE[k]) for k in _ENUMS},
 }

@@ -93,6 +93,7 @@ class RemedyKind(enum.Enum):
 
     RECONSIDERATION = "reconsideration"
     LITIGATION = "litigation"
+    LITIGATION_AFTER_RECONSIDERATION = "litigation_after_reconsideration"
 
 
 class LitigationRoute(enum.Enum):
@@ -241,10 +242,14 @@ class ReplyRecord:
     Attributes:
         day: the day of the reply.
         outcome: the outcome (答复结果), an :class:`~disclosure_flow.cases.outcomes.Outcome`.
+        remedies_stated: whether the reply told the applicant the remedies — the right,
+            the body and the period (告知救济途径); if not, the reconsideration period
+            runs from learning of them, at most a year (行政复议法 2023 Art. 20 ¶3).
     """
 
     day: _dt.date
     outcome: Outcome
+    remedies_stated: bool = True
 
 
 @attrs.frozen
@@ -257,6 +262,8 @@ class Proceeding:
         route: for litigation, direct or after reconsideration; else ``None``.
         decided: the day of the decision, or ``None`` while pending.
         result: the result; :attr:`RemedyResult.PENDING` while pending.
+        decision_received: the day the applicant received a reconsideration decision (a
+            suit then runs 15 days from it, 行政诉讼法 Art. 45), if recorded.
     """
 
     kind: RemedyKind
@@ -264,6 +271,7 @@ class Proceeding:
     route: LitigationRoute | None = None
     decided: _dt.date | None = None
     result: RemedyResult = RemedyResult.PENDING
+    decision_received: _dt.date | None = None
 
     def result_as_of(self, day: _dt.date) -> RemedyResult:
         """The result as known at the end of *day* (尚未审结 before the decision)."""
@@ -312,8 +320,12 @@ class SubDeadlineKind(enum.Enum):
         INTER_AGENCY_ANSWER: another agency's answer period (其他机关答复期限, Art. 34).
         FEE_PAYMENT: the applicant's payment period (缴费期限, FEES).
         RECONSIDERATION: the applicant's period to apply for reconsideration
-            (行政复议申请期限), from delivery.
-        LITIGATION: the applicant's period to sue (起诉期限), from delivery.
+            (行政复议申请期限), from learning of the act: the reply's receipt (or its
+            dispatch, when no receipt is recorded), or the ending without a reply.
+        LITIGATION: the applicant's period to sue (起诉期限), from the same day; none
+            against a 不予公开 reply made from 2024-01-01 (复议前置).
+        LITIGATION_AFTER_RECONSIDERATION: the period to sue after a reconsideration,
+            from receiving its decision (行政诉讼法 Art. 45).
     """
 
     CORRECTION_NOTICE = "correction_notice"
@@ -323,6 +335,7 @@ class SubDeadlineKind(enum.Enum):
     FEE_PAYMENT = "fee_payment"
     RECONSIDERATION = "reconsideration"
     LITIGATION = "litigation"
+    LITIGATION_AFTER_RECONSIDERATION = "litigation_after_reconsideration"
 
 
 @attrs.frozen

@@ -77,8 +77,13 @@ from disclosure_flow.clock.events import (
 from disclosure_flow.clock.html import deadline_html
 from disclosure_flow.clock.periods import PeriodEnd, PeriodKind, period_end
 from disclosure_flow.clock.policy import (
+    LITIGATION_1989,
+    LITIGATION_LAW_2014,
     R2008,
     R2019,
+    RECONSIDERATION_1999,
+    RECONSIDERATION_FIRST_FROM,
+    RECONSIDERATION_LAW_2023,
     DayZero,
     LateActs,
     LegalPeriod,
@@ -91,8 +96,13 @@ from disclosure_flow.clock.policy import (
 from disclosure_flow.clock.results import ExplanationStep, Finding, FindingRule, OpenReason
 
 __all__ = [
+    "LITIGATION_1989",
+    "LITIGATION_LAW_2014",
     "R2008",
     "R2019",
+    "RECONSIDERATION_1999",
+    "RECONSIDERATION_FIRST_FROM",
+    "RECONSIDERATION_LAW_2023",
     "ClockEvent",
     "CorrectionNotice",
     "DayZero",

@@ -42,11 +42,23 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from typing import Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from disclosure_flow.clock.policy import DayZero, LegalPeriod, PeriodUnit, Policy, RemedyLastDay
+from disclosure_flow.clock.policy import (
+    LITIGATION_1989,
+    LITIGATION_LAW_2014,
+    R2019,
+    RECONSIDERATION_1999,
+    RECONSIDERATION_LAW_2023,
+    DayZero,
+    LegalPeriod,
+    PeriodUnit,
+    Policy,
+    RemedyLastDay,
+)
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import InvalidValueError
 from disclosure_flow.workdays import WorkdayCalendar
@@ -69,8 +81,15 @@ class PeriodKind(enum.Enum):
             (counting begins the next day); FEES.
         PROACTIVE_PUBLICATION: 主动公开期限, from the day the information is created or
             changed; R2019 Art. 26.
-        RECONSIDERATION: 行政复议申请期限, from the day the applicant learned of the act.
-        LITIGATION: 行政诉讼起诉期限, from the day the applicant learned of the act.
+        RECONSIDERATION: 行政复议申请期限, from the day the applicant learned of the act
+            (the 1999 law's Art. 9 for an act before 2024-01-01: the same 60 days).
+        LITIGATION: 行政诉讼起诉期限, from the day the applicant learned of the act (the
+            1989 law's 3 months, Art. 39, for an act known before 2015-05-01).
+        RECONSIDERATION_CAP: the longest a reconsideration period runs when the reply
+            did not state the remedies: one year from learning of the act (行政复议法
+            2023 Art. 20 ¶3).
+        LITIGATION_AFTER_RECONSIDERATION: a suit after a reconsideration, from receiving
+            its decision: 15 days (行政诉讼法 Art. 45).
     """
 
     CORRECTION_NOTICE = "correction_notice_period"
@@ -80,6 +99,8 @@ class PeriodKind(enum.Enum):
     PROACTIVE_PUBLICATION = "proactive_publication_period"
     RECONSIDERATION = "reconsideration_period"
     LITIGATION = "litigation_period"
+    RECONSIDERATION_CAP = "reconsideration_cap_period"
+    LITIGATION_AFTER_RECONSIDERATION = "litigation_after_reconsideration_period"
 
     def __repr__(self) -> str:
         return f"PeriodKind.{self.name}"
@@ -130,7 +151,7 @@ def period_end(
         raise InvalidValueError("policy", policy, "a Policy, e.g. disclosure_flow.R2019")
     if not isinstance(calendar, WorkdayCalendar):
         raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
-    period: LegalPeriod | None = getattr(policy, kind.value)
+    period: LegalPeriod | None = _in_force(kind, start, getattr(policy, kind.value))
     if period is None:
         raise InvalidValueError(
             f"policy.{kind.value}", None, f"a policy that sets this period ({policy.name} does not)"
@@ -163,3 +184,26 @@ def period_end(
         result.high,
         calendar.fingerprint,
     )
+
+
+def _in_force(kind: PeriodKind, start: _dt.date, period: LegalPeriod | None) -> LegalPeriod | None:
+    """The remedy law in force for an act known on *start*: the 1989 litigation period
+    before 2015-05-01, the 1999 reconsideration article before 2024-01-01. A host's own
+    period (not the national one) is kept as it is."""
+    if (
+        kind is PeriodKind.LITIGATION
+        and start < LITIGATION_LAW_2014
+        and period == _NATIONAL_LITIGATION
+    ):
+        return LITIGATION_1989
+    if (
+        kind is PeriodKind.RECONSIDERATION
+        and start < RECONSIDERATION_LAW_2023
+        and period == _NATIONAL_RECONSIDERATION
+    ):
+        return RECONSIDERATION_1999
+    return period
+
+
+_NATIONAL_LITIGATION: Final = R2019.litigation_period
+_NATIONAL_RECONSIDERATION: Final = R2019.reconsideration_period

@@ -30,17 +30,23 @@ disclosure_flow.errors.InvalidValueError: LegalPeriod.length: invalid value -1; 
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from disclosure_flow.errors import InvalidValueError
 
 __all__ = [
+    "LITIGATION_1989",
+    "LITIGATION_LAW_2014",
     "R2008",
     "R2019",
+    "RECONSIDERATION_1999",
+    "RECONSIDERATION_FIRST_FROM",
+    "RECONSIDERATION_LAW_2023",
     "DayZero",
     "LateActs",
     "LegalPeriod",
@@ -266,7 +272,14 @@ class Policy:
         reconsideration_period: administrative reconsideration (行政复议申请期限), from
             learning of the act: 60 days, 行政复议法 (2023) Art. 20.
         litigation_period: litigation (行政诉讼起诉期限), from learning of the act: 6
-            months, 行政诉讼法 Art. 46.
+            months, 行政诉讼法 Art. 46 (for an act known before 2015-05-01, the 1989 law's
+            3 months, :data:`LITIGATION_1989`).
+        reconsideration_cap_period: when the reply did not state the remedies, the
+            reconsideration period runs from learning of them, but ends at the latest
+            this long after learning of the act: one year, 行政复议法 (2023) Art. 20 ¶3.
+        litigation_after_reconsideration_period: a suit after a reconsideration, from
+            receiving its decision (or from the end of the body's time limit if it
+            decided nothing): 15 days, 行政诉讼法 Art. 45.
         delayed_deadline_article: where the law lets the agency set a later reply
             deadline for a request it cannot answer in time (延迟答复, R2019 Art. 35);
             ``None`` under R2008, which has no such rule.
@@ -307,6 +320,14 @@ class Policy:
     delayed_deadline_article: str | None = attrs.field(
         validator=attrs.validators.optional(_check_text)
     )
+    reconsideration_cap_period: LegalPeriod = attrs.field(
+        factory=lambda: _RECONSIDERATION_CAP,
+        validator=_period(unit=(PeriodUnit.DAYS, PeriodUnit.MONTHS), optional=False, minimum=1),
+    )
+    litigation_after_reconsideration_period: LegalPeriod = attrs.field(
+        factory=lambda: _LITIGATION_AFTER_RECONSIDERATION,
+        validator=_period(unit=(PeriodUnit.DAYS, PeriodUnit.MONTHS), optional=False, minimum=1),
+    )
     excluded_pauses: frozenset[PauseReason] = attrs.field(converter=_to_reasons)
     day_zero: DayZero = attrs.field(default=DayZero.NOT_COUNTED, validator=_check_enum(DayZero))
     pause_bounds: PauseBounds = attrs.field(
@@ -324,6 +345,26 @@ class Policy:
 
 _RECONSIDERATION = LegalPeriod(60, PeriodUnit.DAYS, "行政复议法(2023) Art. 20")
 _LITIGATION = LegalPeriod(6, PeriodUnit.MONTHS, "行政诉讼法 Art. 46")
+_RECONSIDERATION_CAP: Final[LegalPeriod] = LegalPeriod(
+    12, PeriodUnit.MONTHS, "行政复议法(2023) Art. 20 ¶3"
+)
+_LITIGATION_AFTER_RECONSIDERATION: Final[LegalPeriod] = LegalPeriod(
+    15, PeriodUnit.DAYS, "行政诉讼法 Art. 45"
+)
+
+#: 行政复议法 (2023 revision) in force: for an act before this day the 1999 law applies
+#: (Art. 9: the same 60 days).
+RECONSIDERATION_LAW_2023: Final = _dt.date(2024, 1, 1)
+#: The reconsideration period under the 1999 law, for acts before 2024-01-01.
+RECONSIDERATION_1999: Final = LegalPeriod(60, PeriodUnit.DAYS, "行政复议法(1999) Art. 9")
+#: 行政诉讼法 (2014 revision) in force: for an act known before this day the 1989 law
+#: applies (Art. 39: 3 months).
+LITIGATION_LAW_2014: Final = _dt.date(2015, 5, 1)
+#: The litigation period under the 1989 law, for acts known before 2015-05-01.
+LITIGATION_1989: Final = LegalPeriod(3, PeriodUnit.MONTHS, "行政诉讼法(1989) Art. 39")
+#: 行政复议法 (2023) Art. 23 ¶1(4): against a 不予公开 reply made on or after this day the
+#: applicant must apply for reconsideration first (复议前置).
+RECONSIDERATION_FIRST_FROM: Final = _dt.date(2024, 1, 1)
 
 #: The regulation as revised by State Council Order 711 (国务院令第711号), in force
 #: 2019-05-15.

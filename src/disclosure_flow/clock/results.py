@@ -44,12 +44,17 @@ class FindingRule(enum.Enum):
         EXTENSION_LATE: extension granted after the deadline (期限届满后延长).
         DELAYED_DEADLINE_LATE: Art. 35 deadline set after the deadline
             (期限届满后确定延迟答复期限).
+        RECONSIDERATION_LATE: a reconsideration filed after its period (逾期申请行政复议),
+            recorded when the host records late acts.
+        LITIGATION_LATE: a suit filed after its period (逾期提起行政诉讼), likewise.
     """
 
     REPLY_LATE = "reply_late"
     CORRECTION_NOTICE_LATE = "correction_notice_late"
     EXTENSION_LATE = "extension_late"
     DELAYED_DEADLINE_LATE = "delayed_deadline_late"
+    RECONSIDERATION_LATE = "reconsideration_late"
+    LITIGATION_LATE = "litigation_late"
 
     @property
     def label_zh(self) -> str:
@@ -62,6 +67,8 @@ _FINDING_ZH = {
     FindingRule.CORRECTION_NOTICE_LATE: "逾期补正告知",
     FindingRule.EXTENSION_LATE: "期限届满后延长答复期限",
     FindingRule.DELAYED_DEADLINE_LATE: "期限届满后确定延迟答复期限",
+    FindingRule.RECONSIDERATION_LATE: "逾期申请行政复议",
+    FindingRule.LITIGATION_LATE: "逾期提起行政诉讼",
 }
 
 
