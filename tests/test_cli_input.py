@@ -16,6 +16,8 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from disclosure_flow import cli
 from disclosure_flow.cases import ApplicantKind, ReportRow
@@ -331,7 +333,7 @@ def test_an_internal_error_is_one_line_and_exits_70(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def broken(args: object) -> object:
-        raise ZeroDivisionError("division by zero")
+        raise ZeroDivisionError("110101199003077777 13812345678")  # the input, quoted
 
     monkeypatch.setattr(cli, "make_calendar", broken)
     code, text = run("calendar", "2026-10-10")
@@ -341,7 +343,9 @@ def test_an_internal_error_is_one_line_and_exits_70(
     assert len(err.strip().splitlines()) == 1
     assert "internal error" in err
     assert "ZeroDivisionError" in err
+    assert "test_cli_input.py:" in err  # where it happened, for the bug report
     assert "report" in err
+    assert "110101" not in err
     code, text = run("calendar", "2026-10-10", "--json")
     assert code == 70
     assert json.loads(text)["error"]["kind"] == "internal"
@@ -386,3 +390,54 @@ def test_the_report_streams_its_records(tmp_path: Path) -> None:
     large = _peak_bytes(records_file(tmp_path / "large.jsonl", 4500))
     # Only the case ids stay (to refuse a duplicate): well under the records themselves.
     assert (large - small) / 4000 < 200  # bytes per record: ~115 streamed, ~320 in a list
+
+
+# -- whatever the arguments, a documented exit code ------------------------------
+
+_WORDS = st.sampled_from(
+    [
+        "calendar",
+        "deadline",
+        "report",
+        "--add",
+        "--pause",
+        "--extend",
+        "--as-of",
+        "--due-soon",
+        "--restart",
+        "--confirmed",
+        "--channel",
+        "fax",
+        "--estimates",
+        "allow",
+        "--json",
+        "--lang",
+        "en",
+        "--year",
+        "--format",
+        "json",
+        "--encoding",
+        "gbk",
+        "2026-09-28",
+        "2026-12-10",
+        "2027-03-01",
+        "2026-10-12:2026-10-20:fee",
+        "2026-10-12::third_party",
+        "10:负责人:2026-10-26",
+        "20",
+        "-3",
+        "-",
+    ]
+)
+
+
+@given(st.lists(_WORDS | st.text(max_size=12), max_size=8))
+@settings(max_examples=150, deadline=None)
+def test_any_arguments_give_a_documented_exit_code(argv: list[str]) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
+    old, sys.stdin = sys.stdin, stdin
+    try:
+        code, _ = run(*argv)
+    finally:
+        sys.stdin = old
+    assert code in (EXIT_OK, EXIT_USAGE, EXIT_REFUSED, EXIT_IO), argv

@@ -18,10 +18,12 @@ import io
 import json
 import re
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from disclosure_flow._version import __version__
 from disclosure_flow.cases import Channel
 from disclosure_flow.clock import (
     R2008,
@@ -233,8 +235,6 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    from disclosure_flow._version import __version__
-
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -594,10 +594,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except KeyboardInterrupt:
         return _fail(out, as_json, EXIT_INTERRUPTED, "interrupted", None, "interrupted")
     except Exception as error:  # the last resort: never a traceback
-        detail = " ".join(str(error).split())[:200]
+        # The type and where it happened, not the message: it may quote the input.
+        frames = traceback.extract_tb(error.__traceback__)
+        where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
         text = (
-            f"internal error ({type(error).__name__}: {detail}); this is a bug in "
-            "disclosure-flow, please report it with the command that caused it"
+            f"internal error ({type(error).__name__}{where}); this is a bug in "
+            f"disclosure-flow {__version__}: please report it with the command that caused it"
         )
         return _fail(out, as_json, EXIT_INTERNAL, "internal", error, text)
 
