@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from disclosure_flow.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, main
+from disclosure_flow.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
 LINXIA = str(ROOT / "examples" / "overlays" / "linxia.toml")
@@ -82,11 +84,8 @@ def test_deadline_awaiting_confirmation_has_no_due_date() -> None:
 @pytest.mark.parametrize(
     "argv",
     [
-        ["deadline", "2026-09-28", "--pause", "2026-10-12:third_party"],
-        ["deadline", "2026-09-28", "--pause", "2026-10-12:2026-10-20:coffee"],
-        ["deadline", "2026-09-28", "--extend", "many:负责人:2026-10-26"],
         ["deadline", "2026-09-28", "--pause", "2026-10-20:2026-10-12:fee"],
-        ["calendar", "2026-01-01", "2026-01-02", "2026-01-03"],
+        ["deadline", "2026-09-28", "--channel", "fax", "--confirmed", "2026-09-27"],
     ],
 )
 def test_refused_input_exits_3(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -95,10 +94,22 @@ def test_refused_input_exits_3(argv: list[str], capsys: pytest.CaptureFixture[st
     assert "disclosure-flow:" in capsys.readouterr().err
 
 
-def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run("deadline", "28/09/2026")[0] == EXIT_USAGE
-    assert run("frobnicate")[0] == EXIT_USAGE
-    assert "usage" in capsys.readouterr().err
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["deadline", "28/09/2026"],
+        ["frobnicate"],
+        ["deadline", "2026-09-28", "--pause", "2026-10-12:third_party"],
+        ["deadline", "2026-09-28", "--pause", "2026-10-12:2026-10-20:coffee"],
+        ["deadline", "2026-09-28", "--extend", "many:负责人:2026-10-26"],
+        ["calendar", "2026-01-01", "2026-01-02", "2026-01-03"],
+    ],
+)
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(*argv)[0] == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "usage" in err
+    assert "error:" in err
 
 
 def test_missing_overlay_file_exits_4() -> None:
@@ -156,6 +167,36 @@ def test_help_lists_examples() -> None:
     code, text = run()
     assert code == EXIT_OK
     assert "disclosure-flow deadline" in text
+
+
+def _help_examples() -> list[list[str]]:
+    """Every ``disclosure-flow ...`` line in the help of the command and its subcommands."""
+    parser = build_parser()
+    texts = [parser.format_help()]
+    for action in parser._actions:  # argparse keeps the subcommands' parsers here
+        if isinstance(action, argparse._SubParsersAction):
+            texts.extend(sub.format_help() for sub in action.choices.values())
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        for line in text.replace("\\\n", " ").splitlines():
+            if line.strip().startswith("disclosure-flow "):
+                words = shlex.split(line)
+                found.setdefault(" ".join(words), words)
+    return list(found.values())
+
+
+@pytest.mark.parametrize("argv", _help_examples(), ids=" ".join)
+def test_every_help_example_runs(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "examples" / "overlays").mkdir(parents=True)
+    (tmp_path / "examples" / "overlays" / "linxia.toml").write_bytes(Path(LINXIA).read_bytes())
+    _write_records(tmp_path / "cases.jsonl")
+    monkeypatch.chdir(tmp_path)
+    assert argv[0] == "disclosure-flow"
+    code, text = run(*argv[1:])
+    assert code == EXIT_OK, text
+    assert text
 
 
 def test_python_dash_m_entry_point() -> None:

@@ -17,7 +17,9 @@ __all__ = [
     "CoverageError",
     "DefinitionError",
     "DisclosureFlowError",
+    "DuplicateRecordError",
     "EventRefusedError",
+    "InputEncodingError",
     "InvalidDateError",
     "InvalidValueError",
     "LateActError",
@@ -306,3 +308,84 @@ class LateEventError(LateActError, EventRefusedError):
         self.state = state
         self.reason = str(self)
         self.allowed = f"on or before {due.isoformat()}, or a policy with late_acts=RECORD"
+
+
+class InputEncodingError(DisclosureFlowError, UnicodeDecodeError):
+    """A file whose bytes are not text in the expected encoding (文件编码错误).
+
+    Typically a file saved as GBK by an editor on Chinese Windows, read as UTF-8 (the
+    default of every reader: :meth:`~disclosure_flow.workdays.Overlay.load`,
+    :func:`~disclosure_flow.reports.read_records`). Also a :class:`UnicodeDecodeError`
+    (and so a :class:`ValueError`): ``object`` holds the bytes of the line, ``start``
+    and ``end`` the bad bytes in it.
+
+    Attributes:
+        source: the file (or stream) that was read.
+        encoding: the encoding it was read with.
+        line: the 1-based line that holds the bad bytes.
+        value: the bytes that could not be decoded.
+        allowed: what is allowed.
+    """
+
+    def __init__(
+        self, source: str, encoding: str, line: int, data: bytes, start: int, end: int
+    ) -> None:
+        UnicodeDecodeError.__init__(self, encoding, data, start, end, "not text in this encoding")
+        self.source = source
+        self.line = line
+        self.value = data[start:end]
+        shown = "UTF-8" if encoding.lower().replace("_", "-") in _UTF8_NAMES else encoding
+        self.allowed = f"{shown} text" + (
+            " (with or without a byte-order mark)" if shown == "UTF-8" else ""
+        )
+        self._message = (
+            f"{source}: line {line} is not {shown} text (bytes {self.value.hex(' ')}); "
+            f"allowed: {self.allowed}; save the file as UTF-8, or name its encoding "
+            "(encoding='gbk' in Python, --encoding gbk on the command line)"
+        )
+
+    def __str__(self) -> str:
+        return self._message
+
+    @classmethod
+    def from_decode_error(
+        cls, error: UnicodeDecodeError, *, source: str, first_line: int = 1
+    ) -> InputEncodingError:
+        """The error for *error*, raised while decoding bytes of *source* that begin on
+        line *first_line* (a whole file: 1)."""
+        data = error.object
+        line = first_line + data.count(b"\n", 0, error.start)
+        begin = data.rfind(b"\n", 0, error.start) + 1
+        finish = data.find(b"\n", error.end)
+        finish = len(data) if finish < 0 else finish
+        return cls(
+            source,
+            error.encoding,
+            line,
+            bytes(data[begin:finish]),
+            error.start - begin,
+            error.end - begin,
+        )
+
+
+_UTF8_NAMES = frozenset({"utf-8", "utf8", "utf-8-sig", "utf8-sig", "u8", "utf"})
+
+
+class DuplicateRecordError(SerializationError):
+    """Two records of one case in the same input (重复的案件记录): each case is counted once.
+
+    Attributes as :class:`SerializationError` (``path`` is ``"line N.case_id"``), and:
+        case_id: the repeated case identifier.
+        line: the line of the repeated record.
+        first_line: the line where the case first appeared.
+    """
+
+    def __init__(self, case_id: str, line: int, first_line: int) -> None:
+        self.case_id = case_id
+        self.line = line
+        self.first_line = first_line
+        super().__init__(
+            f"line {line}.case_id",
+            case_id,
+            f"each case once; line {first_line} already holds case {case_id!r}",
+        )

@@ -648,7 +648,7 @@ records_strategy = st.builds(
 )
 
 
-@given(st.lists(records_strategy, max_size=5))
+@given(st.lists(records_strategy, max_size=5, unique_by=lambda r: r.case_id))
 def test_json_lines_round_trip(records: list[ReportRecord]) -> None:
     out = io.StringIO()
     assert write_records(records, out) == len(records)

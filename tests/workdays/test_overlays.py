@@ -7,11 +7,14 @@ re-asserted with ``date.weekday()`` where they matter.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from disclosure_flow import (
     CoverageError,
@@ -19,6 +22,7 @@ from disclosure_flow import (
     DayKind,
     DisclosureFlowError,
     Estimates,
+    InputEncodingError,
     InvalidValueError,
     Overlay,
     OverlayEntry,
@@ -33,6 +37,22 @@ from tests.strategies import FIRST_COVERED, covered_dates, overlays
 SRC = "测试数据，非真实通知 (test data, not a real notice)"
 NATIONAL = WorkdayCalendar()
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "overlays"
+SHAPE_KEYS = (
+    "name",
+    "scope",
+    "covers",
+    "entry",
+    "recurring",
+    "date",
+    "kind",
+    "label",
+    "source",
+    "status",
+    "month",
+    "day",
+    "years",
+    "on_weekend",
+)
 
 
 def entry(
@@ -498,3 +518,122 @@ def test_overlay_start_before_data_is_a_coverage_error() -> None:
 def test_invalid_value_error_for_overlays_argument() -> None:
     with pytest.raises(InvalidValueError):
         WorkdayCalendar([GOOD_TOML])  # type: ignore[list-item]  # the point of the test
+
+
+# -- bad input never escapes as a builtin exception -------------------------------
+
+
+def test_gbk_file_is_an_encoding_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "地方.toml"
+    path.write_bytes(GOOD_TOML.encode("gbk"))
+    with pytest.raises(InputEncodingError) as info:
+        Overlay.load(path)
+    error = info.value
+    assert isinstance(error, UnicodeDecodeError)
+    assert isinstance(error, ValueError)
+    assert error.source == str(path)
+    assert error.line == 2  # name = "测试州…" is the first line with Chinese text
+    assert str(path) in str(error)
+    assert "not UTF-8" in str(error)
+    assert "encoding" in str(error)
+
+
+def test_gbk_file_reads_with_its_encoding_named(tmp_path: Path) -> None:
+    path = tmp_path / "overlay.toml"
+    path.write_bytes(GOOD_TOML.encode("gbk"))
+    assert Overlay.load(path, encoding="gbk") == Overlay.from_toml(GOOD_TOML)
+
+
+def test_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "overlay.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD_TOML.encode("utf-8"))
+    assert Overlay.load(path) == Overlay.from_toml(GOOD_TOML)
+    assert Overlay.from_toml("\ufeff" + GOOD_TOML) == Overlay.from_toml(GOOD_TOML)
+
+
+def test_unknown_encoding_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "overlay.toml"
+    path.write_text(GOOD_TOML, encoding="utf-8")
+    for name in ("klingon", "base64"):
+        with pytest.raises(InvalidValueError, match="encoding"):
+            Overlay.load(path, encoding=name)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ('scope = "local"', 'scope = "national"\ncovers = [[2027]]', "covers[0]"),
+        ('scope = "local"', 'scope = "national"\ncovers = [{a = 1}]', "covers[0]"),
+        ('scope = "local"', 'scope = "national"\ncovers = [2027, "2028"]', "covers[1]"),
+        ('scope = "local"', 'scope = "national"\ncovers = 2027', "covers"),
+        ('scope = "local"', "scope = [1]", "scope"),
+        ("years = [2020, 2026]", "years = [[2020], [2026]]", "recurring[0]: years"),
+        ("month = 7", "month = [7]", "recurring[0]: month/day"),
+        ("month = 7", "month = 7.0", "recurring[0]: month/day"),
+        (
+            'kind = "day_off"\nlabel = "测试纪念日"',
+            'kind = ["day_off"]\nlabel = "x"',
+            "entry[0]: kind",
+        ),
+        ('date = "2026-11-21"', "date = [2026, 11, 21]", "entry[1]: date"),
+        ('scope = "local"', 'scope = "local"\nx = ' + "9" * 5000, "<toml>"),
+        ('scope = "local"', 'scope = "local"\nx = ' + "[" * 5000 + "]" * 5000, "<toml>"),
+        ('scope = "local"', 'scope = "local"\nx = ' + "{a = " * 3000 + "1" + "}" * 3000, "<toml>"),
+    ],
+)
+def test_toml_shapes_that_used_to_escape(old: str, new: str, where: str) -> None:
+    assert old in GOOD_TOML
+    with pytest.raises(OverlayError) as info:
+        Overlay.from_toml(GOOD_TOML.replace(old, new, 1))
+    assert where in info.value.where
+
+
+def test_mixed_key_types_in_a_dict_name_the_key_path() -> None:
+    data: dict[Any, Any] = {**Overlay.from_toml(GOOD_TOML).to_dict(), 1: "one", "x": 2}
+    with pytest.raises(OverlayError) as info:
+        Overlay.from_dict(data, origin="host data")
+    assert info.value.where == "host data"
+    assert info.value.value == ["x", 1]
+    entry_data: dict[Any, Any] = {**Overlay.from_toml(GOOD_TOML).entries[0].to_dict()}
+    entry_data.update({2: "x", "lable": "y"})
+    clean = {**Overlay.from_toml(GOOD_TOML).to_dict(), "entry": [entry_data]}
+    with pytest.raises(OverlayError) as info:
+        Overlay.from_dict(clean)
+    assert info.value.where == "<dict>: entry[0]"
+
+
+def test_covers_that_are_not_years_are_refused_by_the_constructor() -> None:
+    for covers in ([[2027]], [2027.0], [True], ["2027"]):
+        with pytest.raises(OverlayError, match="covers"):
+            Overlay("测试", (), OverlayScope.NATIONAL, covers)  # type: ignore[arg-type]  # the point
+
+
+_keys = st.one_of(st.text(max_size=8), st.integers(-3, 3), st.sampled_from(SHAPE_KEYS))
+_json_like = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=True),
+        st.text(max_size=12),
+        st.dates(),
+        st.sampled_from(["day_off", "national", "confirmed", "2026-11-19", "next_monday"]),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(_keys, inner, max_size=5),
+    ),
+    max_leaves=20,
+)
+
+
+@given(st.dictionaries(_keys, _json_like, max_size=6))
+def test_from_dict_raises_only_library_errors(data: dict[object, object]) -> None:
+    with contextlib.suppress(DisclosureFlowError):
+        Overlay.from_dict(data)  # type: ignore[arg-type]  # any plain data at all
+
+
+@given(st.text(max_size=200))
+def test_from_toml_raises_only_library_errors(text: str) -> None:
+    with contextlib.suppress(DisclosureFlowError):
+        Overlay.from_toml(text)

@@ -10,17 +10,22 @@ options, their ``to_dict``/``from_dict`` forms, the JSON Lines reader and writer
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import enum
+import itertools
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final, TextIO
+from typing import Any, Final, TextIO, cast
 
 import attrs
 
 from disclosure_flow import _fields
 from disclosure_flow.cases import ApplicantKind, Case, LitigationRoute, RemedyKind, ReportRow
 from disclosure_flow.errors import (
+    DuplicateRecordError,
+    InputEncodingError,
     InvalidDateError,
     InvalidValueError,
     SerializationError,
@@ -341,25 +346,165 @@ def _read_flag(data: Mapping[str, Any], key: str, path: str) -> bool:
     return value
 
 
-def read_records(lines: Iterable[str]) -> Iterator[ReportRecord]:
-    """Read JSON Lines (one :meth:`ReportRecord.to_dict` object per line); blank lines
-    are skipped. Lazy: records are produced as the lines are read.
+def read_records(
+    lines: Iterable[str] | Iterable[bytes] | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+) -> Iterator[ReportRecord]:
+    """Read report records from JSON Lines (读取年报统计记录): one
+    :meth:`ReportRecord.to_dict` object per line; blank lines are skipped.
+
+    Lazy: records are produced as the lines are read. Only the case ids seen so far
+    are kept, to refuse a case counted twice (about 100–200 bytes per case).
+
+    Args:
+        lines: lines of text (a file opened in text mode, a list of str), lines of
+            bytes (a file opened in binary mode, ``sys.stdin.buffer``), or the path of
+            a file (a :class:`pathlib.Path`; a ``str`` is refused, being text too).
+        encoding: how bytes and files named by their path are decoded (文件编码):
+            strict UTF-8 by default, with or without a byte-order mark; name another
+            encoding for a file saved so, e.g. ``"gbk"``. Text is decoded already (a
+            byte-order mark at its start is ignored).
 
     Raises:
-        SerializationError: a line is not JSON or not a valid record; the path starts
-            with ``line N`` (1-based).
+        SerializationError: a line is not JSON or not a valid record (also a number of
+            more than 4300 digits, or nesting too deep to read); the path starts with
+            ``line N`` (1-based).
+        DuplicateRecordError: a case id that an earlier line already had; the error
+            names both lines.
+        InputEncodingError: bytes that are not text in *encoding*; the error names the
+            file (or stream) and the line.
+        InvalidValueError: *lines* is a ``str``, ``bytes`` or something else that is
+            not lines, or *encoding* is not a text encoding.
+        OSError: the file cannot be read.
     """
+    codec = _text_codec(encoding)
+    if isinstance(lines, str | bytes | bytearray) or not isinstance(lines, Iterable | os.PathLike):
+        raise InvalidValueError(
+            "lines",
+            type(lines).__name__,
+            "lines of text or bytes (e.g. an open file), or a pathlib.Path",
+        )
+    return _read(lines, codec)
+
+
+def _read(
+    lines: Iterable[str] | Iterable[bytes] | os.PathLike[str], codec: str
+) -> Iterator[ReportRecord]:
+    if isinstance(lines, os.PathLike):
+        with open(lines, "rb") as handle:
+            yield from _records(_decoded(handle, codec, os.fsdecode(lines)))
+        return
+    source = getattr(lines, "name", None)
+    source = source if isinstance(source, str) else "<input>"
+    iterator = _named(iter(lines), source)
+    first = next(iterator, None)
+    if first is None:
+        return
+    rest = itertools.chain((first,), iterator)
+    if isinstance(first, bytes | bytearray):
+        yield from _records(_decoded(cast("Iterator[bytes]", rest), codec, source))
+    else:
+        yield from _records(cast("Iterator[str]", rest))
+
+
+def _records(lines: Iterator[str]) -> Iterator[ReportRecord]:
+    seen: dict[str, int] = {}
     for number, line in enumerate(lines, start=1):
+        if type(line) is not str:
+            raise InvalidValueError(
+                f"line {number}", type(line).__name__, "text (str), like the lines before"
+            )
+        if number == 1:
+            line = line.removeprefix("\ufeff")
         if not line.strip():
             continue
         path = f"line {number}"
         try:
             data = json.loads(line)
+            record = ReportRecord.from_dict(data, path=path)
         except json.JSONDecodeError as error:
             raise SerializationError(
                 path, line.strip()[:80], f"a JSON object ({error.msg})"
             ) from None
-        yield ReportRecord.from_dict(data, path=path)
+        except RecursionError:
+            raise SerializationError(
+                path, line.strip()[:80], "a JSON object nested a few levels deep, not hundreds"
+            ) from None
+        except SerializationError:
+            raise
+        except ValueError as error:  # int() refuses more than 4300 digits
+            raise SerializationError(
+                path, line.strip()[:80], f"a JSON object with numbers of usual size ({error})"
+            ) from None
+        first = seen.setdefault(record.case_id, number)
+        if first != number:
+            raise DuplicateRecordError(record.case_id, number, first)
+        yield record
+
+
+def _named(lines: Iterator[Any], source: str) -> Iterator[Any]:
+    """*lines*, with a decoding error of a text stream named by its source and line."""
+    number = 0
+    while True:
+        try:
+            line = next(lines)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as error:
+            raise InputEncodingError.from_decode_error(
+                error, source=source, first_line=number + 1
+            ) from None
+        number += 1
+        yield line
+
+
+def _decoded(chunks: Iterable[bytes], codec: str, source: str) -> Iterator[str]:
+    """The lines of text in *chunks* of bytes (lines of a binary file, or any pieces),
+    decoded with *codec*, without their line breaks."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    pending = ""
+    done = 0
+    iterator = iter(chunks)
+    final = False
+    while not final:
+        chunk = next(iterator, None)
+        final = chunk is None
+        if chunk is not None and not isinstance(chunk, bytes | bytearray):
+            raise InvalidValueError(
+                f"line {done + 1}", type(chunk).__name__, "bytes, like the lines before"
+            )
+        try:
+            text = decoder.decode(b"" if chunk is None else chunk, final)
+        except UnicodeDecodeError as error:
+            raise InputEncodingError.from_decode_error(
+                error, source=source, first_line=done + 1
+            ) from None
+        except UnicodeError:  # e.g. UTF-16 without its byte-order mark, cut short
+            rest = bytes(chunk or b"")
+            raise InputEncodingError(source, codec, done + 1, rest, 0, len(rest)) from None
+        if "\n" not in text:
+            pending += text
+            continue
+        pieces = (pending + text).split("\n")
+        pending = pieces.pop()
+        done += len(pieces)
+        yield from pieces
+    if pending:
+        yield pending
+
+
+def _text_codec(encoding: object) -> str:
+    """The codec for *encoding*, checked; UTF-8 is read with or without a byte-order mark."""
+    allowed = "the name of a text encoding, e.g. 'utf-8' (the default), 'gbk', 'gb18030'"
+    if not isinstance(encoding, str):
+        raise InvalidValueError("encoding", encoding, allowed)
+    try:
+        "".encode(encoding)  # LookupError also for bytes-to-bytes codecs such as base64
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InvalidValueError("encoding", encoding, allowed) from None
+    return "utf-8-sig" if name == "utf-8" else name
 
 
 # Characters that str.splitlines() (and some editors) take for line breaks: escaped, so

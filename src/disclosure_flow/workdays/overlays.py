@@ -36,6 +36,7 @@ A TOML overlay::
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import enum
 import hashlib
@@ -47,7 +48,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from disclosure_flow.errors import OverlayError
+from disclosure_flow.errors import InputEncodingError, InvalidValueError, OverlayError
 from disclosure_flow.workdays.days import DataStatus
 
 _E = TypeVar("_E", bound=enum.Enum)
@@ -185,7 +186,13 @@ def _sorted_entries(entries: Iterable[OverlayEntry]) -> tuple[OverlayEntry, ...]
 
 
 def _sorted_years(years: Iterable[int]) -> tuple[int, ...]:
-    return tuple(sorted(set(years)))
+    if not isinstance(years, Iterable) or isinstance(years, str | bytes):
+        raise OverlayError("covers", years, "a list of years from 1900 to 2100")
+    items = tuple(years)
+    for year in items:
+        if type(year) is not int:  # before set(): a list is unhashable, a float no year
+            raise OverlayError("covers", year, "years from 1900 to 2100")
+    return tuple(sorted(set(items)))
 
 
 @attrs.frozen
@@ -224,11 +231,7 @@ class Overlay:
         """
         if not isinstance(data, Mapping):
             raise OverlayError(origin, data, "a mapping with 'name' and 'entry'/'recurring' lists")
-        unknown = set(data) - {"name", "scope", "covers", "entry", "recurring"}
-        if unknown:
-            raise OverlayError(
-                origin, sorted(unknown), "top-level keys name, scope, covers, entry, recurring"
-            )
+        _check_keys(data, _TOP_KEYS, origin, "top-level keys")
         name = data.get("name")
         if not isinstance(name, str):
             raise OverlayError(f"{origin}: name", name, "a non-empty string")
@@ -239,22 +242,61 @@ class Overlay:
         for index, raw in enumerate(_list(data.get("recurring", []), f"{origin}: recurring")):
             entries.extend(_expand_recurring(raw, f"{origin}: recurring[{index}]"))
         covers = _list(data.get("covers", []), f"{origin}: covers")
+        for index, year in enumerate(covers):
+            if type(year) is not int:
+                raise OverlayError(f"{origin}: covers[{index}]", year, "years from 1900 to 2100")
         return cls(name=name, entries=tuple(entries), scope=scope, covers=tuple(covers))
 
     @classmethod
     def from_toml(cls, text: str, *, origin: str = "<toml>") -> Overlay:
-        """Parse an overlay from TOML text (see the module docs for the format)."""
+        """Parse an overlay from TOML text (see the module docs for the format); a
+        leading byte-order mark is ignored.
+
+        Raises:
+            OverlayError: the text is not valid TOML (including numbers too long and
+                nesting too deep to read), or not a valid overlay.
+        """
+        if not isinstance(text, str):
+            raise OverlayError(origin, type(text).__name__, "TOML text (a str)")
         try:
-            data = tomllib.loads(text)
+            data = tomllib.loads(text.removeprefix("\ufeff"))
         except tomllib.TOMLDecodeError as error:
             raise OverlayError(origin, str(error), "valid TOML") from None
+        except ValueError as error:  # int() refuses numbers of more than 4300 digits
+            raise OverlayError(
+                origin, str(error), "valid TOML with numbers of usual size"
+            ) from None
+        except RecursionError:
+            raise OverlayError(
+                origin, "arrays or tables nested too deeply", "valid TOML of usual depth"
+            ) from None
         return cls.from_dict(data, origin=origin)
 
     @classmethod
-    def load(cls, path: str | Path) -> Overlay:
-        """Read an overlay from a TOML file."""
+    def load(cls, path: str | Path, *, encoding: str = "utf-8") -> Overlay:
+        """Read an overlay from a TOML file (叠加日历文件).
+
+        Args:
+            path: the file.
+            encoding: the file's text encoding; default strict UTF-8, with or without a
+                byte-order mark. Name another one for a file saved so, e.g. ``"gbk"``
+                (what editors on Chinese Windows save).
+
+        Raises:
+            InputEncodingError: the file is not text in *encoding*; the error names the
+                file and the line.
+            InvalidValueError: *encoding* is not a text encoding Python knows.
+            OverlayError: the file is not a valid overlay.
+            OSError: the file cannot be read.
+        """
+        codec = _text_codec(encoding)
         path = Path(path)
-        return cls.from_toml(path.read_text(encoding="utf-8"), origin=str(path))
+        data = path.read_bytes()
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as error:
+            raise InputEncodingError.from_decode_error(error, source=str(path)) from None
+        return cls.from_toml(text, origin=str(path))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe plain data that :meth:`from_dict` reads back to an equal overlay."""
@@ -269,6 +311,41 @@ class Overlay:
         """SHA-256 of the overlay's canonical content (for calendar fingerprints)."""
         canonical = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+# In the order the messages list them.
+_TOP_KEYS = dict.fromkeys(("name", "scope", "covers", "entry", "recurring"))
+_ENTRY_KEYS = dict.fromkeys(("date", "kind", "label", "source", "status"))
+_RECURRING_KEYS = dict.fromkeys(
+    ("day", "kind", "label", "month", "on_weekend", "source", "status", "years")
+)
+
+
+def _text_codec(encoding: object) -> str:
+    """The codec to decode a file with: *encoding* checked, UTF-8 read with or without a
+    byte-order mark.
+
+    Raises:
+        InvalidValueError: *encoding* is not the name of a text encoding.
+    """
+    allowed = "the name of a text encoding, e.g. 'utf-8' (the default), 'gbk', 'gb18030'"
+    if not isinstance(encoding, str):
+        raise InvalidValueError("encoding", encoding, allowed)
+    try:
+        "".encode(encoding)  # LookupError also for bytes-to-bytes codecs such as base64
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InvalidValueError("encoding", encoding, allowed) from None
+    return "utf-8-sig" if name == "utf-8" else name
+
+
+def _check_keys(
+    raw: Mapping[Any, Any], keys: Mapping[str, None], where: str, allowed: str = "keys"
+) -> None:
+    unknown = [key for key in raw if key not in keys]
+    if unknown:
+        # Sorted by repr(): a host's dict may mix int and str keys, which do not compare.
+        raise OverlayError(where, sorted(unknown, key=repr), f"{allowed} " + ", ".join(keys))
 
 
 def _list(value: object, where: str) -> list[Any]:
@@ -305,9 +382,7 @@ def _text(raw: Mapping[str, Any], key: str, where: str) -> str:
 def _entry_from(raw: object, where: str) -> OverlayEntry:
     if not isinstance(raw, Mapping):
         raise OverlayError(where, raw, "a table with date, kind, label, source, status")
-    unknown = set(raw) - {"date", "kind", "label", "source", "status"}
-    if unknown:
-        raise OverlayError(where, sorted(unknown), "keys date, kind, label, source, status")
+    _check_keys(raw, _ENTRY_KEYS, where)
     return OverlayEntry(
         day=_date(raw.get("date"), f"{where}: date"),
         kind=_enum(OverlayKind, raw.get("kind"), f"{where}: kind"),
@@ -325,12 +400,9 @@ def _status(value: object, where: str) -> DataStatus:
 
 
 def _expand_recurring(raw: object, where: str) -> list[OverlayEntry]:
-    keys = {"month", "day", "years", "on_weekend", "kind", "label", "source", "status"}
     if not isinstance(raw, Mapping):
-        raise OverlayError(where, raw, "a table with " + ", ".join(sorted(keys)))
-    unknown = set(raw) - keys
-    if unknown:
-        raise OverlayError(where, sorted(unknown), "keys " + ", ".join(sorted(keys)))
+        raise OverlayError(where, raw, "a table with " + ", ".join(_RECURRING_KEYS))
+    _check_keys(raw, _RECURRING_KEYS, where)
     years = raw.get("years")
     if (
         not isinstance(years, list)
@@ -340,6 +412,8 @@ def _expand_recurring(raw: object, where: str) -> list[OverlayEntry]:
     ):
         raise OverlayError(f"{where}: years", years, "[first, last], two years, first <= last")
     month, day = raw.get("month"), raw.get("day")
+    if type(month) is not int or type(day) is not int:  # a bool or float is no month
+        raise OverlayError(f"{where}: month/day", (month, day), "a real month and day")
     rule = _enum(WeekendRule, raw.get("on_weekend", "keep"), f"{where}: on_weekend")
     kind = _enum(OverlayKind, raw.get("kind", "day_off"), f"{where}: kind")
     label, source = _text(raw, "label", where), _text(raw, "source", where)
@@ -347,7 +421,7 @@ def _expand_recurring(raw: object, where: str) -> list[OverlayEntry]:
     entries = []
     for year in range(years[0], years[1] + 1):
         try:
-            when = _dt.date(year, month, day)  # type: ignore[arg-type]  # checked just below
+            when = _dt.date(year, month, day)
         except (TypeError, ValueError):
             raise OverlayError(
                 f"{where}: month/day", (month, day), "a real month and day"
