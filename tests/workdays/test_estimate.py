@@ -18,12 +18,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from disclosure_flow import DisclosureFlowError, InvalidValueError
-from disclosure_flow.workdays import estimate
+from disclosure_flow.workdays import Estimates, WorkdayCalendar, estimate
 from disclosure_flow.workdays.estimate import (
     FIRST_ESTIMABLE_YEAR,
     HOLIDAYS,
+    LABOUR_BLOCKS,
     LAST_ESTIMABLE_YEAR,
     LUNAR_DATES,
+    MID_AUTUMN_LIEU_IN_NATIONAL_DAY,
+    MID_AUTUMN_MERGE,
     PERIODS,
     YearScenario,
     estimate_year,
@@ -51,7 +54,7 @@ OFFICIAL_YEARS = range(FIRST_ESTIMABLE_YEAR, LAST_OFFICIAL + 1)
 
 #: Years whose primary scenario equals the official data exactly (days off and
 #: make-up days, with their names). Measured with bench/estimate_backtest.py.
-EXACT_YEARS = (2009, 2016, 2017, 2018, 2021, 2022, 2023, 2025, 2026)
+EXACT_YEARS = (2006, 2007, 2009, 2016, 2017, 2018, 2021, 2022, 2023, 2025, 2026)
 
 
 def official_year(year: int) -> tuple[dict[dt.date, str], dict[dt.date, str]]:
@@ -62,6 +65,10 @@ def official_year(year: int) -> tuple[dict[dt.date, str], dict[dt.date, str]]:
 
 def is_working(scenario: YearScenario, day: dt.date) -> bool:
     return day in scenario.workdays or (day.weekday() < 5 and day not in scenario.days_off)
+
+
+def span(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + k * ONE for k in range((last - first).days + 1)]
 
 
 def assert_well_formed(year: int, scenarios: tuple[YearScenario, ...]) -> None:
@@ -197,11 +204,160 @@ def test_which_official_years_some_scenario_reproduces() -> None:
     assert reproduced == [2016, 2017, 2018, 2021, 2022, 2023, 2025, 2026]
 
 
+# -- the rules drawn from the notices ------------------------------------------
+
+
+def official_working(day: dt.date) -> bool:
+    return day in official.workdays or (day.weekday() < 5 and day not in official.holidays)
+
+
+def autumn(
+    days: dict[dt.date, str], year: int, names: tuple[str, ...] = ("中秋节", "国庆节")
+) -> dict[dt.date, str]:
+    """The days of *days* from 15 September to 31 October named 中秋节 or 国庆节."""
+    first, last = D(year, 9, 15), D(year, 10, 31)
+    return {d: n for d, n in days.items() if first <= d <= last and n in names}
+
+
+@pytest.mark.parametrize(
+    "year",
+    [
+        pytest.param(2009, id="2009-中秋-Sat-3-Oct-merged"),
+        pytest.param(2012, id="2012-中秋-Sun-30-Sep-merged"),
+        pytest.param(2015, id="2015-中秋-Sun-27-Sep-in-lieu-inside-国庆"),
+        pytest.param(2017, id="2017-中秋-Wed-4-Oct-merged"),
+        pytest.param(2020, id="2020-中秋-on-1-Oct-merged"),
+        pytest.param(2023, id="2023-中秋-Fri-29-Sep-merged"),
+        pytest.param(2025, id="2025-中秋-Mon-6-Oct-merged"),
+        pytest.param(2026, id="2026-中秋-Fri-25-Sep-apart"),
+    ],
+)
+def test_national_day_blocks_reproduce_the_notices(year: int) -> None:
+    off, work = official_year(year)
+    primary = estimate_year(year)[0]
+    assert autumn(primary.days_off, year) == autumn(off, year)
+    assert autumn(primary.workdays, year) == autumn(work, year)
+
+
+def test_2015_weekend_mid_autumn_is_paid_back_inside_national_day() -> None:
+    # 国办发明电〔2014〕28号: "中秋节：9月27日放假。国庆节：10月1日至7日放假调休，共7天。
+    # 10月10日（星期六）上班。" No Monday in lieu for Sunday 27 Sep.
+    primary = estimate_year(2015)[0]
+    assert primary.days_off[D(2015, 9, 27)] == "中秋节"
+    assert D(2015, 9, 28) not in primary.days_off
+    assert autumn(primary.workdays, 2015) == {D(2015, 10, 10): "国庆节"}
+
+
+def test_mid_autumn_merges_exactly_in_its_window_in_the_notices() -> None:
+    (first_month, first_day), (last_month, last_day) = MID_AUTUMN_MERGE
+    for year in range(2008, LAST_OFFICIAL + 1):
+        mid = LUNAR_DATES[year].mid_autumn
+        national = D(year, 10, 1)
+        # merged: the official days off run without a break from 中秋 to 1 October
+        merged = all(not official_working(d) for d in span(min(mid, national), max(mid, national)))
+        in_window = D(year, first_month, first_day) <= mid <= D(year, last_month, last_day)
+        assert merged == in_window, year
+
+
+def test_weekend_mid_autumn_gets_its_monday_unless_just_before_national_day() -> None:
+    for year in range(2008, LAST_OFFICIAL + 1):
+        mid = LUNAR_DATES[year].mid_autumn
+        if mid.weekday() < 5 or mid >= D(year, 9, 29):
+            continue
+        monday = mid + (7 - mid.weekday()) * ONE
+        absorbed = (D(year, 10, 1) - mid).days <= MID_AUTUMN_LIEU_IN_NATIONAL_DAY
+        assert official_working(monday) == absorbed, year  # 2008, 2022: Monday off; 2015
+
+
+@pytest.mark.parametrize("weekday", sorted(LABOUR_BLOCKS))
+def test_labour_blocks_start_where_the_notices_started_them(weekday: int) -> None:
+    start = LABOUR_BLOCKS[weekday]
+    for year in start.seen:
+        may_day = D(year, 5, 1)
+        assert may_day.weekday() == weekday
+        first = may_day - start.lead * ONE
+        block = [first + k * ONE for k in range(5)]
+        assert all(not official_working(d) for d in block), year
+        assert official_working(first - ONE), year
+        assert official_working(block[-1] + ONE), year
+        assert sum(1 for d in block if d.weekday() < 5) == 3  # three weekdays, every year
+    # every weekday of 2020–2026 is backed by its notice
+    seen = {year for s in LABOUR_BLOCKS.values() for year in s.seen}
+    assert seen == set(range(2020, LAST_OFFICIAL + 1))
+
+
+def test_tuesday_labour_day_bridges_the_monday() -> None:
+    # 2029: 1 May is a Tuesday, 1–2 May statutory (Order 795). Like the Tuesday bridge
+    # (劳动节 2012 and 2018: Sun–Tue, the Saturday before worked), the block takes in
+    # the weekend before: Sat 28 Apr – Wed 2 May, three weekdays, one make-up day.
+    for year in (2029, 2035):
+        assert D(year, 5, 1).weekday() == 1
+        scenarios = estimate_year(year)
+        primary = scenarios[0]
+        labour = [d for d, n in primary.days_off.items() if n == "劳动节"]
+        assert labour == span(D(year, 4, 28), D(year, 5, 2))
+        assert [d for d, n in primary.workdays.items() if n == "劳动节"] == [D(year, 5, 5)]
+        from_may_day = [s for s in scenarios if s.label == "劳动节 from 1 May"]
+        assert len(from_may_day) == 1
+        labour = [d for d, n in from_may_day[0].days_off.items() if n == "劳动节"]
+        assert labour[:5] == span(D(year, 5, 1), D(year, 5, 5))
+
+
+@pytest.mark.parametrize("statutory", [1, 2])  # 劳动节: 1 May (2008–2024); 1–2 May (2025)
+def test_labour_blocks_follow_one_rule(statutory: int) -> None:
+    # the latest five days that hold the statutory days and only three weekdays
+    for year in range(2020, 2027):  # one year for each weekday of 1 May
+        may_day = D(year, 5, 1)
+        held = span(may_day, may_day + (statutory - 1) * ONE)
+        fits = [
+            lead
+            for lead in range(5)
+            if set(held) <= set(block := span(may_day - lead * ONE, may_day + (4 - lead) * ONE))
+            and sum(1 for d in block if d.weekday() < 5) == 3
+        ]
+        assert LABOUR_BLOCKS[may_day.weekday()].lead == min(fits), year
+
+
+def test_the_from_may_day_alternative_only_where_no_earlier_notice_showed_the_weekday() -> None:
+    alternative = {
+        year: "劳动节 from 1 May" in [s.label for s in estimate_year(year)]
+        for year in range(2020, LAST_ESTIMABLE_YEAR + 1)
+    }
+    # 2022 (Sunday) and 2023 (Monday) were the first of their weekday; other years
+    # before 2027 start on 1 May, so the alternative is the primary scenario itself
+    assert [y for y, has in alternative.items() if has and y <= LAST_OFFICIAL] == [2022, 2023]
+    assert [y for y, has in alternative.items() if has and y > LAST_OFFICIAL] == [2029, 2035]
+
+
+@pytest.mark.parametrize(
+    ("year", "weekdays_off", "work"),
+    [
+        # until 2013: 1–3 January, the weekend before worked
+        (2007, span(D(2007, 1, 1), D(2007, 1, 3)), [D(2006, 12, 30), D(2006, 12, 31)]),
+        (2012, [D(2012, 1, 2), D(2012, 1, 3)], [D(2011, 12, 31)]),
+        # from 2014: the weekend and the Monday, no make-up day
+        (2017, [D(2017, 1, 2)], []),
+        (2018, [D(2018, 1, 1)], []),
+        (2023, [D(2023, 1, 2)], []),
+    ],
+)
+def test_new_year_on_a_sunday_or_monday(
+    year: int, weekdays_off: list[dt.date], work: list[dt.date]
+) -> None:
+    days_off: dict[dt.date, str] = {}
+    workdays: dict[dt.date, str] = {}
+    for y in (year - 1, year):
+        days_off.update(estimate_year(y)[0].days_off)
+        workdays.update(estimate_year(y)[0].workdays)
+    window = span(D(year - 1, 12, 20), D(year, 1, 10))
+    assert [d for d in window if d.weekday() < 5 and d in days_off] == weekdays_off
+    assert [d for d in window if d in workdays] == work
+    assert [d for d in window if d.weekday() < 5 and not official_working(d)] == weekdays_off
+    assert [d for d in window if d in official.workdays] == work
+    assert rules_for(year).three_day_new_year == (year <= 2013)
+
+
 # -- 2027 ---------------------------------------------------------------------
-
-
-def span(first: dt.date, last: dt.date) -> list[dt.date]:
-    return [first + k * ONE for k in range((last - first).days + 1)]
 
 
 def test_2027_primary_scenario() -> None:
@@ -251,19 +407,47 @@ def test_every_year_is_well_formed(year: int) -> None:
     assert_well_formed(year, estimate_year(year))
 
 
+def lent_to_next_year(scenario: YearScenario) -> int:
+    """Make-up days in December that pay for weekdays off of the next year's 元旦
+    (until 2013, a 元旦 on a Sunday or Monday took 1–3 January, the weekend before
+    worked: 2006, 2007, 2012)."""
+    december = [d for d, n in scenario.days_off.items() if d.month == 12 and n == "元旦"]
+    if any(d.weekday() < 5 for d in december):
+        return 0  # the block is paid back in its own year (e.g. 30 Dec 2018 – 1 Jan 2019)
+    return sum(1 for d, n in scenario.workdays.items() if d.month == 12 and n == "元旦")
+
+
 @given(st.sampled_from(list(ESTIMABLE)))
 def test_scenarios_keep_the_law(year: int) -> None:
     rules = rules_for(year)
     statutory = statutory_days(year)
     total = sum(rules.statutory.values())
+    borrowed = lent_to_next_year(estimate_year(year - 1)[0]) if year - 1 in ESTIMABLE else 0
     for scenario in estimate_year(year):
         assert set(statutory) <= set(scenario.days_off)
         assert len(scenario.days_off) >= total
         # every weekday off beyond the statutory days is paid back by a make-up day
         weekdays_off = sum(1 for d in scenario.days_off if d.weekday() < 5)
-        assert weekdays_off - len(scenario.workdays) == total
+        paid = len(scenario.workdays) - lent_to_next_year(scenario) + borrowed
+        assert weekdays_off - paid == total
         for day in scenario.workdays:  # never a lone working day between days off
             assert is_working(scenario, day - ONE) or is_working(scenario, day + ONE)
+
+
+@given(st.sampled_from(list(ESTIMABLE)), st.data())
+def test_every_scenario_keeps_statutory_days_off_and_makes_up_on_weekends(
+    year: int, data: st.DataObject
+) -> None:
+    scenarios = estimate_year(year)
+    scenario = data.draw(st.sampled_from(scenarios), label="scenario")
+    statutory = statutory_days(year)
+    for day in statutory:
+        assert day in scenario.days_off, (scenario.label, day)
+        assert not is_working(scenario, day), (scenario.label, day)
+    for day, name in scenario.workdays.items():
+        assert day.weekday() >= 5, (scenario.label, day)  # 调休上班 only on a weekend
+        assert day not in statutory
+        assert name in HOLIDAYS
 
 
 @given(st.sampled_from(list(ESTIMABLE)))
@@ -315,12 +499,25 @@ def test_helpers_refuse_other_years_too() -> None:
 
 
 def test_version_and_public_names() -> None:
-    assert estimate.ESTIMATOR_VERSION == "1"
+    assert estimate.ESTIMATOR_VERSION == "2"
     for name in estimate.__all__:
         assert hasattr(estimate, name)
 
 
-@pytest.mark.parametrize("cls", [estimate.YearScenario, estimate.HolidayRules, estimate.LunarDates])
+def test_estimator_version_enters_the_calendar_fingerprint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = WorkdayCalendar(estimates=Estimates.ALLOW).fingerprint
+    monkeypatch.setattr(estimate, "ESTIMATOR_VERSION", "test")
+    assert WorkdayCalendar(estimates=Estimates.ALLOW).fingerprint != before
+    monkeypatch.undo()
+    assert WorkdayCalendar(estimates=Estimates.ALLOW).fingerprint == before
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [estimate.YearScenario, estimate.HolidayRules, estimate.LunarDates, estimate.LabourStart],
+)
 def test_type_hints_resolve(cls: type) -> None:
     assert typing.get_type_hints(cls)
 
