@@ -51,6 +51,7 @@ from disclosure_flow.cases.definition import Refusal
 from disclosure_flow.cases.dispatch import _TABLE, _route
 from disclosure_flow.cases.facts import (
     _compute,
+    _early_findings,
     _Facts,
     _fold,
     _Pending,
@@ -725,7 +726,8 @@ class Case:
         found = [] if deadline is None else list(deadline.findings)
         if self._facts.proceedings:
             found += _remedy_findings(self, as_of)
-            found.sort(key=lambda f: f.acted)
+        found += _early_findings(self, as_of)
+        found.sort(key=lambda f: f.acted)
         return tuple(found)
 
     @property

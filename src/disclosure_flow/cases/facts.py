@@ -564,3 +564,28 @@ def _remedy_findings(case: Case, as_of: _dt.date | None = None) -> list[Finding]
                     )
                 )
     return found
+
+
+def _early_findings(case: Case, as_of: _dt.date | None = None) -> list[Finding]:
+    """Acts of a stored history recorded before the period that allows them ended, under
+    the current calendar (checked when applied; a newer calendar may move the period).
+    Recorded history is kept, and named: a finding, never silence."""
+    facts, policy, calendar = case._facts, case._policy, case._calendar
+    found: list[Finding] = []
+    for c in facts.consultations:
+        if c.answer is not ConsultationAnswer.NO_ANSWER or c.answered is None:
+            continue
+        if as_of is not None and c.answered > as_of:
+            continue
+        due = _answer_due(c, policy, calendar)
+        period = getattr(policy, _answer_kind(c).value)
+        if due is not None and c.answered <= due:
+            found.append(Finding(FindingRule.SILENCE_EARLY, period.article, due, c.answered, 0))
+    fee, ended = facts.fee, facts.ended
+    if facts.ending is EventKind.FEE_LAPSED and fee is not None and ended is not None:
+        due = _payment_due(fee, policy, calendar)
+        if due is not None and ended <= due and (as_of is None or ended <= as_of):
+            assert policy.fee_payment_period is not None
+            article = policy.fee_payment_period.article
+            found.append(Finding(FindingRule.FEE_LAPSE_EARLY, article, due, ended, 0))
+    return found

@@ -167,23 +167,26 @@ def _g_consultation_open(case: Case, p: _Pending) -> Refusal | None:
     )
 
 
-def _g_answer_complete(case: Case, p: _Pending) -> Refusal | None:
-    answer = p.payload["answer"]
-    reasons = p.payload.get("reasons")
-    if answer is ConsultationAnswer.OBJECTION and not _text(reasons):
+def _g_answer_reasons(case: Case, p: _Pending) -> Refusal | None:
+    if p.payload["answer"] is ConsultationAnswer.OBJECTION and not _text(p.payload.get("reasons")):
         return Refusal(
             "an objection without reasons", "reasons=... stating the objection's grounds"
         )
-    if answer is ConsultationAnswer.NO_ANSWER:
-        c = case._facts.open_consultation(p.payload["consultee"])
-        assert c is not None
-        due = _answer_due(c, case._policy, case._calendar)
-        if due is not None and p.day <= due:
-            return Refusal(
-                f"silence recorded on {p.day.isoformat()}, but the answer period runs until "
-                f"{due.isoformat()}",
-                f"NO_ANSWER after {due.isoformat()}",
-            )
+    return None
+
+
+def _g_silence_after_period(case: Case, p: _Pending) -> Refusal | None:
+    if p.payload["answer"] is not ConsultationAnswer.NO_ANSWER:
+        return None
+    c = case._facts.open_consultation(p.payload["consultee"])
+    assert c is not None
+    due = _answer_due(c, case._policy, case._calendar)
+    if due is not None and p.day <= due:
+        return Refusal(
+            f"silence recorded on {p.day.isoformat()}, but the answer period runs until "
+            f"{due.isoformat()}",
+            f"NO_ANSWER after {due.isoformat()}",
+        )
     return None
 
 
@@ -226,6 +229,15 @@ def _g_reasons_requested(case: Case, p: _Pending) -> Refusal | None:
     if case._facts.reasons_requested is not None:
         return None
     return Refusal("no reasons were requested (Art. 35)", "request_reasons first")
+
+
+def _g_delayed_after_setting(case: Case, p: _Pending) -> Refusal | None:
+    due = p.payload["due"]
+    if due > p.day:
+        return None
+    return Refusal(
+        f"due={due.isoformat()} is not after the day it is set", f"a day after {p.day.isoformat()}"
+    )
 
 
 def _g_delayed_later(case: Case, p: _Pending) -> Refusal | None:
@@ -507,12 +519,14 @@ GUARDS: Mapping[str, Guard] = MappingProxyType(
         "consultee_not_already_consulted": _g_consultee_new,
         "letter_received_in_order": _g_letter_in_order,
         "consultation_open": _g_consultation_open,
-        "answer_complete": _g_answer_complete,
+        "answer_reasons_given": _g_answer_reasons,
+        "silence_after_period": _g_silence_after_period,
         "approver_named": _g_approver,
         "extension_positive": _g_extension_positive,
         "extension_within_cap": _g_extension_cap,
         "extension_in_time": _g_extension_in_time,
         "reasons_requested": _g_reasons_requested,
+        "delayed_due_after_setting": _g_delayed_after_setting,
         "delayed_due_later": _g_delayed_later,
         "delayed_deadline_in_time": _g_delayed_in_time,
         "fee_notice_once": _g_fee_once,
@@ -541,7 +555,7 @@ GUARDS: Mapping[str, Guard] = MappingProxyType(
 CALENDAR_GUARDS: frozenset[str] = frozenset(
     {
         "correction_notice_in_time",
-        "answer_complete",
+        "silence_after_period",
         "extension_in_time",
         "delayed_due_later",
         "delayed_deadline_in_time",

@@ -125,7 +125,7 @@ _FEE_GUARDS = (
     "letter_received_in_order",
     "fee_notice_in_time",
 )
-_ANSWER_GUARDS = ("consultation_open", "answer_complete")
+_ANSWER_GUARDS = ("consultation_open", "answer_reasons_given", "silence_after_period")
 
 
 def _filing(
@@ -240,7 +240,12 @@ _TRANSITIONS = (
             E.SET_DELAYED_DEADLINE,
             s,
             s,
-            guards=("reasons_requested", "delayed_due_later", "delayed_deadline_in_time"),
+            guards=(
+                "reasons_requested",
+                "delayed_due_after_setting",
+                "delayed_due_later",
+                "delayed_deadline_in_time",
+            ),
         )
         for s in (S.UNDER_REVIEW, S.PROCESSING)
     ),

@@ -47,6 +47,11 @@ class FindingRule(enum.Enum):
         RECONSIDERATION_LATE: a reconsideration filed after its period (逾期申请行政复议),
             recorded when the host records late acts.
         LITIGATION_LATE: a suit filed after its period (逾期提起行政诉讼), likewise.
+        FEE_LAPSE_EARLY: no further processing for an unpaid fee recorded before the
+            payment period ended (缴费期限届满前即认定逾期未缴费) — found in a stored
+            history under the current calendar.
+        SILENCE_EARLY: a consultee's silence recorded before its answer period ended
+            (答复期限届满前即认定未提出意见), likewise.
     """
 
     REPLY_LATE = "reply_late"
@@ -55,6 +60,14 @@ class FindingRule(enum.Enum):
     DELAYED_DEADLINE_LATE = "delayed_deadline_late"
     RECONSIDERATION_LATE = "reconsideration_late"
     LITIGATION_LATE = "litigation_late"
+    FEE_LAPSE_EARLY = "fee_lapse_early"
+    SILENCE_EARLY = "silence_early"
+
+    @property
+    def early(self) -> bool:
+        """Whether the rule is broken by an act *before* its period ended (then a finding's
+        ``due`` is that period's last day and ``late_by`` is 0)."""
+        return self in (FindingRule.FEE_LAPSE_EARLY, FindingRule.SILENCE_EARLY)
 
     @property
     def label_zh(self) -> str:
@@ -69,20 +82,25 @@ _FINDING_ZH = {
     FindingRule.DELAYED_DEADLINE_LATE: "期限届满后确定延迟答复期限",
     FindingRule.RECONSIDERATION_LATE: "逾期申请行政复议",
     FindingRule.LITIGATION_LATE: "逾期提起行政诉讼",
+    FindingRule.FEE_LAPSE_EARLY: "缴费期限届满前认定逾期未缴费",
+    FindingRule.SILENCE_EARLY: "答复期限届满前认定未提出意见",
 }
 
 
 @attrs.frozen
 class Finding:
-    """A compliance finding (合规问题): an act done after its period.
+    """A compliance finding (合规问题): an act done after its period (or, for an
+    :attr:`~FindingRule.early` rule, before it ended).
 
     Attributes:
         rule: which rule.
         article: its legal source.
-        due: the last day the act was allowed.
+        due: the last day the act was allowed (for an early rule: the period's last day,
+            after which alone it was allowed).
         acted: the day it was done.
         late_by: working days late: the fewest extra working days that would have
-            made it in time (an act on a weekend after a Friday deadline is 1 late).
+            made it in time (an act on a weekend after a Friday deadline is 1 late); 0
+            for an early rule.
     """
 
     rule: FindingRule
@@ -93,6 +111,17 @@ class Finding:
 
     def describe(self, lang: str = "zh") -> str:
         """E.g. ``"逾期答复：期限 2026-11-23，2026-11-25 作出，逾期2个工作日（…）"``."""
+        if self.rule.early:
+            if lang == "zh":
+                return (
+                    f"{self.rule.label_zh}：期限 {self.due} 届满前，{self.acted} 即作出"
+                    f"（{self.article}）"
+                )
+            _check_lang(lang)
+            return (
+                f"{self.rule.value.replace('_', ' ')}: done {self.acted}, before its period "
+                f"ended on {self.due} ({self.article})"
+            )
         if lang == "zh":
             return (
                 f"{self.rule.label_zh}：期限 {self.due}，{self.acted} 作出，"
