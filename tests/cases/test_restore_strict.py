@@ -24,8 +24,9 @@ D = dt.date
 
 
 def _event(stored: dict[str, Any], name: str) -> dict[str, Any]:
-    (found,) = [e for e in stored["events"] if e["event"] == name]
-    return found
+    found: list[dict[str, Any]] = [e for e in stored["events"] if e["event"] == name]
+    (event,) = found
+    return event
 
 
 def _processing() -> Case:
