@@ -23,9 +23,14 @@ import disclosure_flow.reports.annual as report_module
 from disclosure_flow.cases import (
     Applicant,
     ApplicantKind,
+    Case,
+    Channel,
+    DeliveryMethod,
+    InformationRequest,
     Outcome,
     OutcomeKind,
     OutcomeReason,
+    ProvisionForm,
     ReportRow,
 )
 from disclosure_flow.errors import (
@@ -48,6 +53,7 @@ from disclosure_flow.reports import (
     record_from_case,
     write_records,
 )
+from disclosure_flow.workdays import WorkdayCalendar
 
 D = dt.date
 NP = ApplicantKind.NATURAL_PERSON
@@ -843,3 +849,18 @@ def test_groups_and_rows_refuse_unknown_keys(rich_report: AnnualReport) -> None:
         rich_report.group("reconsideration")  # type: ignore[arg-type]  # on purpose
     with pytest.raises(InvalidValueError, match="result"):
         ProceedingsGroup(ProceedingKind.RECONSIDERATION).count("upheld")  # type: ignore[arg-type]  # on purpose
+
+
+def test_an_archived_ending_concludes_on_the_day_it_ended() -> None:
+    case = Case.open(
+        "2025-ARCH",
+        applicant=Applicant(ApplicantKind.NATURAL_PERSON, "申请人"),
+        request=InformationRequest("某信息", ProvisionForm.PAPER, DeliveryMethod.POST),
+        channel=Channel.IN_PERSON,
+        received=dt.date(2025, 12, 1),
+        calendar=WorkdayCalendar(),
+    )
+    case.withdraw(dt.date(2025, 12, 30)).archive(dt.date(2026, 1, 5))
+    record = record_from_case(case)
+    assert record.concluded == dt.date(2025, 12, 30)  # not the archiving day
+    assert annual_report([record], year=2025).count("四") == 0

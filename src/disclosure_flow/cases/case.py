@@ -369,6 +369,12 @@ class Case:
         return self._facts.delivered
 
     @property
+    def ended(self) -> _dt.date | None:
+        """The day the case ended without a reply on the merits (视为放弃, 不再处理,
+        撤回), if it did; archiving does not move it."""
+        return self._facts.ended
+
+    @property
     def proceedings(self) -> tuple[Proceeding, ...]:
         """Reconsiderations and lawsuits, in the order they were filed."""
         return self._facts.proceedings

@@ -555,7 +555,7 @@ def record_from_case(
         if status is not None:
             working_days, overdue_by = status.used, status.overdue_by
     elif outcome is not None:
-        concluded = next(e.day for e in case.history if e.state_after is case.state)
+        concluded = case.ended
     if outcome is not None:
         row = outcome.report_row(registration_data_row=registration_data_row)
     proceedings = []
