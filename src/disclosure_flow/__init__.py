@@ -141,6 +141,7 @@ if TYPE_CHECKING:
         LitigationRoute,
         Proceeding,
         RemedyKind,
+        RemedyOrder,
         RemedyResult,
         ReplyRecord,
         SubDeadline,
@@ -174,7 +175,7 @@ if TYPE_CHECKING:
 _CASES = (
     "Case CaseEvent Consultation ConsultationAnswer ConsultedParty CorrectionRecord "
     "DelayedDeadlineRecord Dispatch ExtensionRecord FeeNotice LitigationRoute Proceeding "
-    "RemedyKind RemedyResult ReplyRecord SubDeadline SubDeadlineKind mermaid_diagram"
+    "RemedyKind RemedyOrder RemedyResult ReplyRecord SubDeadline SubDeadlineKind mermaid_diagram"
 )
 _REPORTS = (
     "AnnualReport AnnualStatistics Attention GroupStatistics OverdueCase ProceedingKind "
@@ -284,6 +285,7 @@ __all__ = [
     "ReceiptConfirmation",
     "RemedyKind",
     "RemedyLastDay",
+    "RemedyOrder",
     "RemedyResult",
     "Reply",
     "ReplyRecord",

@@ -370,14 +370,14 @@ def test_transition_out_of_final_state_refused() -> None:
 
 
 def test_trap_state_refused() -> None:
-    # no archiving of a delivered reply: "delivered" can then only loop on itself
+    # no archiving of a withdrawal: "withdrawn" then leads nowhere
     transitions = tuple(
-        t for t in DEFINITION.transitions if not (t.event is E.ARCHIVE and t.source is S.DELIVERED)
+        t for t in DEFINITION.transitions if not (t.event is E.ARCHIVE and t.source is S.WITHDRAWN)
     )
     with pytest.raises(DefinitionError) as info:
         _broken(transitions=transitions).validate()
     assert info.value.field == "trap"
-    assert info.value.value == ("delivered", "replied")
+    assert info.value.value == ("withdrawn",)
 
 
 def test_no_resting_state_refused() -> None:

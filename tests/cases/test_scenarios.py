@@ -27,6 +27,7 @@ from disclosure_flow.cases import (
     OutcomeKind,
     OutcomeReason,
     RemedyKind,
+    RemedyOrder,
     RemedyResult,
 )
 from disclosure_flow.clock import R2008, FindingRule, LateActs, OpenReason
@@ -635,3 +636,83 @@ def test_an_ending_is_known_on_its_day() -> None:
     }
     withdrawn = in_processing().withdraw(D(2026, 3, 5))
     assert windows(withdrawn) == {}  # the applicant's own act
+
+
+# -- orders that re-open a case (SPEC §11) ------------------------------------------------
+
+
+def test_an_order_to_reply_anew_reopens_the_case() -> None:
+    case = in_processing().reply(D(2026, 3, 20), outcome=WITHHELD).deliver(D(2026, 3, 23))
+    case.archive(D(2026, 3, 24)).file_reconsideration(D(2026, 4, 1))
+    with pytest.raises(EventRefusedError, match="CORRECTED"):
+        case.decide_reconsideration(
+            D(2026, 5, 29), result=RemedyResult.UPHELD, order=RemedyOrder.NEW_REPLY
+        )
+    case.decide_reconsideration(
+        D(2026, 5, 29),
+        result=RemedyResult.CORRECTED,
+        order=RemedyOrder.NEW_REPLY,
+        order_days=15,
+        order_received=D(2026, 6, 1),
+    )
+    assert case.state is S.PROCESSING
+    assert case.reply_record is None
+    assert case.outcome is None
+    assert case.concluded == (D(2026, 3, 20), WITHHELD)  # the request was concluded once
+    # 15 working days after 1 June: 2–5 (4), 8–12 (9), 15–18 (13), 19 端午, 22–23 (15)
+    assert due(case) == D(2026, 6, 23)
+    case.reply(D(2026, 6, 24), outcome=DISCLOSED)  # one working day late
+    assert state_of(case) is S.REPLIED
+    assert [r.outcome for r in case.replies] == [WITHHELD, DISCLOSED]
+    (late,) = case.findings()
+    assert (late.rule, late.due, late.late_by) == (FindingRule.REPLY_LATE, D(2026, 6, 23), 1)
+    # the new reply is a new act: its own remedies, a reconsideration again
+    case.deliver(D(2026, 6, 25))
+    assert set(windows(case)) == {"reconsideration", "litigation"}
+    case.file_reconsideration(D(2026, 7, 1))
+    assert len(case.proceedings) == 2
+
+
+def test_an_order_without_a_period_gives_the_policys_reply_period() -> None:
+    case = in_processing().reply(D(2026, 3, 20), outcome=WITHHELD).deliver(D(2026, 3, 23))
+    case.file_reconsideration(D(2026, 4, 1))
+    case.decide_reconsideration(
+        D(2026, 5, 29), result=RemedyResult.CORRECTED, order=RemedyOrder.NEW_REPLY
+    )
+    # [convention] 20 working days from the decision: June 1–5 (5), 8–12 (10), 15–18 (14),
+    # 19 端午, 22–26 (19), 29 (20)
+    assert due(case) == D(2026, 6, 29)
+
+
+def test_an_order_to_perform_against_inaction() -> None:
+    case = in_processing()  # due 30 March, never answered
+    case.file_reconsideration(D(2026, 4, 8))
+    with pytest.raises(EventRefusedError, match="no reply or ending to replace"):
+        case.decide_reconsideration(
+            D(2026, 5, 20), result=RemedyResult.CORRECTED, order=RemedyOrder.NEW_REPLY
+        )
+    case.decide_reconsideration(
+        D(2026, 5, 20), result=RemedyResult.CORRECTED, order=RemedyOrder.PERFORM, order_days=10
+    )
+    assert case.state is S.PROCESSING
+    # 10 working days after 20 May: 21–22 (2), 25–29 (7), June 1–3 (10)
+    assert due(case) == D(2026, 6, 3)
+    case.reply(D(2026, 6, 2), outcome=DISCLOSED)
+    assert case.concluded == (D(2026, 6, 2), DISCLOSED)
+
+
+def test_a_reopened_case_counts_once_in_the_annual_report() -> None:
+    from disclosure_flow.reports import annual_report, record_from_case
+
+    case = in_processing().reply(D(2026, 3, 20), outcome=WITHHELD).deliver(D(2026, 3, 23))
+    case.file_reconsideration(D(2026, 4, 1))
+    case.decide_reconsideration(
+        D(2026, 5, 29), result=RemedyResult.CORRECTED, order=RemedyOrder.NEW_REPLY
+    )
+    case.reply(D(2026, 6, 10), outcome=DISCLOSED)
+    record = record_from_case(case)
+    assert (record.concluded, record.row) == (D(2026, 3, 20), WITHHELD.row)
+    report = annual_report([record], year=2026)
+    assert report.count("一") == 1
+    assert report.count(WITHHELD.row) == 1
+    assert report.count(DISCLOSED.row) == 0

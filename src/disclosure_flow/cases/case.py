@@ -50,19 +50,19 @@ from disclosure_flow.cases.channels import Channel, DeliveryMethod, InformationR
 from disclosure_flow.cases.definition import Refusal
 from disclosure_flow.cases.dispatch import _TABLE, _route
 from disclosure_flow.cases.facts import (
+    ENDING_OUTCOMES,
     _compute,
-    _early_findings,
     _Facts,
+    _findings,
     _fold,
     _Pending,
-    _remedy_findings,
     _sub_deadlines,
 )
 from disclosure_flow.cases.fees import FeeMethod
 from disclosure_flow.cases.guards import _allowed_list, _refused
 from disclosure_flow.cases.lifecycle import DEFINITION
 from disclosure_flow.cases.machine import _route_by_machine
-from disclosure_flow.cases.outcomes import Outcome, OutcomeKind, OutcomeReason
+from disclosure_flow.cases.outcomes import Outcome
 from disclosure_flow.cases.payloads import _check_payload
 from disclosure_flow.cases.restore import (
     _DEFAULT_POLICIES,
@@ -360,8 +360,14 @@ class Case:
 
     @property
     def reply_record(self) -> ReplyRecord | None:
-        """The reply and its outcome, once replied."""
+        """The reply in force and its outcome, once replied (after an order to reply anew,
+        ``None`` until the new reply)."""
         return self._facts.reply
+
+    @property
+    def replies(self) -> tuple[ReplyRecord, ...]:
+        """Every reply, in order: the first, then each new reply an order required."""
+        return self._facts.replies
 
     @property
     def delivered(self) -> _dt.date | None:
@@ -728,13 +734,7 @@ class Case:
         of *as_of* (default: all): a late reply, any act after its period, and a
         reconsideration or suit recorded after its period (SPEC §11). Recomputed with the
         current calendar."""
-        deadline = self.deadline(as_of=as_of)
-        found = [] if deadline is None else list(deadline.findings)
-        if self._facts.proceedings:
-            found += _remedy_findings(self, as_of)
-        found += _early_findings(self, as_of)
-        found.sort(key=lambda f: f.acted)
-        return tuple(found)
+        return _findings(self, self.deadline(as_of=as_of), as_of)
 
     @property
     def outcome(self) -> Outcome | None:
@@ -743,7 +743,15 @@ class Case:
         if self._facts.reply is not None:
             return self._facts.reply.outcome
         ending = self._facts.ending
-        return None if ending is None else _ENDING_OUTCOMES[ending]
+        return None if ending is None else ENDING_OUTCOMES[ending]
+
+    @property
+    def concluded(self) -> tuple[_dt.date, Outcome] | None:
+        """When and how the request was first concluded (办结): the first reply, or the
+        ending without a reply. An order to reply anew does not move it: the annual
+        report counts a request once, where it first concluded [convention], and the
+        proceeding in table 四."""
+        return self._facts.concluded
 
     # -- serialization -------------------------------------------------------
 
@@ -787,12 +795,3 @@ class Case:
                 error names the path (e.g. ``"events[3].after"``).
         """
         return _restore(cls, data, calendar, policies, exact=cls is Case)
-
-
-_ENDING_OUTCOMES = {
-    EventKind.CORRECTION_LAPSED: Outcome(
-        OutcomeKind.OTHER_HANDLING, OutcomeReason.CORRECTION_LAPSED
-    ),
-    EventKind.FEE_LAPSED: Outcome(OutcomeKind.OTHER_HANDLING, OutcomeReason.FEE_LAPSED),
-    EventKind.WITHDRAW: Outcome(OutcomeKind.OTHER_HANDLING, OutcomeReason.WITHDRAWN),
-}

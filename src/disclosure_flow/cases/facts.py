@@ -16,7 +16,7 @@ import attrs
 
 from disclosure_flow import clock
 from disclosure_flow.cases.channels import Channel
-from disclosure_flow.cases.outcomes import OutcomeKind
+from disclosure_flow.cases.outcomes import Outcome, OutcomeKind, OutcomeReason
 from disclosure_flow.cases.states import CaseState, EventKind
 from disclosure_flow.cases.values import (
     Consultation,
@@ -40,6 +40,7 @@ from disclosure_flow.clock import (
     Finding,
     FindingRule,
     LateActs,
+    LegalPeriod,
     PauseReason,
     PeriodKind,
     Policy,
@@ -56,6 +57,8 @@ class _Facts:
     """The case's derived facts (internal; immutable by convention: copied, then folded)."""
 
     __slots__ = (
+        "act_from",
+        "concluded",
         "consultations",
         "correction",
         "day0",
@@ -68,6 +71,8 @@ class _Facts:
         "proceedings",
         "reasons_requested",
         "received",
+        "reopened",
+        "replies",
         "reply",
         "reply_received",
         "restart",
@@ -84,6 +89,10 @@ class _Facts:
         self.delayed: DelayedDeadlineRecord | None = None
         self.fee: FeeNotice | None = None
         self.reply: ReplyRecord | None = None
+        self.replies: tuple[ReplyRecord, ...] = ()
+        self.concluded: tuple[_dt.date, Outcome] | None = None
+        self.reopened: tuple[_dt.date, int | None] | None = None
+        self.act_from = 0
         self.delivered: _dt.date | None = None
         self.reply_received: _dt.date | None = None
         self.ending: EventKind | None = None
@@ -112,6 +121,12 @@ class _Facts:
             if p.decided is None:
                 return p
         return None
+
+    @property
+    def act_proceedings(self) -> tuple[Proceeding, ...]:
+        """The proceedings about the current act (after an order to reply anew, the new
+        reply is a new act)."""
+        return self.proceedings[self.act_from :] if self.act_from else self.proceedings
 
 
 class _Pending:
@@ -196,7 +211,11 @@ def _f_payment(facts: _Facts, p: _Pending, channel: Channel) -> None:
 
 
 def _f_reply(facts: _Facts, p: _Pending, channel: Channel) -> None:
-    facts.reply = ReplyRecord(p.day, p.payload["outcome"], p.payload.get("remedies_stated", True))
+    reply = ReplyRecord(p.day, p.payload["outcome"], p.payload.get("remedies_stated", True))
+    facts.reply = reply
+    facts.replies += (reply,)
+    if facts.concluded is None:
+        facts.concluded = (p.day, reply.outcome)
 
 
 def _f_deliver(facts: _Facts, p: _Pending, channel: Channel) -> None:
@@ -207,6 +226,8 @@ def _f_deliver(facts: _Facts, p: _Pending, channel: Channel) -> None:
 def _f_ending(facts: _Facts, p: _Pending, channel: Channel) -> None:
     facts.ending = p.event
     facts.ended = p.day
+    if facts.concluded is None:
+        facts.concluded = (p.day, ENDING_OUTCOMES[p.event])
 
 
 def _f_file_reconsideration(facts: _Facts, p: _Pending, channel: Channel) -> None:
@@ -218,14 +239,30 @@ def _f_file_litigation(facts: _Facts, p: _Pending, channel: Channel) -> None:
 
 
 def _f_decide(facts: _Facts, p: _Pending, channel: Channel) -> None:
-    received = p.payload.get("received")
+    data = p.payload
+    order = data.get("order")
     facts.proceedings = tuple(
-        Proceeding(x.kind, x.filed, x.route, p.day, p.payload["result"], received)
+        Proceeding(x.kind, x.filed, x.route, p.day, data["result"], data.get("received"), order)
         if x.decided is None
         else x
         for x in facts.proceedings
     )
+    if order is not None:
+        # The decision sets a new reply period; the new reply is a new act.
+        facts.reopened = (data.get("order_received", p.day), data.get("order_days"))
+        facts.act_from = len(facts.proceedings)
+        facts.reply = facts.ending = facts.ended = None
+        facts.delivered = facts.reply_received = None
 
+
+#: The outcome of each ending without a reply (table 三（六）).
+ENDING_OUTCOMES: dict[EventKind, Outcome] = {
+    EventKind.CORRECTION_LAPSED: Outcome(
+        OutcomeKind.OTHER_HANDLING, OutcomeReason.CORRECTION_LAPSED
+    ),
+    EventKind.FEE_LAPSED: Outcome(OutcomeKind.OTHER_HANDLING, OutcomeReason.FEE_LAPSED),
+    EventKind.WITHDRAW: Outcome(OutcomeKind.OTHER_HANDLING, OutcomeReason.WITHDRAWN),
+}
 
 #: What each event changes in the facts; events absent here change only the state.
 _FOLDS: dict[EventKind, Callable[[_Facts, _Pending, Channel], None]] = {
@@ -289,9 +326,14 @@ def _clock_events(facts: _Facts, policy: Policy, calendar: WorkdayCalendar) -> l
     """The clock events the history implies: correction notice and restart, one pause
     per consultation and fee notice, extensions, the Art. 35 deadline, the reply.
 
+    After an order to reply anew, only the events of the new period count (from the day
+    it starts), with the new reply.
+
     A consultation answered by silence (NO_ANSWER) pauses the clock until its answer
     period ran out, not until the day the silence was recorded.
     """
+    if facts.reopened is not None:
+        return _reopened_events(facts, facts.reopened[0])
     events: list[ClockEvent] = []
     c = facts.correction
     if c is not None:
@@ -316,6 +358,52 @@ def _clock_events(facts: _Facts, policy: Policy, calendar: WorkdayCalendar) -> l
     if facts.reply is not None:
         events.append(clock.trusted_reply(facts.reply.day))
     return events
+
+
+def _reopened_events(facts: _Facts, start: _dt.date) -> list[ClockEvent]:
+    events: list[ClockEvent] = []
+    for x in facts.consultations:
+        if x.sent >= start:
+            events.append(clock.trusted_pause(x.sent, x.answered, x.party.pause_reason))
+    fee = facts.fee
+    if fee is not None and fee.issued >= start:
+        events.append(clock.trusted_pause(fee.issued, fee.paid, PauseReason.FEE))
+    for e in facts.extensions:
+        if e.granted_on >= start:
+            events.append(clock.trusted_extension(e.days, e.approver, e.granted_on))
+    if facts.reply is not None:
+        events.append(clock.trusted_reply(facts.reply.day))
+    return events
+
+
+def _first_period(facts: _Facts) -> _Facts:
+    """The facts of the first reply period, for its findings after an order to reply
+    anew: what happened before the new period started, with the first reply."""
+    assert facts.reopened is not None
+    start = facts.reopened[0]
+    first = facts.copy()
+    first.reopened = None
+    first.reply = facts.replies[0] if facts.replies and facts.replies[0].day < start else None
+    first.consultations = tuple(c for c in facts.consultations if c.sent < start)
+    first.extensions = tuple(e for e in facts.extensions if e.granted_on < start)
+    if facts.fee is not None and facts.fee.issued >= start:
+        first.fee = None
+    return first
+
+
+_REREPLY: dict[tuple[Policy, int | None], Policy] = {}
+
+
+def _rereply_policy(policy: Policy, days: int | None) -> Policy:
+    """*policy* with the reply period an order to reply anew set (SPEC §11) — or, where it
+    set none, the policy's own reply period [convention]."""
+    if days is None:
+        return policy
+    found = _REREPLY.get((policy, days))
+    if found is None:
+        period = LegalPeriod.working_days(days, "复议决定或判决确定的期限")
+        found = _REREPLY[(policy, days)] = attrs.evolve(policy, reply_period=period)
+    return found
 
 
 _RECORDING: dict[Policy, Policy] = {}
@@ -348,12 +436,17 @@ def _compute(
     events = _clock_events(facts, policy, calendar)
     if extra is not None:
         events.append(extra)
+    day0 = facts.day0
+    if facts.reopened is not None:
+        day0 = facts.reopened[0]
+        policy = _rereply_policy(policy, facts.reopened[1])
+        note = "收到复议决定或判决（重新答复）"
     # The clock's entry for arguments known to be of the right types (a case checked
     # its policy and calendar; day 0 is a date of its history).
     try:
-        return clock.trusted_deadline(facts.day0, events, policy, calendar, note)
+        return clock.trusted_deadline(day0, events, policy, calendar, note)
     except LateActError:
-        return clock.trusted_deadline(facts.day0, events, _recording(policy), calendar, note)
+        return clock.trusted_deadline(day0, events, _recording(policy), calendar, note)
 
 
 def _sub_deadlines(case: Case) -> tuple[SubDeadline, ...]:
@@ -465,7 +558,7 @@ def _remedy_windows(
     and the litigation period (none under 复议前置). *inaction_from*: the expiry of the
     reply period, for remedies against inaction (不作为; 行政复议法实施条例 Art. 16,
     法释〔2018〕1号 Art. 66) when no act is known."""
-    proceedings = facts.proceedings
+    proceedings = facts.act_proceedings
     for x in proceedings:
         if x.decided is None or x.kind is RemedyKind.LITIGATION:
             return ()
@@ -589,3 +682,17 @@ def _early_findings(case: Case, as_of: _dt.date | None = None) -> list[Finding]:
             article = policy.fee_payment_period.article
             found.append(Finding(FindingRule.FEE_LAPSE_EARLY, article, due, ended, 0))
     return found
+
+
+def _findings(case: Case, deadline: Deadline | None, as_of: _dt.date | None) -> tuple[Finding, ...]:
+    """Every finding of *case* by the end of *as_of*: the reply deadline's (and, after an
+    order to reply anew, the first period's), late remedies, early acts; by day."""
+    found = [] if deadline is None else list(deadline.findings)
+    facts = case._facts_until(as_of) if as_of is not None else case._facts
+    if facts.reopened is not None and facts.day0 is not None:
+        found += _compute(_first_period(facts), case._policy, case._calendar).findings
+    if case._facts.proceedings:
+        found += _remedy_findings(case, as_of)
+    found += _early_findings(case, as_of)
+    found.sort(key=lambda f: f.acted)
+    return tuple(found)

@@ -33,6 +33,7 @@ from disclosure_flow.cases.values import (
     ConsultationAnswer,
     LitigationRoute,
     RemedyKind,
+    RemedyOrder,
     RemedyResult,
     SubDeadlineKind,
     _text,
@@ -378,7 +379,7 @@ def _g_result_final(case: Case, p: _Pending) -> Refusal | None:
 
 def _g_route(case: Case, p: _Pending) -> Refusal | None:
     decided = [
-        x for x in case._facts.proceedings if x.kind is RemedyKind.RECONSIDERATION and x.decided
+        x for x in case._facts.act_proceedings if x.kind is RemedyKind.RECONSIDERATION and x.decided
     ]
     route = p.payload["route"]
     if route is LitigationRoute.AFTER_RECONSIDERATION and not decided:
@@ -391,7 +392,7 @@ def _g_route(case: Case, p: _Pending) -> Refusal | None:
 
 
 def _g_reconsideration_admissible(case: Case, p: _Pending) -> Refusal | None:
-    for x in case._facts.proceedings:
+    for x in case._facts.act_proceedings:
         if x.kind is RemedyKind.LITIGATION:
             return Refusal(
                 f"a suit was filed on {x.filed.isoformat()}: once a court has accepted a suit "
@@ -408,7 +409,7 @@ def _g_reconsideration_admissible(case: Case, p: _Pending) -> Refusal | None:
 
 def _g_suit_admissible(case: Case, p: _Pending) -> Refusal | None:
     facts = case._facts
-    for x in facts.proceedings:
+    for x in facts.act_proceedings:
         if x.kind is RemedyKind.LITIGATION:
             return Refusal(
                 f"a suit was filed on {x.filed.isoformat()} on the same act", "one suit per act"
@@ -473,6 +474,43 @@ def _g_reply_overdue(case: Case, p: _Pending) -> Refusal | None:
         f"no inaction on {p.day.isoformat()}: {when}",
         "a remedy against inaction after the reply period ran out (不作为)",
     )
+
+
+def _g_order_consistent(case: Case, p: _Pending) -> Refusal | None:
+    """An order to the agency comes with a correction, fits the act, and sets a sane
+    period (行政复议法 2023 Art. 64, 66; 行政诉讼法 Art. 70, 72)."""
+    data = p.payload
+    order = data.get("order")
+    if order is None:
+        for key in ("order_days", "order_received"):
+            if key in data:
+                return Refusal(f"{key} without an order", "order=RemedyOrder.NEW_REPLY or PERFORM")
+        return None
+    if data["result"] is not RemedyResult.CORRECTED:
+        return Refusal(
+            f"an order ({order.value}) with result={data['result'].value}",
+            "result=RemedyResult.CORRECTED: an order corrects the act",
+        )
+    facts = case._facts
+    has_act = facts.reply is not None or facts.ending in _AGENCY_ENDINGS
+    if order is RemedyOrder.NEW_REPLY and not has_act:
+        return Refusal("an order to reply anew, but no reply or ending to replace", "order=PERFORM")
+    if order is RemedyOrder.PERFORM and has_act:
+        return Refusal("an order to perform, but the agency has acted", "order=NEW_REPLY")
+    days = data.get("order_days")
+    if days is not None and days < 1:
+        return Refusal(f"order_days={days}", "a positive number of working days")
+    received = data.get("order_received")
+    if received is not None and received < p.day:
+        return Refusal(
+            f"order_received={received.isoformat()} is before the decision",
+            f"on or after {p.day.isoformat()}",
+        )
+    return None
+
+
+def _r_orders_new_reply(case: Case, p: _Pending) -> bool:
+    return p.payload.get("order") is RemedyOrder.NEW_REPLY
 
 
 def _r_needs_confirmation(case: Case, p: _Pending) -> bool:
@@ -545,6 +583,7 @@ GUARDS: Mapping[str, Guard] = MappingProxyType(
         "suit_admissible": _g_suit_admissible,
         "remedy_in_time": _g_remedy_in_time,
         "reply_overdue": _g_reply_overdue,
+        "order_consistent": _g_order_consistent,
         "litigation_route_consistent": _g_route,
     }
 )
@@ -567,6 +606,9 @@ CALENDAR_GUARDS: frozenset[str] = frozenset(
     }
 )
 
+#: Endings that are acts of the agency (a withdrawal is the applicant's).
+_AGENCY_ENDINGS = frozenset({EventKind.CORRECTION_LAPSED, EventKind.FEE_LAPSED})
+
 #: The finding of each remedy filed after its period.
 _REMEDY_RULE: Mapping[SubDeadlineKind, FindingRule] = MappingProxyType(
     {
@@ -583,6 +625,7 @@ ROUTES: Mapping[str, Route] = MappingProxyType(
         "receipt_needs_confirmation": _r_needs_confirmation,
         "waits_running": _r_waits_running,
         "other_waits_running": _r_other_waits_running,
+        "orders_new_reply": _r_orders_new_reply,
     }
 )
 

@@ -161,21 +161,22 @@ def _filing(
 
 
 def _deciding(source: CaseState, dest: CaseState) -> tuple[TransitionSpec, ...]:
-    """The decision of the proceeding pending in *source*."""
-    return (
-        TransitionSpec(
-            EventKind.DECIDE_RECONSIDERATION,
-            source,
-            dest,
-            guards=("reconsideration_pending", "decision_result_final"),
-        ),
-        TransitionSpec(
-            EventKind.DECIDE_LITIGATION,
-            source,
-            dest,
-            guards=("litigation_pending", "decision_result_final"),
-        ),
-    )
+    """The decision of the proceeding pending in *source*: an order to reply anew re-opens
+    the case for a new reply (SPEC §11), any other decision leads to *dest*."""
+    found = []
+    for event, pending in (
+        (EventKind.DECIDE_RECONSIDERATION, "reconsideration_pending"),
+        (EventKind.DECIDE_LITIGATION, "litigation_pending"),
+    ):
+        guards = (pending, "decision_result_final", "order_consistent")
+        if source not in _INACTION:
+            found.append(
+                TransitionSpec(
+                    event, source, CaseState.PROCESSING, when=("orders_new_reply",), guards=guards
+                )
+            )
+        found.append(TransitionSpec(event, source, dest, guards=guards))
+    return tuple(found)
 
 
 _TRANSITIONS = (

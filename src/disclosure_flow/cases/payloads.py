@@ -23,6 +23,7 @@ from disclosure_flow.cases.values import (
     ConsultationAnswer,
     ConsultedParty,
     LitigationRoute,
+    RemedyOrder,
     RemedyResult,
 )
 from disclosure_flow.dates import check_date
@@ -37,6 +38,7 @@ class _Kind(enum.Enum):
     PARTY = "party"
     ANSWER = "answer"
     RESULT = "result"
+    ORDER = "order"
     ROUTE = "route"
     OUTCOME = "outcome"
     DELIVERY = "delivery"
@@ -50,6 +52,14 @@ class _Field:
     required: bool = True
 
 
+#: A decision's order to the agency: what (``order``), within how many working days
+#: (``order_days``; else the policy's reply period), counted from the day the agency
+#: received the decision (``order_received``; else the decision's day).
+_ORDER_FIELDS = (
+    _Field("order", _Kind.ORDER, required=False),
+    _Field("order_days", _Kind.INT, required=False),
+    _Field("order_received", _Kind.DATE, required=False),
+)
 _PAYLOAD: dict[EventKind, tuple[_Field, ...]] = dict.fromkeys(EventKind, ())
 _PAYLOAD.update(
     {
@@ -82,9 +92,10 @@ _PAYLOAD.update(
         EventKind.DECIDE_RECONSIDERATION: (
             _Field("result", _Kind.RESULT),
             _Field("received", _Kind.DATE, required=False),
+            *_ORDER_FIELDS,
         ),
         EventKind.FILE_LITIGATION: (_Field("route", _Kind.ROUTE),),
-        EventKind.DECIDE_LITIGATION: (_Field("result", _Kind.RESULT),),
+        EventKind.DECIDE_LITIGATION: (_Field("result", _Kind.RESULT), *_ORDER_FIELDS),
     }
 )
 
@@ -92,6 +103,7 @@ _ENUMS: dict[_Kind, type[enum.Enum]] = {
     _Kind.PARTY: ConsultedParty,
     _Kind.ANSWER: ConsultationAnswer,
     _Kind.RESULT: RemedyResult,
+    _Kind.ORDER: RemedyOrder,
     _Kind.ROUTE: LitigationRoute,
     _Kind.DELIVERY: DeliveryMethod,
     _Kind.FEE_METHOD: FeeMethod,

@@ -108,6 +108,21 @@ class LitigationRoute(enum.Enum):
     AFTER_RECONSIDERATION = "after_reconsideration"
 
 
+class RemedyOrder(enum.Enum):
+    """What a decision orders the agency to do (决定或判决的内容), when it corrects the act.
+
+    Members:
+        NEW_REPLY: make a new reply (责令重新作出 / 判决重新作出: 行政复议法 2023 Art. 64,
+            行政诉讼法 Art. 70): the case re-opens with a new reply period, and the new
+            reply is itself an act open to remedies.
+        PERFORM: perform the duty (责令履行 / 判决履行: 行政复议法 2023 Art. 66, 行政诉讼法
+            Art. 72) — against inaction: answer the request within the period set.
+    """
+
+    NEW_REPLY = "new_reply"
+    PERFORM = "perform"
+
+
 class RemedyResult(enum.Enum):
     """The result of a proceeding, as the annual report's table 四 counts it.
 
@@ -264,6 +279,7 @@ class Proceeding:
         result: the result; :attr:`RemedyResult.PENDING` while pending.
         decision_received: the day the applicant received a reconsideration decision (a
             suit then runs 15 days from it, 行政诉讼法 Art. 45), if recorded.
+        order: what the decision orders the agency to do, if anything.
     """
 
     kind: RemedyKind
@@ -272,6 +288,7 @@ class Proceeding:
     decided: _dt.date | None = None
     result: RemedyResult = RemedyResult.PENDING
     decision_received: _dt.date | None = None
+    order: RemedyOrder | None = None
 
     def result_as_of(self, day: _dt.date) -> RemedyResult:
         """The result as known at the end of *day* (尚未审结 before the decision)."""

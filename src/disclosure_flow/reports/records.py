@@ -544,19 +544,16 @@ def record_from_case(
         CoverageError: the case's calendar lacks days its deadline needs (strict
             calendar).
     """
-    reply = case.reply_record
-    outcome = case.outcome
     concluded: _dt.date | None = None
     row: ReportRow | None = None
     working_days = overdue_by = None
-    if reply is not None:
-        concluded = reply.day
-        status = case.status(reply.day)
-        if status is not None:
-            working_days, overdue_by = status.used, status.overdue_by
-    elif outcome is not None:
-        concluded = case.ended
-    if outcome is not None:
+    first = case.concluded  # a re-reply after an order is not a new request [convention]
+    if first is not None:
+        concluded, outcome = first
+        if case.replies and case.replies[0].day == concluded:
+            status = case.status(concluded)
+            if status is not None:
+                working_days, overdue_by = status.used, status.overdue_by
         row = outcome.report_row(registration_data_row=registration_data_row)
     proceedings = []
     for p in case.proceedings:
