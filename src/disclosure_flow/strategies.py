@@ -82,6 +82,7 @@ from disclosure_flow.clock import (
     PauseBounds,
     PauseReason,
     Policy,
+    PolicyDates,
     Reply,
     Restart,
     compute_deadline,
@@ -483,14 +484,21 @@ def cases(
 
     Args:
         calendars: default: the national calendar.
-        policies: default :data:`~disclosure_flow.R2019` or :data:`~disclosure_flow.R2008`.
+        policies: default: the rules in force on the drawn day 0 (:data:`~disclosure_flow.R2019`
+            from 2019-05-15, :data:`~disclosure_flow.R2008` before); a drawn policy
+            applies whatever the day 0 (a simulation, ``PolicyDates.ANY``).
         channels: default: any :class:`~disclosure_flow.Channel`.
         max_events: the most events after registration.
     """
     calendar = default_calendar() if calendars is None else draw(calendars)
-    policy = draw(st.sampled_from([R2019, R2008]) if policies is None else policies)
     channel = draw(st.sampled_from(Channel) if channels is None else channels)
     received = draw(_day_zeros(calendar))
+    if policies is None:
+        # the rules in force on day 0; before the regulation (2008-05-01), R2008 as a
+        # simulation
+        policy = R2019 if R2019.in_force_on(received) else R2008
+    else:
+        policy = draw(policies)
     case = Case.open(
         f"TEST-{draw(st.integers(1, 99_999)):05d}",
         applicant=draw(applicants()),
@@ -499,6 +507,11 @@ def cases(
         received=received,
         calendar=calendar,
         policy=policy,
+        policy_dates=(
+            PolicyDates.IN_FORCE
+            if policies is None and policy.in_force_on(received)
+            else PolicyDates.ANY
+        ),
     )
     recorded = 0
     for _ in range(max_events * 3):

@@ -68,7 +68,7 @@ from disclosure_flow.cases import (
     ProvisionForm,
     RemedyResult,
 )
-from disclosure_flow.clock import R2019, ClockEvent, Deadline, DeadlineStatus, Finding, Policy
+from disclosure_flow.clock import ClockEvent, Deadline, DeadlineStatus, Finding, Policy, PolicyDates
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import InvalidValueError
 from disclosure_flow.workdays import WorkdayCalendar
@@ -149,7 +149,8 @@ class Scenario:
         received: the day the application reached the office (收到申请).
         channel: how it arrived (申请渠道, Art. 31); default in person, so day 0 is
             *received*. Letters, internet and fax wait for :meth:`confirmed`.
-        policy: the rules (default :data:`~disclosure_flow.clock.policy.R2019`).
+        policy: the rules; default the rules in force on day 0. A policy given here
+            applies whatever the day 0 (a simulation, ``PolicyDates.ANY``).
         calendar: the working-day calendar (default :func:`default_calendar`).
         applicant: default :data:`DEFAULT_APPLICANT`.
         request: default :data:`DEFAULT_REQUEST`.
@@ -176,7 +177,7 @@ class Scenario:
         *,
         received: _dt.date,
         channel: Channel = Channel.IN_PERSON,
-        policy: Policy = R2019,
+        policy: Policy | None = None,
         calendar: WorkdayCalendar | None = None,
         applicant: Applicant = DEFAULT_APPLICANT,
         request: InformationRequest = DEFAULT_REQUEST,
@@ -204,6 +205,7 @@ class Scenario:
             received=self._received,
             calendar=self._calendar,
             policy=self._policy,
+            policy_dates=PolicyDates.IN_FORCE if self._policy is None else PolicyDates.ANY,
         )
         for step in self._steps:
             step.apply(case)

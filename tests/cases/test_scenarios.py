@@ -30,7 +30,7 @@ from disclosure_flow.cases import (
     RemedyOrder,
     RemedyResult,
 )
-from disclosure_flow.clock import R2008, FindingRule, LateActs, OpenReason
+from disclosure_flow.clock import R2008, FindingRule, LateActs, OpenReason, PolicyDates
 from disclosure_flow.clock import R2019 as R2019_POLICY
 from tests.cases.test_lifecycle import APPLICANT, CALENDAR, DISCLOSED, REQUEST, new_case
 
@@ -207,7 +207,7 @@ def test_several_consultations_at_once() -> None:
 
 
 def test_r2008_does_not_pause_for_other_agencies() -> None:
-    case = in_processing(policy=R2008)
+    case = in_processing(policy=R2008, policy_dates=PolicyDates.ANY)
     assert due(case) == D(2026, 3, 23)  # 15 working days
     case.consult(D(2026, 3, 5), party=ConsultedParty.OTHER_AGENCY, consultee="乙局")
     case.receive_consultation_answer(
@@ -256,7 +256,7 @@ def test_delayed_deadline_after_asking_for_reasons() -> None:
 
 
 def test_no_delayed_deadline_under_r2008() -> None:
-    case = in_processing(policy=R2008).request_reasons(D(2026, 3, 6))
+    case = in_processing(policy=R2008, policy_dates=PolicyDates.ANY).request_reasons(D(2026, 3, 6))
     with pytest.raises(EventRefusedError, match="R2008"):
         case.set_delayed_deadline(D(2026, 3, 10), due=D(2026, 5, 29))
 
@@ -380,7 +380,7 @@ def test_on_the_spot_reply() -> None:
 
 def test_policy_is_kept_with_the_case() -> None:
     strict = attrs.evolve(R2008, name="R2008")
-    assert in_processing(policy=strict).policy is strict
+    assert in_processing(policy=strict, policy_dates=PolicyDates.ANY).policy is strict
 
 
 # -- real paths: waits that overlap, late correction notices, endings archived (SPEC §5) ----

@@ -45,8 +45,9 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
+from disclosure_flow.cases.acts import CaseActs
 from disclosure_flow.cases.applicants import Applicant
-from disclosure_flow.cases.channels import Channel, DeliveryMethod, InformationRequest
+from disclosure_flow.cases.channels import Channel, InformationRequest
 from disclosure_flow.cases.definition import Refusal
 from disclosure_flow.cases.dispatch import _TABLE, _route
 from disclosure_flow.cases.facts import (
@@ -58,7 +59,6 @@ from disclosure_flow.cases.facts import (
     _Pending,
     _sub_deadlines,
 )
-from disclosure_flow.cases.fees import FeeMethod
 from disclosure_flow.cases.guards import _allowed_list, _refused
 from disclosure_flow.cases.lifecycle import DEFINITION
 from disclosure_flow.cases.machine import _route_by_machine
@@ -77,21 +77,24 @@ from disclosure_flow.cases.values import (
     _EMPTY,
     CaseEvent,
     Consultation,
-    ConsultationAnswer,
-    ConsultedParty,
     CorrectionRecord,
     DelayedDeadlineRecord,
     Dispatch,
     ExtensionRecord,
     FeeNotice,
-    LitigationRoute,
     Proceeding,
-    RemedyResult,
     ReplyRecord,
     SubDeadline,
     _text,
 )
-from disclosure_flow.clock import R2019, Deadline, DeadlineStatus, Finding, Policy
+from disclosure_flow.clock import (
+    Deadline,
+    DeadlineStatus,
+    Finding,
+    Policy,
+    PolicyDates,
+    policy_in_force,
+)
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import (
     EventRefusedError,
@@ -123,7 +126,7 @@ def _optional_text(field: str, value: object) -> str | None:
     raise InvalidValueError(field, value, "None or a non-empty str")
 
 
-class Case:
+class Case(CaseActs):
     """A request for government information being handled (政府信息公开申请案件).
 
     The only mutable object of the library. Create one with :meth:`open` (or restore
@@ -147,6 +150,7 @@ class Case:
         "_id",
         "_log",
         "_policy",
+        "_policy_dates",
         "_request",
         "_state",
     )
@@ -178,6 +182,7 @@ class Case:
         self._request = request
         self._channel = channel
         self._policy = policy
+        self._policy_dates = PolicyDates.IN_FORCE
         self._calendar = calendar
         self._state = DEFINITION.initial
         # The history is either materialised (``_history``, a list of CaseEvent) or,
@@ -197,7 +202,8 @@ class Case:
         channel: Channel,
         received: _dt.date,
         calendar: WorkdayCalendar,
-        policy: Policy = R2019,
+        policy: Policy | None = None,
+        policy_dates: PolicyDates = PolicyDates.IN_FORCE,
         actor: str | None = None,
         note: str | None = None,
     ) -> Case:
@@ -211,14 +217,27 @@ class Case:
                 signed-for post) or waits for :meth:`confirm_receipt`.
             received: the day the application reached the office.
             calendar: the working-day calendar deadlines are computed with.
-            policy: the rules (default :data:`~disclosure_flow.clock.policy.R2019`).
+            policy: the rules; default the national rules in force on *received*
+                (:func:`~disclosure_flow.clock.policy_in_force`: R2019 from 2019-05-15,
+                R2008 before).
+            policy_dates: :attr:`~PolicyDates.IN_FORCE` (default) refuses a policy that was
+                not in force on *received*; :attr:`~PolicyDates.ANY` allows it, for a
+                simulation (kept with the case).
             actor: who registered it.
             note: a free note.
 
         Raises:
-            InvalidValueError: an argument has the wrong type.
+            InvalidValueError: an argument has the wrong type; *policy* was not in force
+                on *received* (SPEC §12) under ``PolicyDates.IN_FORCE``.
             InvalidDateError: *received* is not a ``datetime.date``.
         """
+        if not isinstance(policy_dates, PolicyDates):
+            raise InvalidValueError.choice("policy_dates", policy_dates, list(PolicyDates))
+        received = check_date(received, "received")
+        if policy is None:
+            policy = policy_in_force(received)
+        elif policy_dates is PolicyDates.IN_FORCE and isinstance(policy, Policy):
+            _check_in_force(policy, received)
         case = cls(
             case_id,
             applicant=applicant,
@@ -227,6 +246,7 @@ class Case:
             policy=policy,
             calendar=calendar,
         )
+        case._policy_dates = policy_dates
         case.apply(EventKind.REGISTER, received, actor=actor, note=note)
         return case
 
@@ -495,157 +515,6 @@ class Case:
         self._facts = facts
         self._state = dest
 
-    # -- typed events --------------------------------------------------------
-
-    def confirm_receipt(self, day: _dt.date, **options: Any) -> Case:
-        """确认收到申请: day 0 for ordinary letters, internet and fax (Art. 31)."""
-        return self.apply(EventKind.CONFIRM_RECEIPT, day, **options)
-
-    def start_review(self, day: _dt.date, **options: Any) -> Case:
-        """开始审核."""
-        return self.apply(EventKind.START_REVIEW, day, **options)
-
-    def notify_correction(
-        self, day: _dt.date, *, items: str, due: _dt.date, **options: Any
-    ) -> Case:
-        """一次性告知补正 (Art. 30): what to correct (*items*) and the last day (*due*).
-
-        Once only, within the policy's correction-notice period of day 0.
-        """
-        return self.apply(EventKind.NOTIFY_CORRECTION, day, items=items, due=due, **options)
-
-    def receive_correction(self, day: _dt.date, **options: Any) -> Case:
-        """收到补正后的申请: the reply period restarts with day 0 = *day* (Art. 30)."""
-        return self.apply(EventKind.RECEIVE_CORRECTION, day, **options)
-
-    def correction_lapsed(self, day: _dt.date, **options: Any) -> Case:
-        """逾期未补正，视为放弃申请 (Art. 30); only after the correction period."""
-        return self.apply(EventKind.CORRECTION_LAPSED, day, **options)
-
-    def start_processing(self, day: _dt.date, **options: Any) -> Case:
-        """开始办理."""
-        return self.apply(EventKind.START_PROCESSING, day, **options)
-
-    def consult(
-        self,
-        day: _dt.date,
-        *,
-        party: ConsultedParty,
-        consultee: str,
-        letter_received: _dt.date | None = None,
-        **options: Any,
-    ) -> Case:
-        """征求意见 (Art. 32, 34): the clock pauses from *day* until the answer.
-
-        Args:
-            party: third party or other agency.
-            consultee: who is consulted (unique within the case).
-            letter_received: when the consultee got the letter (default *day*); its
-                answer period counts from there.
-        """
-        if letter_received is not None:
-            options["letter_received"] = letter_received
-        return self.apply(EventKind.CONSULT, day, party=party, consultee=consultee, **options)
-
-    def receive_consultation_answer(
-        self,
-        day: _dt.date,
-        *,
-        consultee: str,
-        answer: ConsultationAnswer,
-        reasons: str | None = None,
-        **options: Any,
-    ) -> Case:
-        """收到意见: consent, objection (with *reasons*), or silence after the period."""
-        if reasons is not None:
-            options["reasons"] = reasons
-        return self.apply(
-            EventKind.RECEIVE_CONSULTATION_ANSWER,
-            day,
-            consultee=consultee,
-            answer=answer,
-            **options,
-        )
-
-    def extend(self, day: _dt.date, *, days: int, approver: str, **options: Any) -> Case:
-        """延长答复期限 (Art. 33): *days* more working days, approved by *approver*."""
-        return self.apply(EventKind.EXTEND, day, days=days, approver=approver, **options)
-
-    def request_reasons(self, day: _dt.date, **options: Any) -> Case:
-        """要求申请人说明理由 (Art. 35)."""
-        return self.apply(EventKind.REQUEST_REASONS, day, **options)
-
-    def set_delayed_deadline(self, day: _dt.date, *, due: _dt.date, **options: Any) -> Case:
-        """确定延迟答复的合理期限 (Art. 35), after reasons were requested."""
-        return self.apply(EventKind.SET_DELAYED_DEADLINE, day, due=due, **options)
-
-    def issue_fee_notice(
-        self,
-        day: _dt.date,
-        *,
-        amount: int,
-        method: FeeMethod,
-        notice_received: _dt.date | None = None,
-        **options: Any,
-    ) -> Case:
-        """发出收费通知 (FEES): *amount* yuan by one *method*; the clock pauses until payment.
-
-        Only within the reply period; the applicant pays within the policy's payment
-        period counted from the day after *notice_received* (default *day*).
-        """
-        if notice_received is not None:
-            options["notice_received"] = notice_received
-        return self.apply(EventKind.ISSUE_FEE_NOTICE, day, amount=amount, method=method, **options)
-
-    def receive_payment(self, day: _dt.date, **options: Any) -> Case:
-        """收到缴费: processing resumes."""
-        return self.apply(EventKind.RECEIVE_PAYMENT, day, **options)
-
-    def fee_lapsed(self, day: _dt.date, **options: Any) -> Case:
-        """逾期未缴费，不再处理 (FEES); only after the payment period."""
-        return self.apply(EventKind.FEE_LAPSED, day, **options)
-
-    def reply(self, day: _dt.date, *, outcome: Outcome, **options: Any) -> Case:
-        """答复 with an :class:`~disclosure_flow.cases.outcomes.Outcome` (Art. 36–39).
-
-        A reply after the deadline is recorded and carries a finding.
-        """
-        return self.apply(EventKind.REPLY, day, outcome=outcome, **options)
-
-    def deliver(
-        self, day: _dt.date, *, method: DeliveryMethod | None = None, **options: Any
-    ) -> Case:
-        """送达."""
-        if method is not None:
-            options["method"] = method
-        return self.apply(EventKind.DELIVER, day, **options)
-
-    def archive(self, day: _dt.date, **options: Any) -> Case:
-        """归档 (no proceeding may be pending)."""
-        return self.apply(EventKind.ARCHIVE, day, **options)
-
-    def withdraw(self, day: _dt.date, **options: Any) -> Case:
-        """申请人撤回申请."""
-        return self.apply(EventKind.WITHDRAW, day, **options)
-
-    def file_reconsideration(self, day: _dt.date, **options: Any) -> Case:
-        """申请行政复议."""
-        return self.apply(EventKind.FILE_RECONSIDERATION, day, **options)
-
-    def decide_reconsideration(
-        self, day: _dt.date, *, result: RemedyResult, **options: Any
-    ) -> Case:
-        """行政复议决定 (维持/纠正/其他)."""
-        return self.apply(EventKind.DECIDE_RECONSIDERATION, day, result=result, **options)
-
-    def file_litigation(self, day: _dt.date, *, route: LitigationRoute, **options: Any) -> Case:
-        """提起行政诉讼 (直接起诉 or 复议后起诉)."""
-        return self.apply(EventKind.FILE_LITIGATION, day, route=route, **options)
-
-    def decide_litigation(self, day: _dt.date, *, result: RemedyResult, **options: Any) -> Case:
-        """行政诉讼裁判 (维持/纠正/其他)."""
-        return self.apply(EventKind.DECIDE_LITIGATION, day, result=result, **options)
-
     # -- deadlines and findings ------------------------------------------------
 
     def use_calendar(self, calendar: WorkdayCalendar) -> Case:
@@ -757,8 +626,9 @@ class Case:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict with the schema tag :data:`SCHEMA`; read back with
-        :meth:`from_dict`. The calendar is not included."""
-        return {
+        :meth:`from_dict`. The calendar is not included; ``policy_dates`` only for a
+        simulation (:attr:`~PolicyDates.ANY`)."""
+        out = {
             "schema": SCHEMA,
             "id": self._id,
             "policy": self._policy.name,
@@ -769,6 +639,9 @@ class Case:
             "version": self.version,
             "events": [_event_to_dict(e) for e in self._events()],
         }
+        if self._policy_dates is PolicyDates.ANY:
+            out["policy_dates"] = PolicyDates.ANY.value
+        return out
 
     @classmethod
     def from_dict(
@@ -795,3 +668,15 @@ class Case:
                 error names the path (e.g. ``"events[3].after"``).
         """
         return _restore(cls, data, calendar, policies, exact=cls is Case)
+
+
+def _check_in_force(policy: Policy, received: _dt.date) -> None:
+    if policy.in_force_on(received):
+        return
+    raise InvalidValueError(
+        "policy",
+        policy.name,
+        f"the rules in force on {received.isoformat()} ({policy_in_force(received).name}; "
+        f"{policy.name} applies to {policy.in_force}), or policy_dates=PolicyDates.ANY for "
+        "a simulation (SPEC §12)",
+    )

@@ -31,7 +31,7 @@ from disclosure_flow.cases.payloads import _DAY_CACHE, _PAYLOAD, _encode, _read_
 from disclosure_flow.cases.quick_restore import _quick_applicant, _quick_payload, _quick_request
 from disclosure_flow.cases.states import CaseState, EventKind
 from disclosure_flow.cases.values import _EMPTY, CaseEvent, _text
-from disclosure_flow.clock import R2008, R2019, Policy
+from disclosure_flow.clock import R2008, R2019, Policy, PolicyDates, policy_in_force
 from disclosure_flow.errors import InvalidValueError, SerializationError
 from disclosure_flow.workdays import WorkdayCalendar
 
@@ -55,6 +55,20 @@ def _migrate_v1(data: Mapping[str, Any]) -> dict[str, Any]:
     """
     out = dict(data)
     out["schema"] = SCHEMA
+    # Version 1 did not check that a policy was in force on day 0: a case stored with
+    # other rules was a simulation, and is read as one.
+    events = data.get("events")
+    first = events[0] if isinstance(events, list) and events else None
+    name = data.get("policy")
+    policy = _DEFAULT_BY_NAME.get(name) if isinstance(name, str) else None
+    day = first.get("date") if isinstance(first, dict) else None
+    if policy is not None and isinstance(day, str):
+        try:
+            received = _dt.date.fromisoformat(day)
+        except ValueError:
+            received = None
+        if received is not None and not policy.in_force_on(received):
+            out["policy_dates"] = PolicyDates.ANY.value
     out["state"] = _V1_STATES.get(data["state"], data["state"])
     events = data["events"]
     if isinstance(events, list):
@@ -104,6 +118,7 @@ def _event_to_dict(e: CaseEvent) -> dict[str, Any]:
     return out
 
 
+_CASE_OPTIONAL = frozenset({"policy_dates"})
 _CASE_KEYS = frozenset(
     {"schema", "id", "policy", "channel", "applicant", "request", "state", "version", "events"}
 )
@@ -129,7 +144,7 @@ def _restore(
     subclass), so its ``__init__`` may be skipped."""
     if not _fields.is_record(data, _CASE_KEYS, _CASE_KEYS):
         data = _fields.read_mapping(data, "case")
-        _fields.check_keys(data, "case", _CASE_KEYS, frozenset())
+        _fields.check_keys(data, "case", _CASE_KEYS, _CASE_OPTIONAL)
     if data["schema"] != SCHEMA:
         if data["schema"] != SCHEMA_V1:
             raise SerializationError(
@@ -161,6 +176,7 @@ def _restore(
             case._request = request
             case._channel = channel
             case._policy = policy
+            case._policy_dates = PolicyDates.IN_FORCE
             case._calendar = calendar
             case._state = _INITIAL
             case._history = []
@@ -306,6 +322,20 @@ def _restore(
     case._state = state
     case._history = None
     case._log = log
+    dates = data.get("policy_dates")
+    if dates is None:
+        received = facts.received
+        if received is not None and not policy.in_force_on(received):
+            raise SerializationError(
+                "case.policy",
+                policy.name,
+                f"the rules in force on {received.isoformat()} "
+                f"({policy_in_force(received).name}), or policy_dates='any' for a simulation",
+            )
+    elif dates == PolicyDates.ANY.value:
+        case._policy_dates = PolicyDates.ANY
+    else:
+        raise SerializationError("case.policy_dates", dates, "'any', or no key")
     return case
 
 

@@ -91,7 +91,9 @@ from disclosure_flow.clock.policy import (
     PauseReason,
     PeriodUnit,
     Policy,
+    PolicyDates,
     RemedyLastDay,
+    policy_in_force,
 )
 from disclosure_flow.clock.results import ExplanationStep, Finding, FindingRule, OpenReason
 
@@ -123,12 +125,14 @@ __all__ = [
     "PeriodKind",
     "PeriodUnit",
     "Policy",
+    "PolicyDates",
     "RemedyLastDay",
     "Reply",
     "Restart",
     "compute_deadline",
     "deadline_html",
     "period_end",
+    "policy_in_force",
     "trusted_deadline",
     "trusted_extension",
     "trusted_pause",

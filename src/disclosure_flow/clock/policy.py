@@ -54,7 +54,9 @@ __all__ = [
     "PauseReason",
     "PeriodUnit",
     "Policy",
+    "PolicyDates",
     "RemedyLastDay",
+    "policy_in_force",
 ]
 
 
@@ -229,6 +231,11 @@ def _period(*, unit: PeriodUnit | tuple[PeriodUnit, ...], optional: bool, minimu
     return check
 
 
+def _optional_day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not _dt.date):
+        raise InvalidValueError(attribute.name, value, "a datetime.date or None")
+
+
 def _to_reasons(value: Iterable[PauseReason]) -> frozenset[PauseReason]:
     if isinstance(value, PauseReason | str) or not isinstance(value, Iterable):
         raise InvalidValueError(
@@ -291,6 +298,10 @@ class Policy:
         late_acts: refuse or record acts after their period [convention]; default refuse.
         remedy_last_day: a remedy period ending on a day off; default moves to the next
             working day.
+        in_force_from: the first day the rules applied to a request's day 0, or ``None``
+            (a host's own policy: any day). R2019: 2019-05-15.
+        in_force_until: the last such day, or ``None`` (still in force). R2008:
+            2019-05-14 (SPEC §12: a request follows the regulation of its day 0).
     """
 
     name: str = attrs.field(validator=_check_text)
@@ -337,10 +348,58 @@ class Policy:
     remedy_last_day: RemedyLastDay = attrs.field(
         default=RemedyLastDay.NEXT_WORKDAY, validator=_check_enum(RemedyLastDay)
     )
+    in_force_from: _dt.date | None = attrs.field(default=None, validator=_optional_day)
+    in_force_until: _dt.date | None = attrs.field(default=None, validator=_optional_day)
 
     def excludes(self, reason: PauseReason) -> bool:
         """Whether time paused for *reason* is left out of the reply period."""
         return reason in self.excluded_pauses
+
+    def in_force_on(self, day: _dt.date) -> bool:
+        """Whether these rules applied to a request received on *day* (适用于该日收到的申请)."""
+        if self.in_force_from is not None and day < self.in_force_from:
+            return False
+        return self.in_force_until is None or day <= self.in_force_until
+
+    @property
+    def in_force(self) -> str:
+        """The days it applies to, e.g. ``"2008-05-01 to 2019-05-14"`` (for messages)."""
+        first = "…" if self.in_force_from is None else self.in_force_from.isoformat()
+        last = "…" if self.in_force_until is None else self.in_force_until.isoformat()
+        return f"{first} to {last}"
+
+
+class PolicyDates(enum.Enum):
+    """Whether a case's policy must be the one in force on its day 0 (适用规则的时间效力).
+
+    Members:
+        IN_FORCE: it must (default): R2008 for day 0 from 2008-05-01 to 2019-05-14, R2019
+            from 2019-05-15 (SPEC §12 [convention]: a request received before and
+            answered after the revision follows the regulation of its day 0).
+        ANY: any policy on any day — a simulation ("what if R2008 still applied?"),
+            said out loud.
+    """
+
+    IN_FORCE = "in_force"
+    ANY = "any"
+
+
+def policy_in_force(day: _dt.date) -> Policy:
+    """The national rules for a request received on *day*: :data:`R2019` from 2019-05-15,
+    :data:`R2008` before.
+
+    Raises:
+        InvalidValueError: *day* is before 2008-05-01 (no regulation was in force).
+    """
+    if not isinstance(day, _dt.date) or isinstance(day, _dt.datetime):
+        raise InvalidValueError("day", day, "a datetime.date")
+    if R2019.in_force_on(day):
+        return R2019
+    if R2008.in_force_on(day):
+        return R2008
+    raise InvalidValueError(
+        "day", day.isoformat(), f"a day from {R2008.in_force_from} (the regulation's first day)"
+    )
 
 
 _RECONSIDERATION = LegalPeriod(60, PeriodUnit.DAYS, "行政复议法(2023) Art. 20")
@@ -381,6 +440,7 @@ R2019 = Policy(
     litigation_period=_LITIGATION,
     delayed_deadline_article="条例(2019) Art. 35",
     excluded_pauses={PauseReason.THIRD_PARTY, PauseReason.INTER_AGENCY, PauseReason.FEE},
+    in_force_from=_dt.date(2019, 5, 15),
 )
 
 #: The original regulation, State Council Order 492 (国务院令第492号), in force
@@ -399,4 +459,6 @@ R2008 = Policy(
     litigation_period=_LITIGATION,
     delayed_deadline_article=None,
     excluded_pauses={PauseReason.THIRD_PARTY},
+    in_force_from=_dt.date(2008, 5, 1),
+    in_force_until=_dt.date(2019, 5, 14),
 )

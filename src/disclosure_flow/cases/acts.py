@@ -1,0 +1,187 @@
+"""The typed event methods of a case (办理事项): one per event of the lifecycle.
+
+Each is a thin, documented call of :meth:`Case.apply <disclosure_flow.cases.Case.apply>`
+with the event's particulars as keyword arguments, so that a host's editor shows what
+each act needs. :class:`~disclosure_flow.cases.Case` has them all.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING, Any
+
+from disclosure_flow.cases.channels import DeliveryMethod
+from disclosure_flow.cases.fees import FeeMethod
+from disclosure_flow.cases.outcomes import Outcome
+from disclosure_flow.cases.states import EventKind
+from disclosure_flow.cases.values import (
+    ConsultationAnswer,
+    ConsultedParty,
+    LitigationRoute,
+    RemedyResult,
+)
+
+if TYPE_CHECKING:
+    from disclosure_flow.cases.case import Case
+
+__all__ = ["CaseActs"]
+
+
+class CaseActs:
+    """The typed event methods of :class:`~disclosure_flow.cases.Case` (办理事项); each
+    returns the case, so that acts chain."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+
+        def apply(self, event: EventKind | str, day: _dt.date, **payload: Any) -> Case: ...
+
+    def confirm_receipt(self, day: _dt.date, **options: Any) -> Case:
+        """确认收到申请: day 0 for ordinary letters, internet and fax (Art. 31)."""
+        return self.apply(EventKind.CONFIRM_RECEIPT, day, **options)
+
+    def start_review(self, day: _dt.date, **options: Any) -> Case:
+        """开始审核."""
+        return self.apply(EventKind.START_REVIEW, day, **options)
+
+    def notify_correction(
+        self, day: _dt.date, *, items: str, due: _dt.date, **options: Any
+    ) -> Case:
+        """一次性告知补正 (Art. 30): what to correct (*items*) and the last day (*due*).
+
+        Once only, within the policy's correction-notice period of day 0.
+        """
+        return self.apply(EventKind.NOTIFY_CORRECTION, day, items=items, due=due, **options)
+
+    def receive_correction(self, day: _dt.date, **options: Any) -> Case:
+        """收到补正后的申请: the reply period restarts with day 0 = *day* (Art. 30)."""
+        return self.apply(EventKind.RECEIVE_CORRECTION, day, **options)
+
+    def correction_lapsed(self, day: _dt.date, **options: Any) -> Case:
+        """逾期未补正，视为放弃申请 (Art. 30); only after the correction period."""
+        return self.apply(EventKind.CORRECTION_LAPSED, day, **options)
+
+    def start_processing(self, day: _dt.date, **options: Any) -> Case:
+        """开始办理."""
+        return self.apply(EventKind.START_PROCESSING, day, **options)
+
+    def consult(
+        self,
+        day: _dt.date,
+        *,
+        party: ConsultedParty,
+        consultee: str,
+        letter_received: _dt.date | None = None,
+        **options: Any,
+    ) -> Case:
+        """征求意见 (Art. 32, 34): the clock pauses from *day* until the answer.
+
+        Args:
+            party: third party or other agency.
+            consultee: who is consulted (unique within the case).
+            letter_received: when the consultee got the letter (default *day*); its
+                answer period counts from there.
+        """
+        if letter_received is not None:
+            options["letter_received"] = letter_received
+        return self.apply(EventKind.CONSULT, day, party=party, consultee=consultee, **options)
+
+    def receive_consultation_answer(
+        self,
+        day: _dt.date,
+        *,
+        consultee: str,
+        answer: ConsultationAnswer,
+        reasons: str | None = None,
+        **options: Any,
+    ) -> Case:
+        """收到意见: consent, objection (with *reasons*), or silence after the period."""
+        if reasons is not None:
+            options["reasons"] = reasons
+        return self.apply(
+            EventKind.RECEIVE_CONSULTATION_ANSWER,
+            day,
+            consultee=consultee,
+            answer=answer,
+            **options,
+        )
+
+    def extend(self, day: _dt.date, *, days: int, approver: str, **options: Any) -> Case:
+        """延长答复期限 (Art. 33): *days* more working days, approved by *approver*."""
+        return self.apply(EventKind.EXTEND, day, days=days, approver=approver, **options)
+
+    def request_reasons(self, day: _dt.date, **options: Any) -> Case:
+        """要求申请人说明理由 (Art. 35)."""
+        return self.apply(EventKind.REQUEST_REASONS, day, **options)
+
+    def set_delayed_deadline(self, day: _dt.date, *, due: _dt.date, **options: Any) -> Case:
+        """确定延迟答复的合理期限 (Art. 35), after reasons were requested."""
+        return self.apply(EventKind.SET_DELAYED_DEADLINE, day, due=due, **options)
+
+    def issue_fee_notice(
+        self,
+        day: _dt.date,
+        *,
+        amount: int,
+        method: FeeMethod,
+        notice_received: _dt.date | None = None,
+        **options: Any,
+    ) -> Case:
+        """发出收费通知 (FEES): *amount* yuan by one *method*; the clock pauses until payment.
+
+        Only within the reply period; the applicant pays within the policy's payment
+        period counted from the day after *notice_received* (default *day*).
+        """
+        if notice_received is not None:
+            options["notice_received"] = notice_received
+        return self.apply(EventKind.ISSUE_FEE_NOTICE, day, amount=amount, method=method, **options)
+
+    def receive_payment(self, day: _dt.date, **options: Any) -> Case:
+        """收到缴费: processing resumes."""
+        return self.apply(EventKind.RECEIVE_PAYMENT, day, **options)
+
+    def fee_lapsed(self, day: _dt.date, **options: Any) -> Case:
+        """逾期未缴费，不再处理 (FEES); only after the payment period."""
+        return self.apply(EventKind.FEE_LAPSED, day, **options)
+
+    def reply(self, day: _dt.date, *, outcome: Outcome, **options: Any) -> Case:
+        """答复 with an :class:`~disclosure_flow.cases.outcomes.Outcome` (Art. 36–39).
+
+        A reply after the deadline is recorded and carries a finding.
+        """
+        return self.apply(EventKind.REPLY, day, outcome=outcome, **options)
+
+    def deliver(
+        self, day: _dt.date, *, method: DeliveryMethod | None = None, **options: Any
+    ) -> Case:
+        """送达."""
+        if method is not None:
+            options["method"] = method
+        return self.apply(EventKind.DELIVER, day, **options)
+
+    def archive(self, day: _dt.date, **options: Any) -> Case:
+        """归档 (no proceeding may be pending)."""
+        return self.apply(EventKind.ARCHIVE, day, **options)
+
+    def withdraw(self, day: _dt.date, **options: Any) -> Case:
+        """申请人撤回申请."""
+        return self.apply(EventKind.WITHDRAW, day, **options)
+
+    def file_reconsideration(self, day: _dt.date, **options: Any) -> Case:
+        """申请行政复议."""
+        return self.apply(EventKind.FILE_RECONSIDERATION, day, **options)
+
+    def decide_reconsideration(
+        self, day: _dt.date, *, result: RemedyResult, **options: Any
+    ) -> Case:
+        """行政复议决定 (维持/纠正/其他)."""
+        return self.apply(EventKind.DECIDE_RECONSIDERATION, day, result=result, **options)
+
+    def file_litigation(self, day: _dt.date, *, route: LitigationRoute, **options: Any) -> Case:
+        """提起行政诉讼 (直接起诉 or 复议后起诉)."""
+        return self.apply(EventKind.FILE_LITIGATION, day, route=route, **options)
+
+    def decide_litigation(self, day: _dt.date, *, result: RemedyResult, **options: Any) -> Case:
+        """行政诉讼裁判 (维持/纠正/其他)."""
+        return self.apply(EventKind.DECIDE_LITIGATION, day, result=result, **options)
