@@ -33,6 +33,7 @@ from disclosure_flow.cases import (
     Outcome,
     OutcomeKind,
     OutcomeReason,
+    RemedyOrder,
     RemedyResult,
 )
 from tests.cases.test_lifecycle import CALENDAR, DAY0, new_case
@@ -78,9 +79,23 @@ def payloads(draw: st.DrawFn, event: EventKind, day: dt.date) -> dict[str, Any]:
             "method": draw(st.sampled_from(list(FeeMethod))),
         }
     if event is EventKind.REPLY:
-        return {"outcome": draw(st.sampled_from(OUTCOMES))}
+        out = {"outcome": draw(st.sampled_from(OUTCOMES))}
+        if draw(st.booleans()):
+            out["remedies_stated"] = draw(st.booleans())
+        return out
+    if event is EventKind.DELIVER:
+        return {"received": draw(later)} if draw(st.booleans()) else {}
     if event in (EventKind.DECIDE_RECONSIDERATION, EventKind.DECIDE_LITIGATION):
-        return {"result": draw(st.sampled_from(list(RemedyResult)))}
+        out = {"result": draw(st.sampled_from(list(RemedyResult)))}
+        if draw(st.booleans()):  # an order re-opens the case (or is refused)
+            out["order"] = draw(st.sampled_from(list(RemedyOrder)))
+            if draw(st.booleans()):
+                out["order_days"] = draw(st.integers(0, 30))
+            if draw(st.booleans()):
+                out["order_received"] = draw(later)
+        if event is EventKind.DECIDE_RECONSIDERATION and draw(st.booleans()):
+            out["received"] = draw(later)
+        return out
     if event is EventKind.FILE_LITIGATION:
         return {"route": draw(st.sampled_from(list(LitigationRoute)))}
     return {}

@@ -44,6 +44,7 @@ from disclosure_flow.clock import (
     PauseReason,
     PeriodKind,
     Policy,
+    period_counted,
     period_end,
 )
 from disclosure_flow.errors import LateActError
@@ -545,6 +546,53 @@ def _window(
     return SubDeadline(kind, end.due, about, end)
 
 
+_Plan = tuple[SubDeadlineKind, PeriodKind, _dt.date, "str | None"]
+
+
+def _remedy_plan(facts: _Facts, inaction_from: _dt.date | None = None) -> list[_Plan]:
+    """The remedy windows open now, as ``(kind, period, start, about)`` — without the
+    calendar: none while a proceeding is pending or once a suit was filed; a suit's 15
+    days after a reconsideration decision; else the reconsideration period (one year at
+    most when the reply did not state the remedies) and the litigation period (none
+    under 复议前置). *inaction_from*: the expiry of the reply period, for remedies against
+    inaction (不作为; 行政复议法实施条例 Art. 16, 法释〔2018〕1号 Art. 66) when no act is
+    known."""
+    proceedings = facts.act_proceedings
+    for x in proceedings:
+        if x.decided is None or x.kind is RemedyKind.LITIGATION:
+            return []
+    if proceedings:  # a reconsideration was decided
+        decided = proceedings[-1]
+        assert decided.decided is not None
+        start = decided.decision_received or decided.decided
+        return [
+            (
+                SubDeadlineKind.LITIGATION_AFTER_RECONSIDERATION,
+                PeriodKind.LITIGATION_AFTER_RECONSIDERATION,
+                start,
+                None,
+            )
+        ]
+    knowing = _knowing(facts)
+    about = None
+    if knowing is None:
+        if inaction_from is None:
+            return []
+        knowing, about = inaction_from, "不作为（逾期未答复）"
+    plan: list[_Plan] = []
+    reply = facts.reply
+    if reply is not None and not reply.remedies_stated:
+        about_cap = "答复未告知救济途径：自知道救济途径之日起六十日，最长一年"
+        plan.append(
+            (SubDeadlineKind.RECONSIDERATION, PeriodKind.RECONSIDERATION_CAP, knowing, about_cap)
+        )
+    else:
+        plan.append((SubDeadlineKind.RECONSIDERATION, PeriodKind.RECONSIDERATION, knowing, about))
+    if not _reconsideration_first(facts):
+        plan.append((SubDeadlineKind.LITIGATION, PeriodKind.LITIGATION, knowing, about))
+    return plan
+
+
 def _remedy_windows(
     facts: _Facts,
     policy: Policy,
@@ -552,66 +600,32 @@ def _remedy_windows(
     *,
     inaction_from: _dt.date | None = None,
 ) -> tuple[SubDeadline, ...]:
-    """The remedy windows open now (救济期限): none while a proceeding is pending or once a
-    suit was filed; a suit's 15 days after a reconsideration decision; else the
-    reconsideration period (one year at most when the reply did not state the remedies)
-    and the litigation period (none under 复议前置). *inaction_from*: the expiry of the
-    reply period, for remedies against inaction (不作为; 行政复议法实施条例 Art. 16,
-    法释〔2018〕1号 Art. 66) when no act is known."""
-    proceedings = facts.act_proceedings
-    for x in proceedings:
-        if x.decided is None or x.kind is RemedyKind.LITIGATION:
-            return ()
-    if proceedings:  # a reconsideration was decided
-        decided = proceedings[-1]
-        assert decided.decided is not None
-        start = decided.decision_received or decided.decided
-        return (
-            _window(
-                SubDeadlineKind.LITIGATION_AFTER_RECONSIDERATION,
-                PeriodKind.LITIGATION_AFTER_RECONSIDERATION,
-                start,
-                policy,
-                calendar,
-            ),
-        )
-    knowing = _knowing(facts)
-    about = None
-    if knowing is None:
-        if inaction_from is None:
-            return ()
-        knowing, about = inaction_from, "不作为（逾期未答复）"
-    found = []
-    reply = facts.reply
-    if reply is not None and not reply.remedies_stated:
-        found.append(
-            _window(
-                SubDeadlineKind.RECONSIDERATION,
-                PeriodKind.RECONSIDERATION_CAP,
-                knowing,
-                policy,
-                calendar,
-                "答复未告知救济途径：自知道救济途径之日起六十日，最长一年",
-            )
-        )
-    else:
-        found.append(
-            _window(
-                SubDeadlineKind.RECONSIDERATION,
-                PeriodKind.RECONSIDERATION,
-                knowing,
-                policy,
-                calendar,
-                about,
-            )
-        )
-    if not _reconsideration_first(facts):
-        found.append(
-            _window(
-                SubDeadlineKind.LITIGATION, PeriodKind.LITIGATION, knowing, policy, calendar, about
-            )
-        )
-    return tuple(found)
+    """The remedy windows open now (救济期限), computed: see :func:`_remedy_plan`."""
+    return tuple(
+        _window(kind, period, start, policy, calendar, about)
+        for kind, period, start, about in _remedy_plan(facts, inaction_from)
+    )
+
+
+def _late_remedy(
+    facts: _Facts,
+    policy: Policy,
+    calendar: WorkdayCalendar,
+    wanted: SubDeadlineKind,
+    day: _dt.date,
+    inaction_from: _dt.date | None,
+) -> SubDeadline | None:
+    """The window of kind *wanted* if a proceeding filed on *day* comes after it ended,
+    else ``None``. An act on or before the day the period reaches is in time whatever
+    the calendar says, so only a later one asks the calendar (which may move the last
+    day off a day off)."""
+    for kind, period, start, about in _remedy_plan(facts, inaction_from):
+        if kind is not wanted or day <= period_counted(period, start, policy=policy):
+            continue
+        window = _window(kind, period, start, policy, calendar, about)
+        if day > window.due:
+            return window
+    return None
 
 
 def _remedy_kind_of(x: Proceeding) -> SubDeadlineKind:
@@ -642,20 +656,12 @@ def _remedy_findings(case: Case, as_of: _dt.date | None = None) -> list[Finding]
         inaction_from = None
         if then.reply is None and then.ending is None and then.day0 is not None:
             inaction_from = _compute(then, policy, calendar).due
-        wanted = _remedy_kind_of(x)
-        for window in _remedy_windows(then, policy, calendar, inaction_from=inaction_from):
-            if window.kind is wanted and x.filed > window.due:
-                assert window.end is not None
-                late_by = calendar.workdays_between(window.due, x.filed)
-                found.append(
-                    Finding(
-                        _REMEDY_FINDING[wanted],
-                        window.end.period.article,
-                        window.due,
-                        x.filed,
-                        late_by,
-                    )
-                )
+        window = _late_remedy(then, policy, calendar, _remedy_kind_of(x), x.filed, inaction_from)
+        if window is not None:
+            assert window.end is not None
+            late_by = calendar.workdays_between(window.due, x.filed)
+            rule = _REMEDY_FINDING[window.kind]
+            found.append(Finding(rule, window.end.period.article, window.due, x.filed, late_by))
     return found
 
 

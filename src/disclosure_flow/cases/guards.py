@@ -20,11 +20,11 @@ from disclosure_flow.cases.facts import (
     _answer_due,
     _compute,
     _Facts,
+    _late_remedy,
     _payment_due,
     _Pending,
     _reconsideration_first,
     _recording,
-    _remedy_windows,
 )
 from disclosure_flow.cases.lifecycle import DEFINITION
 from disclosure_flow.cases.outcomes import Outcome, OutcomeReason
@@ -439,22 +439,18 @@ def _g_remedy_in_time(case: Case, p: _Pending) -> Refusal | None:
     due_now = None
     if facts.reply is None and facts.ending is None and facts.day0 is not None:
         due_now = _compute(facts, case._policy, case._calendar).due
-    wanted = _remedy_kind(p)
-    for window in _remedy_windows(facts, case._policy, case._calendar, inaction_from=due_now):
-        if window.kind is not wanted or p.day <= window.due:
-            continue
-        if case._policy.late_acts is LateActs.RECORD:
-            return None
-        assert window.end is not None
-        rule = _REMEDY_RULE[wanted]
-        late_by = case._calendar.workdays_between(window.due, p.day)
-        return Refusal(
-            f"{p.event.value} on {p.day.isoformat()} is after its period "
-            f"({window.end.period}) ended on {window.due.isoformat()}",
-            f"on or before {window.due.isoformat()}",
-            (f"{rule.label_zh} ({window.end.period.article})", window.due, late_by),
-        )
-    return None
+    window = _late_remedy(facts, case._policy, case._calendar, _remedy_kind(p), p.day, due_now)
+    if window is None or case._policy.late_acts is LateActs.RECORD:
+        return None
+    assert window.end is not None
+    rule = _REMEDY_RULE[window.kind]
+    late_by = case._calendar.workdays_between(window.due, p.day)
+    return Refusal(
+        f"{p.event.value} on {p.day.isoformat()} is after its period "
+        f"({window.end.period}) ended on {window.due.isoformat()}",
+        f"on or before {window.due.isoformat()}",
+        (f"{rule.label_zh} ({window.end.period.article})", window.due, late_by),
+    )
 
 
 def _g_reply_overdue(case: Case, p: _Pending) -> Refusal | None:

@@ -75,7 +75,7 @@ from disclosure_flow.clock.events import (
     trusted_reply,
 )
 from disclosure_flow.clock.html import deadline_html
-from disclosure_flow.clock.periods import PeriodEnd, PeriodKind, period_end
+from disclosure_flow.clock.periods import PeriodEnd, PeriodKind, period_counted, period_end
 from disclosure_flow.clock.policy import (
     LITIGATION_1989,
     LITIGATION_LAW_2014,
@@ -131,6 +131,7 @@ __all__ = [
     "Restart",
     "compute_deadline",
     "deadline_html",
+    "period_counted",
     "period_end",
     "policy_in_force",
     "trusted_deadline",

@@ -63,7 +63,7 @@ from disclosure_flow.dates import check_date
 from disclosure_flow.errors import InvalidValueError
 from disclosure_flow.workdays import WorkdayCalendar
 
-__all__ = ["PeriodEnd", "PeriodKind", "period_end"]
+__all__ = ["PeriodEnd", "PeriodKind", "period_counted", "period_end"]
 
 _ONE_DAY = _dt.timedelta(days=1)
 
@@ -184,6 +184,22 @@ def period_end(
         result.high,
         calendar.fingerprint,
     )
+
+
+def period_counted(kind: PeriodKind, start: _dt.date, *, policy: Policy) -> _dt.date:
+    """The day a calendar period (days or months: the remedies) reaches from *start*,
+    before it is moved off a day off — known without any calendar. An act on or before
+    it is in time whatever the calendar says (期限届满日，不含节假日顺延).
+
+    Raises:
+        InvalidValueError: *kind* is a working-day period, or *policy* sets none.
+    """
+    period: LegalPeriod | None = _in_force(kind, start, getattr(policy, kind.value))
+    if period is None or period.unit is PeriodUnit.WORKING_DAYS:
+        raise InvalidValueError("kind", kind, "a period in days or months that the policy sets")
+    if period.unit is PeriodUnit.DAYS:
+        return start + _dt.timedelta(days=period.length)
+    return start + relativedelta(months=period.length)
 
 
 def _in_force(kind: PeriodKind, start: _dt.date, period: LegalPeriod | None) -> LegalPeriod | None:
