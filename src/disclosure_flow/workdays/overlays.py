@@ -24,6 +24,13 @@ A TOML overlay::
     source = "《临夏回族自治州自治条例》"
     status = "confirmed"
 
+    [[entry]]
+    date = 2026-10-10
+    kind = "working_day"
+    label = "某县国庆节后补班（示例）"
+    source = "县政府办公室通知（示例）"
+    overrides_national = true   # only where a local rule really overrides a national day
+
     [[recurring]]
     month = 11
     day = 19
@@ -47,7 +54,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from disclosure_flow.errors import OverlayError
+from disclosure_flow.errors import InvalidValueError, OverlayError
+from disclosure_flow.workdays import estimate
 from disclosure_flow.workdays.days import DataStatus
 
 _E = TypeVar("_E", bound=enum.Enum)
@@ -109,6 +117,17 @@ def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: object)
         raise OverlayError(attribute.name, value, "a non-empty string")
 
 
+def _override_flag(instance: OverlayEntry, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise OverlayError(attribute.name, value, "True or False")
+    if value and instance.kind is not OverlayKind.WORKING_DAY:
+        raise OverlayError(
+            attribute.name,
+            value,
+            "True only on a working-day entry (a day off never overrides a national day off)",
+        )
+
+
 @attrs.frozen(slots=True)
 class OverlayEntry:
     """One dated fact of an overlay.
@@ -119,6 +138,9 @@ class OverlayEntry:
         label: what it is, e.g. ``"古尔邦节"`` or ``"办公楼停电，暂停受理"``.
         source: where it comes from: a notice's title and number, or a URL.
         status: confirmed (已确认) or estimated (估计).
+        overrides_national: a local working day on a national statutory holiday
+            (法定节假日) says so explicitly here (地方规定覆盖全国假日); without it a
+            local overlay that makes a statutory holiday a working day is refused.
     """
 
     day: _dt.date = attrs.field(validator=_plain_date)
@@ -126,16 +148,20 @@ class OverlayEntry:
     label: str = attrs.field(validator=_non_empty)
     source: str = attrs.field(validator=_non_empty)
     status: DataStatus = attrs.field(default=DataStatus.CONFIRMED, validator=_entry_status)
+    overrides_national: bool = attrs.field(default=False, validator=_override_flag)
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, str | bool]:
         """A JSON-safe dict (the same keys as a TOML ``[[entry]]``)."""
-        return {
+        data: dict[str, str | bool] = {
             "date": self.day.isoformat(),
             "kind": self.kind.value,
             "label": self.label,
             "source": self.source,
             "status": self.status.value,
         }
+        if self.overrides_national:
+            data["overrides_national"] = True
+        return data
 
 
 def _check_entries(
@@ -174,6 +200,51 @@ def _check_covers(
             list(value),
             "a covered year holds only confirmed entries (it stands in for an official notice)",
         )
+    off = {e.day for e in instance.entries if e.kind is OverlayKind.DAY_OFF}
+    for year in value:
+        statutory = _statutory(instance, year)
+        missing = [f"{d.isoformat()} {n}" for d, n in sorted(statutory.items()) if d not in off]
+        if missing:
+            raise OverlayError(
+                f"{instance.name!r} covers {year}",
+                missing,
+                f"a national overlay that covers {year} gives every statutory holiday of "
+                f"that year a day off (全国年节及纪念日放假办法: {len(statutory)} days), "
+                "as its notice does",
+            )
+
+
+def _statutory(instance: Overlay, year: int) -> dict[_dt.date, str]:
+    try:
+        return estimate.statutory_days(year)
+    except InvalidValueError:
+        raise OverlayError(
+            f"{instance.name!r} covers",
+            year,
+            f"years from {estimate.FIRST_ESTIMABLE_YEAR} to {estimate.LAST_ESTIMABLE_YEAR}, "
+            "whose statutory holidays (法定节假日) can be checked",
+        ) from None
+
+
+def _check_local_workdays(
+    instance: Overlay, attribute: attrs.Attribute[Any], value: OverlayScope
+) -> None:
+    if value is not OverlayScope.LOCAL:
+        return
+    for entry in instance.entries:
+        if entry.kind is not OverlayKind.WORKING_DAY or entry.overrides_national:
+            continue
+        year = entry.day.year
+        if not estimate.FIRST_ESTIMABLE_YEAR <= year <= estimate.LAST_ESTIMABLE_YEAR:
+            continue
+        holiday = estimate.statutory_days(year).get(entry.day)
+        if holiday is not None:
+            raise OverlayError(
+                f"{instance.name!r} entry {entry.day.isoformat()}",
+                f"working day on {holiday} (a national statutory holiday)",
+                "a day off, or overrides_national = true where a local rule really "
+                "overrides the national holiday",
+            )
 
 
 def _sorted_entries(entries: Iterable[OverlayEntry]) -> tuple[OverlayEntry, ...]:
@@ -208,7 +279,8 @@ class Overlay:
         factory=tuple,
     )
     scope: OverlayScope = attrs.field(
-        default=OverlayScope.LOCAL, validator=attrs.validators.instance_of(OverlayScope)
+        default=OverlayScope.LOCAL,
+        validator=[attrs.validators.instance_of(OverlayScope), _check_local_workdays],
     )
     covers: tuple[int, ...] = attrs.field(
         default=(), converter=_sorted_years, validator=_check_covers
@@ -240,6 +312,33 @@ class Overlay:
             entries.extend(_expand_recurring(raw, f"{origin}: recurring[{index}]"))
         covers = _list(data.get("covers", []), f"{origin}: covers")
         return cls(name=name, entries=tuple(entries), scope=scope, covers=tuple(covers))
+
+    @classmethod
+    def from_notice(
+        cls, text: str, *, source: str | None = None, supplements: Iterable[str] = ()
+    ) -> Overlay:
+        """The national overlay of a State Council holiday notice, pasted as published
+        (国务院办公厅关于YYYY年部分节假日安排的通知): it covers the notice's year, with
+        every day off and make-up working day labelled with its holiday, sourced with
+        the notice's title and number (and *source*), status confirmed.
+
+        Args:
+            text: the notice's text (title, number, items ``一、元旦：…``, signature).
+            source: where it was published, e.g. its gov.cn address.
+            supplements: texts of supplementary notices that changed the year later
+                (e.g. 国办发明电〔2020〕1号), applied in order.
+
+        Raises:
+            NoticeError: the notice cannot be read or contradicts itself or the law;
+                the message names the line (see
+                :class:`~disclosure_flow.workdays.notices.HolidayNotice`).
+        """
+        from disclosure_flow.workdays.notices import HolidayNotice  # notices builds on Overlay
+
+        overlay = HolidayNotice.parse(text, source=source).to_overlay()
+        for supplement in supplements:
+            overlay = HolidayNotice.parse(supplement).amend(overlay)
+        return overlay
 
     @classmethod
     def from_toml(cls, text: str, *, origin: str = "<toml>") -> Overlay:
@@ -305,16 +404,25 @@ def _text(raw: Mapping[str, Any], key: str, where: str) -> str:
 def _entry_from(raw: object, where: str) -> OverlayEntry:
     if not isinstance(raw, Mapping):
         raise OverlayError(where, raw, "a table with date, kind, label, source, status")
-    unknown = set(raw) - {"date", "kind", "label", "source", "status"}
+    keys = ("date", "kind", "label", "source", "status", "overrides_national")
+    unknown = set(raw) - set(keys)
     if unknown:
-        raise OverlayError(where, sorted(unknown), "keys date, kind, label, source, status")
+        raise OverlayError(where, sorted(unknown), "keys " + ", ".join(keys))
     return OverlayEntry(
         day=_date(raw.get("date"), f"{where}: date"),
         kind=_enum(OverlayKind, raw.get("kind"), f"{where}: kind"),
         label=_text(raw, "label", where),
         source=_text(raw, "source", where),
         status=_status(raw.get("status", "confirmed"), f"{where}: status"),
+        overrides_national=_flag(raw, f"{where}: overrides_national"),
     )
+
+
+def _flag(raw: Mapping[str, Any], where: str) -> bool:
+    value = raw.get("overrides_national", False)
+    if type(value) is not bool:
+        raise OverlayError(where, value, "true or false")
+    return value
 
 
 def _status(value: object, where: str) -> DataStatus:
@@ -326,6 +434,7 @@ def _status(value: object, where: str) -> DataStatus:
 
 def _expand_recurring(raw: object, where: str) -> list[OverlayEntry]:
     keys = {"month", "day", "years", "on_weekend", "kind", "label", "source", "status"}
+    keys.add("overrides_national")
     if not isinstance(raw, Mapping):
         raise OverlayError(where, raw, "a table with " + ", ".join(sorted(keys)))
     unknown = set(raw) - keys
@@ -344,6 +453,7 @@ def _expand_recurring(raw: object, where: str) -> list[OverlayEntry]:
     kind = _enum(OverlayKind, raw.get("kind", "day_off"), f"{where}: kind")
     label, source = _text(raw, "label", where), _text(raw, "source", where)
     status = _status(raw.get("status", "confirmed"), f"{where}: status")
+    overrides = _flag(raw, f"{where}: overrides_national")
     entries = []
     for year in range(years[0], years[1] + 1):
         try:
@@ -354,5 +464,5 @@ def _expand_recurring(raw: object, where: str) -> list[OverlayEntry]:
             ) from None
         if rule is WeekendRule.NEXT_MONDAY and when.weekday() >= 5:
             when += _dt.timedelta(days=7 - when.weekday())
-        entries.append(OverlayEntry(when, kind, label, source, status))
+        entries.append(OverlayEntry(when, kind, label, source, status, overrides))
     return entries
