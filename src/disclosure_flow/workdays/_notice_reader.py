@@ -417,8 +417,6 @@ class _Reader:
             return
         if day.year == self.year - 1 and day.month == 12 and estimate.NEW_YEAR in item.names:
             return
-        if day.year == self.year + 1 and day.month == 1 and not self.yearly:
-            return
         self.fail(
             line,
             item.label,

@@ -77,6 +77,10 @@ _WEEKDAY_ZH = "一二三四五六日"
 _WEEKDAY_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
+_a_string = attrs.validators.instance_of(str)
+_a_day = attrs.validators.instance_of(NoticeDay)
+
+
 @attrs.frozen
 class HolidayNotice:
     """A State Council holiday notice as read from its text (国务院节假日安排通知).
@@ -98,14 +102,16 @@ class HolidayNotice:
         source: where the text was taken from (e.g. a URL), if given.
     """
 
-    title: str
-    number: str | None
-    year: int
-    days: tuple[NoticeDay, ...]
-    extensions: tuple[NoticeExtension, ...] = ()
-    replaces: tuple[str, ...] = ()
+    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    number: str | None = attrs.field(validator=attrs.validators.optional(_a_string))
+    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    days: tuple[NoticeDay, ...] = attrs.field(
+        converter=tuple, validator=attrs.validators.deep_iterable(_a_day)
+    )
+    extensions: tuple[NoticeExtension, ...] = attrs.field(default=(), converter=tuple)
+    replaces: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     issued: _dt.date | None = None
-    source: str | None = None
+    source: str | None = attrs.field(default=None, validator=attrs.validators.optional(_a_string))
 
     @property
     def is_supplement(self) -> bool:

@@ -24,13 +24,6 @@ A TOML overlay::
     source = "《临夏回族自治州自治条例》"
     status = "confirmed"
 
-    [[entry]]
-    date = 2026-10-10
-    kind = "working_day"
-    label = "某县国庆节后补班（示例）"
-    source = "县政府办公室通知（示例）"
-    overrides_national = true   # only where a local rule really overrides a national day
-
     [[recurring]]
     month = 11
     day = 19
@@ -39,6 +32,9 @@ A TOML overlay::
     kind = "day_off"
     label = "临夏回族自治州成立纪念日"
     source = "《临夏回族自治州自治条例》"
+
+A local ``working_day`` entry on a national statutory holiday (法定节假日) is refused
+unless it adds ``overrides_national = true``.
 """
 
 from __future__ import annotations
@@ -231,13 +227,16 @@ def _check_local_workdays(
 ) -> None:
     if value is not OverlayScope.LOCAL:
         return
+    statutory: dict[int, dict[_dt.date, str]] = {}
     for entry in instance.entries:
         if entry.kind is not OverlayKind.WORKING_DAY or entry.overrides_national:
             continue
         year = entry.day.year
         if not estimate.FIRST_ESTIMABLE_YEAR <= year <= estimate.LAST_ESTIMABLE_YEAR:
-            continue
-        holiday = estimate.statutory_days(year).get(entry.day)
+            continue  # no statutory days known to check against
+        if year not in statutory:
+            statutory[year] = estimate.statutory_days(year)
+        holiday = statutory[year].get(entry.day)
         if holiday is not None:
             raise OverlayError(
                 f"{instance.name!r} entry {entry.day.isoformat()}",
