@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 
+import attrs
 from chinese_calendar import constants as _cc
 from hypothesis import strategies as st
 
 from disclosure_flow import DataStatus, Overlay, OverlayEntry, OverlayKind, OverlayScope
+from disclosure_flow.workdays import statutory_days
 
 __all__ = [
     "FIRST_COVERED",
@@ -103,7 +105,8 @@ def overlay_entries(
     *,
     statuses: tuple[DataStatus, ...] = (DataStatus.CONFIRMED, DataStatus.ESTIMATED),
 ) -> st.SearchStrategy[OverlayEntry]:
-    """Single overlay entries (test data) dated in ``[first, last]``."""
+    """Single overlay entries (test data) dated in ``[first, last]``; a working day on a
+    statutory holiday says that it overrides the national day (as a local overlay must)."""
     return st.builds(
         OverlayEntry,
         day=st.dates(min_value=first, max_value=last),
@@ -111,7 +114,19 @@ def overlay_entries(
         label=labels(),
         source=sources(),
         status=st.sampled_from(statuses),
-    )
+    ).map(_declare_override)
+
+
+def _declare_override(entry: OverlayEntry) -> OverlayEntry:
+    if entry.kind is not OverlayKind.WORKING_DAY:
+        return entry
+    try:
+        statutory = statutory_days(entry.day.year)
+    except ValueError:  # a year outside the lunar table: nothing to declare
+        return entry
+    if entry.day in statutory:
+        return attrs.evolve(entry, overrides_national=True)
+    return entry
 
 
 @st.composite
@@ -135,3 +150,124 @@ def overlays(
     name = draw(st.sampled_from(["测试叠加A", "测试叠加B", "test overlay"]))
     chosen_scope = scope if scope is not None else draw(st.sampled_from(OverlayScope))
     return Overlay(name=name, entries=tuple(entries), scope=chosen_scope)
+
+
+# -- holiday notices (节假日安排通知) rendered from an arrangement ------------------
+
+_WEEKDAY_ZH = "一二三四五六日"
+_ITEM_NUMBERS = "一二三四五六七八九十"
+_FULL_WIDTH = str.maketrans({",": "，", ":": "：", "(": "（", ")": "）"})
+
+
+@attrs.frozen
+class NoticeStyle:
+    """How a rendered notice is printed: the ways the real notices differ."""
+
+    full_width: bool = True
+    weekday_word: str = "周"
+    range_notes: bool = True
+    heading_own_line: bool = False
+    title_broken: bool = False
+    with_number: bool = True
+    single_day: str = "共1天"
+
+
+def notice_styles() -> st.SearchStrategy[NoticeStyle]:
+    """Every combination of the printing differences of the notices since 2010."""
+    return st.builds(
+        NoticeStyle,
+        full_width=st.booleans(),
+        weekday_word=st.sampled_from(["周", "星期"]),
+        range_notes=st.booleans(),
+        heading_own_line=st.booleans(),
+        title_broken=st.booleans(),
+        with_number=st.booleans(),
+        single_day=st.sampled_from(["共1天", "不调休"]),
+    )
+
+
+def _runs(days_off: dict[dt.date, str]) -> list[list[dt.date]]:
+    runs: list[list[dt.date]] = []
+    for day in sorted(days_off):
+        if runs and (day - runs[-1][-1]).days == 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return runs
+
+
+def notice_days(year: int, days: dict[dt.date, str]) -> dict[dt.date, str]:
+    """*days* without the December days of the next year's 元旦 block."""
+    return {d: n for d, n in days.items() if not (d.year == year and d.month == 12 and n == "元旦")}
+
+
+def render_notice(
+    year: int,
+    days_off: dict[dt.date, str],
+    workdays: dict[dt.date, str],
+    style: NoticeStyle = NoticeStyle(),
+) -> str:
+    """TEST DATA: the text of a yearly notice that arranges *days_off* and *workdays*
+    (each date -> its holiday), printed as the State Council prints its notices.
+
+    A December 元旦 day of *year* is the next year's notice's, and left out
+    (:func:`notice_days` gives the days a notice of *year* sets).
+    """
+    days_off, workdays = notice_days(year, days_off), notice_days(year, workdays)
+
+    def note(day: dt.date) -> str:
+        return f"({style.weekday_word}{_WEEKDAY_ZH[day.weekday()]})"
+
+    items: list[tuple[list[str], list[dt.date], list[dt.date]]] = []
+    for run in _runs(days_off):
+        names = list(dict.fromkeys(days_off[d] for d in run))
+        items.append((names, run, []))
+    for day in sorted(workdays):
+        owner = next(item for item in items if workdays[day] in item[0])
+        owner[2].append(day)
+
+    def printed(days: list[dt.date], notes: bool) -> list[str]:
+        out = []
+        previous: dt.date | None = None
+        for day in days:
+            text = f"{day.day}日"
+            if previous is None or previous.month != day.month or previous.year != day.year:
+                text = f"{day.month}月{text}"
+            if day.year != year or (previous is not None and previous.year != day.year):
+                text = f"{day.year}年{text}"
+            out.append(text + (note(day) if notes else ""))
+            previous = day
+        return out
+
+    lines = [
+        f"国务院办公厅关于{year}年" + ("\n" if style.title_broken else "") + "部分节假日安排的通知"
+    ]
+    if style.with_number:
+        lines.append(f"国办发明电〔{year - 1}〕7号")
+    lines.append("各省、自治区、直辖市人民政府,国务院各部委、各直属机构:")
+    lines.append(
+        f"经国务院批准,现将{year}年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节"
+        "放假调休日期的具体安排通知如下。"
+    )
+    for index, (names, run, works) in enumerate(sorted(items, key=lambda i: i[1][0])):
+        first, last = run[0], run[-1]
+        if first == last:
+            span = printed([first], style.range_notes)[0]
+        else:
+            start, end = printed([first, last], style.range_notes)
+            span = f"{start}至{end}"
+        if first == last and not works:
+            body = (
+                f"{span}放假1天,不调休。" if style.single_day == "不调休" else f"{span}放假,共1天。"
+            )
+        else:
+            body = f"{span}放假{'调休' if works else ''},共{len(run)}天。"
+            if works:
+                body += "、".join(printed(works, True)) + "上班。"
+        heading = f"{_ITEM_NUMBERS[index]}、{'、'.join(names)}:"
+        lines.append(heading + ("\n" if style.heading_own_line else "") + body)
+    lines.append("节假日期间,各地区、各部门要妥善安排好值班和安全、保卫等工作。")
+    lines.append("国务院办公厅")
+    lines.append(f"{year - 1}年11月4日")
+    text = "\n".join(lines) + "\n"
+    return text.translate(_FULL_WIDTH) if style.full_width else text

@@ -192,6 +192,8 @@ def test_every_help_example_runs(
     (tmp_path / "examples" / "overlays").mkdir(parents=True)
     (tmp_path / "examples" / "overlays" / "linxia.toml").write_bytes(Path(LINXIA).read_bytes())
     _write_records(tmp_path / "cases.jsonl")
+    notices = Path(__file__).parent / "workdays" / "notices"
+    (tmp_path / "notice.txt").write_bytes((notices / "2026.txt").read_bytes())
     monkeypatch.chdir(tmp_path)
     assert argv[0] == "disclosure-flow"
     code, text = run(*argv[1:])

@@ -24,6 +24,7 @@ __all__ = [
     "InvalidValueError",
     "LateActError",
     "LateEventError",
+    "NoticeError",
     "OverlayError",
     "ProvisionalAnswerError",
     "ReportInvariantError",
@@ -388,4 +389,37 @@ class DuplicateRecordError(SerializationError):
             f"line {line}.case_id",
             case_id,
             f"each case once; line {first_line} already holds case {case_id!r}",
+        )
+
+
+class NoticeError(OverlayError):
+    """A holiday notice that cannot be read, or that contradicts itself or the law
+    (节假日安排通知无法识读或自相矛盾).
+
+    Raised by :meth:`~disclosure_flow.Overlay.from_notice` and
+    :meth:`~disclosure_flow.HolidayNotice.parse` instead of returning a partial overlay:
+    an unreadable item, a weekday or lunar note that does not match its date, a make-up
+    working day that is not a weekend, a statutory holiday left as a working day, a
+    ``共N天`` that does not match the range.
+
+    Attributes:
+        line: the 1-based line of the pasted text, or ``None`` when the problem is the
+            notice as a whole (e.g. a missing statutory holiday with no item for it).
+        item: the item's heading as printed (e.g. ``"二、春节"``), or ``""``.
+        where: ``line`` and ``item`` as one phrase, for messages.
+        value: the offending text or value.
+        allowed: what is allowed there.
+    """
+
+    def __init__(self, line: int | None, item: str, value: object, allowed: str) -> None:
+        self.line = line
+        self.item = item
+        where = f"line {line}" if line is not None else "the notice"
+        if item:
+            where += f" ({item})"
+        self.where = where
+        self.value = value
+        self.allowed = allowed
+        DisclosureFlowError.__init__(
+            self, f"holiday notice, {where}: {value!s}; allowed: {allowed}"
         )

@@ -102,6 +102,7 @@ from disclosure_flow.workdays import (
     OverlayKind,
     OverlayScope,
     WorkdayCalendar,
+    statutory_days,
 )
 
 __all__ = [
@@ -166,7 +167,8 @@ def overlays(
     ``[first, last]`` (default: to the end of the national data), one entry per date.
 
     Estimated entries (``statuses`` with :attr:`DataStatus.ESTIMATED`) make answers that
-    touch them provisional.
+    touch them provisional. A working day on a national statutory holiday says that it
+    overrides the national day (``overrides_national``), as a local overlay must.
     """
     end = default_calendar().coverage.last if last is None else last
     entry = st.builds(
@@ -176,13 +178,25 @@ def overlays(
         label=st.sampled_from(["测试假日", "临时停止办公", "地方调休上班", "test day"]),
         source=st.just(_TEST_SOURCE),
         status=st.sampled_from(tuple(statuses)),
-    )
+    ).map(_declare_override)
     return st.builds(
         Overlay,
         name=st.sampled_from(["测试叠加", "test overlay"]),
         entries=st.lists(entry, max_size=max_entries, unique_by=lambda e: e.day).map(tuple),
         scope=st.just(OverlayScope.LOCAL),
     )
+
+
+def _declare_override(entry: OverlayEntry) -> OverlayEntry:
+    if entry.kind is not OverlayKind.WORKING_DAY:
+        return entry
+    try:
+        statutory = statutory_days(entry.day.year)
+    except ValueError:  # a year outside the lunar table: nothing to declare
+        return entry
+    if entry.day in statutory:
+        return attrs.evolve(entry, overrides_national=True)
+    return entry
 
 
 def calendars(

@@ -175,7 +175,7 @@ def test_primary_scenario_reproduces_the_official_year(year: int) -> None:
 @pytest.mark.parametrize(
     ("year", "holiday"),
     [
-        (2019, "劳动节"),  # lengthened to 4 days in March 2019 (国办发明电〔2019〕2号)
+        (2019, "劳动节"),  # lengthened to 4 days in March 2019 (国办发明电〔2019〕3号)
         (2020, "春节"),  # extended to 2 Feb for COVID-19 (国办发明电〔2020〕1号)
         (2024, "春节"),  # from 初一, 8 days, 除夕 worked
     ],

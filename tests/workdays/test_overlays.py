@@ -32,6 +32,7 @@ from disclosure_flow import (
     ProvisionalAnswerError,
     WorkdayCalendar,
 )
+from disclosure_flow.workdays import statutory_days
 from tests.strategies import FIRST_COVERED, covered_dates, overlays
 
 SRC = "测试数据，非真实通知 (test data, not a real notice)"
@@ -149,12 +150,19 @@ def test_overlay_days_decide_is_workday(overlay: Overlay, day: dt.date) -> None:
 
 # -- a typed-in national notice for an uncovered year ---------------------------
 
-# TEST DATA ONLY: a made-up "2027 notice" with two entries, not the real one.
+
+def statutory_entries(year: int) -> tuple[OverlayEntry, ...]:
+    """Test data: the statutory days of *year* as days off (a covering overlay needs them)."""
+    return tuple(entry(day, label=f"{name}（测试）") for day, name in statutory_days(year).items())
+
+
+# TEST DATA ONLY: a made-up "2027 notice": the statutory days and one make-up day, not
+# the real notice.
 FAKE_2027 = Overlay(
     "测试：假想的2027年通知（test data）",
     (
-        entry(dt.date(2027, 1, 1), label="元旦（测试）"),
-        entry(dt.date(2027, 2, 6), OverlayKind.WORKING_DAY, "春节补班（测试）"),
+        *statutory_entries(2027),
+        entry(dt.date(2027, 2, 13), OverlayKind.WORKING_DAY, "春节补班（测试）"),
     ),
     scope=OverlayScope.NATIONAL,
     covers=(2027,),
@@ -192,7 +200,7 @@ def test_a_covered_year_after_a_gap_is_not_estimated() -> None:
     # TEST DATA: a national overlay covering 2028 only; 2027 stays estimated.
     fake_2028 = Overlay(
         "测试：假想的2028年通知",
-        (entry(dt.date(2028, 1, 3)),),
+        (*statutory_entries(2028), entry(dt.date(2028, 1, 3))),
         scope=OverlayScope.NATIONAL,
         covers=(2028,),
     )

@@ -478,6 +478,16 @@ class Case(CaseActs):
                 f"dated {day.isoformat()}, before the last event ({last})",
                 f"events in date order: on or after {last}",
             )
+        reopened = self._facts.reopened
+        if reopened is not None and day < reopened[0]:
+            start = reopened[0].isoformat()
+            raise EventRefusedError(
+                kind.value,
+                state.value,
+                f"dated {day.isoformat()}, before the agency received the decision that "
+                f"re-opened the case ({start})",
+                f"on or after {start}",
+            )
         pending = _Pending(kind, day, _check_payload(self._state, kind, payload))
         if dispatch is Dispatch.TABLE:
             dest = _route(branches, self, pending)
@@ -576,7 +586,8 @@ class Case(CaseActs):
     def status(self, as_of: _dt.date) -> DeadlineStatus | None:
         """Where the reply deadline stands at the end of *as_of* (期限状态): working days
         used and left, overdue, paused. For a case that ended without a reply, measured
-        on the day it ended. ``None`` without a day 0 by then.
+        on the day it ended; for a period an order re-opened, from its first day.
+        ``None`` without a day 0 by then.
 
         Raises:
             InvalidDateError: *as_of* is not a ``datetime.date``.
@@ -586,9 +597,11 @@ class Case(CaseActs):
         deadline = self.deadline(as_of=as_of)
         if deadline is None:
             return None
-        ended = self._facts.ended
-        if ended is not None and ended < as_of:
-            as_of = ended
+        facts = self._facts
+        if facts.ended is not None and facts.ended < as_of:
+            as_of = facts.ended
+        elif facts.reopened is not None and as_of < facts.reopened[0] <= deadline.day0:
+            as_of = facts.reopened[0]  # a re-opened period is measured from its start
         return deadline.status(as_of)
 
     def sub_deadlines(self) -> tuple[SubDeadline, ...]:

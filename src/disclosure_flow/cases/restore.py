@@ -313,7 +313,8 @@ def _restore(
         state = dest
         state_value = dest_value
         steps = next_steps
-        last_day = day
+        # After an order to reply anew, nothing is done before the agency received it.
+        last_day = day if facts.reopened is None else max(day, facts.reopened[0])
     if data["state"] != state_value:
         raise SerializationError("case.state", data["state"], repr(state_value))
     if data["version"] != len(log) or type(data["version"]) is not int:

@@ -9,6 +9,10 @@ a formula:
   ``chinese-calendar``, with the notice behind each year;
 - :mod:`~disclosure_flow.workdays.overlays` — dated entries layered on top (next
   year's notice, local holidays, closures);
+- :mod:`~disclosure_flow.workdays.notices` — the State Council's holiday notice, pasted
+  as published, read into a national overlay that covers its year;
+- :mod:`~disclosure_flow.workdays.overlay_toml` — an overlay as the TOML file a clerk
+  edits;
 - :mod:`~disclosure_flow.workdays.estimate` — a provisional estimate of a year that has
   no official data yet;
 - :mod:`~disclosure_flow.workdays.workday_calendar` — :class:`WorkdayCalendar`, the
@@ -22,7 +26,10 @@ Other layers import from here.
 from __future__ import annotations
 
 from disclosure_flow.workdays.days import DataStatus, DayInfo, DayKind
+from disclosure_flow.workdays.estimate import statutory_days
 from disclosure_flow.workdays.national import HOLIDAY_NAMES
+from disclosure_flow.workdays.notices import HolidayNotice, NoticeDay, NoticeExtension
+from disclosure_flow.workdays.overlay_toml import overlay_to_toml
 from disclosure_flow.workdays.overlays import (
     Overlay,
     OverlayEntry,
@@ -47,6 +54,9 @@ __all__ = [
     "DayKind",
     "Estimates",
     "HolidayBlock",
+    "HolidayNotice",
+    "NoticeDay",
+    "NoticeExtension",
     "Overlay",
     "OverlayEntry",
     "OverlayKind",
@@ -55,4 +65,6 @@ __all__ = [
     "WorkdayCalendar",
     "WorkdayResult",
     "group_blocks",
+    "overlay_to_toml",
+    "statutory_days",
 ]

@@ -32,6 +32,9 @@ A TOML overlay::
     kind = "day_off"
     label = "临夏回族自治州成立纪念日"
     source = "《临夏回族自治州自治条例》"
+
+A local ``working_day`` entry on a national statutory holiday (法定节假日) is refused
+unless it adds ``overrides_national = true``.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ from typing import Any, TypeVar
 import attrs
 
 from disclosure_flow.errors import InputEncodingError, InvalidValueError, OverlayError
+from disclosure_flow.workdays import estimate
 from disclosure_flow.workdays.days import DataStatus
 
 _E = TypeVar("_E", bound=enum.Enum)
@@ -110,6 +114,17 @@ def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: object)
         raise OverlayError(attribute.name, value, "a non-empty string")
 
 
+def _override_flag(instance: OverlayEntry, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise OverlayError(attribute.name, value, "True or False")
+    if value and instance.kind is not OverlayKind.WORKING_DAY:
+        raise OverlayError(
+            attribute.name,
+            value,
+            "True only on a working-day entry (a day off never overrides a national day off)",
+        )
+
+
 @attrs.frozen(slots=True)
 class OverlayEntry:
     """One dated fact of an overlay.
@@ -120,6 +135,9 @@ class OverlayEntry:
         label: what it is, e.g. ``"古尔邦节"`` or ``"办公楼停电，暂停受理"``.
         source: where it comes from: a notice's title and number, or a URL.
         status: confirmed (已确认) or estimated (估计).
+        overrides_national: a local working day on a national statutory holiday
+            (法定节假日) says so explicitly here (地方规定覆盖全国假日); without it a
+            local overlay that makes a statutory holiday a working day is refused.
     """
 
     day: _dt.date = attrs.field(validator=_plain_date)
@@ -127,16 +145,20 @@ class OverlayEntry:
     label: str = attrs.field(validator=_non_empty)
     source: str = attrs.field(validator=_non_empty)
     status: DataStatus = attrs.field(default=DataStatus.CONFIRMED, validator=_entry_status)
+    overrides_national: bool = attrs.field(default=False, validator=_override_flag)
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, str | bool]:
         """A JSON-safe dict (the same keys as a TOML ``[[entry]]``)."""
-        return {
+        data: dict[str, str | bool] = {
             "date": self.day.isoformat(),
             "kind": self.kind.value,
             "label": self.label,
             "source": self.source,
             "status": self.status.value,
         }
+        if self.overrides_national:
+            data["overrides_national"] = True
+        return data
 
 
 def _check_entries(
@@ -175,6 +197,54 @@ def _check_covers(
             list(value),
             "a covered year holds only confirmed entries (it stands in for an official notice)",
         )
+    off = {e.day for e in instance.entries if e.kind is OverlayKind.DAY_OFF}
+    for year in value:
+        statutory = _statutory(instance, year)
+        missing = [f"{d.isoformat()} {n}" for d, n in sorted(statutory.items()) if d not in off]
+        if missing:
+            raise OverlayError(
+                f"{instance.name!r} covers {year}",
+                missing,
+                f"a national overlay that covers {year} gives every statutory holiday of "
+                f"that year a day off (全国年节及纪念日放假办法: {len(statutory)} days), "
+                "as its notice does",
+            )
+
+
+def _statutory(instance: Overlay, year: int) -> dict[_dt.date, str]:
+    try:
+        return estimate.statutory_days(year)
+    except InvalidValueError:
+        raise OverlayError(
+            f"{instance.name!r} covers",
+            year,
+            f"years from {estimate.FIRST_ESTIMABLE_YEAR} to {estimate.LAST_ESTIMABLE_YEAR}, "
+            "whose statutory holidays (法定节假日) can be checked",
+        ) from None
+
+
+def _check_local_workdays(
+    instance: Overlay, attribute: attrs.Attribute[Any], value: OverlayScope
+) -> None:
+    if value is not OverlayScope.LOCAL:
+        return
+    statutory: dict[int, dict[_dt.date, str]] = {}
+    for entry in instance.entries:
+        if entry.kind is not OverlayKind.WORKING_DAY or entry.overrides_national:
+            continue
+        year = entry.day.year
+        if not estimate.FIRST_ESTIMABLE_YEAR <= year <= estimate.LAST_ESTIMABLE_YEAR:
+            continue  # no statutory days known to check against
+        if year not in statutory:
+            statutory[year] = estimate.statutory_days(year)
+        holiday = statutory[year].get(entry.day)
+        if holiday is not None:
+            raise OverlayError(
+                f"{instance.name!r} entry {entry.day.isoformat()}",
+                f"working day on {holiday} (a national statutory holiday)",
+                "a day off, or overrides_national = true where a local rule really "
+                "overrides the national holiday",
+            )
 
 
 def _sorted_entries(entries: Iterable[OverlayEntry]) -> tuple[OverlayEntry, ...]:
@@ -215,7 +285,8 @@ class Overlay:
         factory=tuple,
     )
     scope: OverlayScope = attrs.field(
-        default=OverlayScope.LOCAL, validator=attrs.validators.instance_of(OverlayScope)
+        default=OverlayScope.LOCAL,
+        validator=[attrs.validators.instance_of(OverlayScope), _check_local_workdays],
     )
     covers: tuple[int, ...] = attrs.field(
         default=(), converter=_sorted_years, validator=_check_covers
@@ -246,6 +317,33 @@ class Overlay:
             if type(year) is not int:
                 raise OverlayError(f"{origin}: covers[{index}]", year, "years from 1900 to 2100")
         return cls(name=name, entries=tuple(entries), scope=scope, covers=tuple(covers))
+
+    @classmethod
+    def from_notice(
+        cls, text: str, *, source: str | None = None, supplements: Iterable[str] = ()
+    ) -> Overlay:
+        """The national overlay of a State Council holiday notice, pasted as published
+        (国务院办公厅关于YYYY年部分节假日安排的通知): it covers the notice's year, with
+        every day off and make-up working day labelled with its holiday, sourced with
+        the notice's title and number (and *source*), status confirmed.
+
+        Args:
+            text: the notice's text (title, number, items ``一、元旦：…``, signature).
+            source: where it was published, e.g. its gov.cn address.
+            supplements: texts of supplementary notices that changed the year later
+                (e.g. 国办发明电〔2020〕1号), applied in order.
+
+        Raises:
+            NoticeError: the notice cannot be read or contradicts itself or the law;
+                the message names the line (see
+                :class:`~disclosure_flow.workdays.notices.HolidayNotice`).
+        """
+        from disclosure_flow.workdays.notices import HolidayNotice  # notices builds on Overlay
+
+        overlay = HolidayNotice.parse(text, source=source).to_overlay()
+        for supplement in supplements:
+            overlay = HolidayNotice.parse(supplement).amend(overlay)
+        return overlay
 
     @classmethod
     def from_toml(cls, text: str, *, origin: str = "<toml>") -> Overlay:
@@ -315,9 +413,19 @@ class Overlay:
 
 # In the order the messages list them.
 _TOP_KEYS = dict.fromkeys(("name", "scope", "covers", "entry", "recurring"))
-_ENTRY_KEYS = dict.fromkeys(("date", "kind", "label", "source", "status"))
+_ENTRY_KEYS = dict.fromkeys(("date", "kind", "label", "overrides_national", "source", "status"))
 _RECURRING_KEYS = dict.fromkeys(
-    ("day", "kind", "label", "month", "on_weekend", "source", "status", "years")
+    (
+        "day",
+        "kind",
+        "label",
+        "month",
+        "on_weekend",
+        "overrides_national",
+        "source",
+        "status",
+        "years",
+    )
 )
 
 
@@ -389,7 +497,15 @@ def _entry_from(raw: object, where: str) -> OverlayEntry:
         label=_text(raw, "label", where),
         source=_text(raw, "source", where),
         status=_status(raw.get("status", "confirmed"), f"{where}: status"),
+        overrides_national=_flag(raw, f"{where}: overrides_national"),
     )
+
+
+def _flag(raw: Mapping[str, Any], where: str) -> bool:
+    value = raw.get("overrides_national", False)
+    if type(value) is not bool:
+        raise OverlayError(where, value, "true or false")
+    return value
 
 
 def _status(value: object, where: str) -> DataStatus:
@@ -418,6 +534,7 @@ def _expand_recurring(raw: object, where: str) -> list[OverlayEntry]:
     kind = _enum(OverlayKind, raw.get("kind", "day_off"), f"{where}: kind")
     label, source = _text(raw, "label", where), _text(raw, "source", where)
     status = _status(raw.get("status", "confirmed"), f"{where}: status")
+    overrides = _flag(raw, f"{where}: overrides_national")
     entries = []
     for year in range(years[0], years[1] + 1):
         try:
@@ -428,5 +545,5 @@ def _expand_recurring(raw: object, where: str) -> list[OverlayEntry]:
             ) from None
         if rule is WeekendRule.NEXT_MONDAY and when.weekday() >= 5:
             when += _dt.timedelta(days=7 - when.weekday())
-        entries.append(OverlayEntry(when, kind, label, source, status))
+        entries.append(OverlayEntry(when, kind, label, source, status, overrides))
     return entries
