@@ -32,7 +32,7 @@ from disclosure_flow.cases.quick_restore import _quick_applicant, _quick_payload
 from disclosure_flow.cases.states import CaseState, EventKind
 from disclosure_flow.cases.values import _EMPTY, CaseEvent, _text
 from disclosure_flow.clock import R2008, R2019, Policy
-from disclosure_flow.errors import InvalidValueError, SerializationError
+from disclosure_flow.errors import InvalidValueError, SerializationError, show_value
 from disclosure_flow.workdays import WorkdayCalendar
 
 if TYPE_CHECKING:
@@ -101,13 +101,13 @@ def _restore(
         data = _fields.read_mapping(data, "case")
         _fields.check_keys(data, "case", _CASE_KEYS, frozenset())
     if data["schema"] != SCHEMA:
-        raise SerializationError("case.schema", data["schema"], repr(SCHEMA))
+        raise SerializationError("case.schema", data["schema"], show_value(SCHEMA))
     # Policies are frozen and their names fixed: the default tuple's index is built once.
     by_name = _DEFAULT_BY_NAME if policies is _DEFAULT_POLICIES else {p.name: p for p in policies}
     policy = by_name.get(data["policy"]) if isinstance(data["policy"], str) else None
     if policy is None:
         raise SerializationError(
-            "case.policy", data["policy"], "one of " + ", ".join(repr(n) for n in by_name)
+            "case.policy", data["policy"], "one of " + ", ".join(show_value(n) for n in by_name)
         )
     channel = _fields.read_enum(data, "channel", "case", Channel)
     try:
@@ -142,7 +142,9 @@ def _restore(
                 calendar=calendar,
             )
     except InvalidValueError as error:
-        raise SerializationError(f"case.{error.field}", error.value, error.allowed) from None
+        raise SerializationError(
+            f"case.{error.field}", error.value, error.allowed, personal=error.personal
+        ) from None
     events = data["events"]
     if not isinstance(events, list) or not events:
         raise SerializationError("case.events", events, "a non-empty list of events")
@@ -201,7 +203,7 @@ def _restore(
         if day < last_day:
             raise SerializationError(_at(version, "date"), text, f"on or after {last_day}")
         if before != state_value:
-            raise SerializationError(_at(version, "before"), before, repr(state_value))
+            raise SerializationError(_at(version, "before"), before, show_value(state_value))
         if stored_version != version or type(stored_version) is not int:
             raise SerializationError(_at(version, "version"), stored_version, str(version))
         if n_keys == n_required:  # no payload, actor or note
@@ -243,7 +245,7 @@ def _restore(
                     dest, dest_value, _routes, guards, next_steps = branch
                     break
             else:
-                raise SerializationError(_at(version, "after"), after, repr(None))
+                raise SerializationError(_at(version, "after"), after, show_value(None))
         for guard in guards:
             refusal = guard(case, pending)
             if refusal is not None:
@@ -253,7 +255,7 @@ def _restore(
                     f"an event the law allows ({refusal.reason})",
                 )
         if after != dest_value:
-            raise SerializationError(_at(version, "after"), after, repr(dest_value))
+            raise SerializationError(_at(version, "after"), after, show_value(dest_value))
         if fold is not None:
             fold(facts, pending, channel)
         if actor is None and note is None:
@@ -265,7 +267,7 @@ def _restore(
         steps = next_steps
         last_day = day
     if data["state"] != state_value:
-        raise SerializationError("case.state", data["state"], repr(state_value))
+        raise SerializationError("case.state", data["state"], show_value(state_value))
     if data["version"] != len(log) or type(data["version"]) is not int:
         raise SerializationError("case.version", data["version"], str(len(log)))
     # Validated in full: only now does the case take its state and history.
