@@ -36,11 +36,12 @@ from disclosure_flow.clock import (
     Deadline,
     LateActs,
     PauseReason,
+    PeriodEnd,
     PeriodKind,
     Policy,
     period_end,
 )
-from disclosure_flow.errors import LateActError
+from disclosure_flow.errors import ClockError, DisclosureFlowError, LateActError
 from disclosure_flow.workdays import WorkdayCalendar
 
 if TYPE_CHECKING:
@@ -240,12 +241,28 @@ def _fold(facts: _Facts, p: _Pending, channel: Channel) -> None:
 # The clock: the one place where a case's history becomes clock events.
 
 
+def _period_end(
+    kind: PeriodKind, start: _dt.date, policy: Policy, calendar: WorkdayCalendar
+) -> PeriodEnd:
+    """:func:`~disclosure_flow.clock.period_end`, with a period that would end after the
+    last date Python can hold (9999-12-31) refused as a :class:`ClockError`: stored
+    dates may be that far off."""
+    try:
+        return period_end(kind, start, policy=policy, calendar=calendar)
+    except (OverflowError, ValueError) as error:
+        if isinstance(error, DisclosureFlowError):
+            raise
+        raise ClockError(
+            f"{kind.value} start", start, "a start whose period ends by 9999-12-31"
+        ) from None
+
+
 def _period_due(
     kind: PeriodKind, start: _dt.date, case_policy: Policy, calendar: WorkdayCalendar
 ) -> _dt.date | None:
     if getattr(case_policy, kind.value) is None:
         return None
-    return period_end(kind, start, policy=case_policy, calendar=calendar).due
+    return _period_end(kind, start, case_policy, calendar).due
 
 
 def _answer_kind(c: Consultation) -> PeriodKind:
@@ -341,7 +358,7 @@ def _sub_deadlines(case: Case) -> tuple[SubDeadline, ...]:
         kind: SubDeadlineKind, period: PeriodKind, start: _dt.date, about: str | None = None
     ) -> None:
         if getattr(policy, period.value) is not None:
-            end = period_end(period, start, policy=policy, calendar=calendar)
+            end = _period_end(period, start, policy, calendar)
             found.append(SubDeadline(kind, end.due, about, end))
 
     if state in (CaseState.REGISTERED, CaseState.UNDER_REVIEW) and facts.correction is None:
