@@ -84,3 +84,20 @@ def test_is_record_only_when_the_general_checks_pass(data: Any) -> None:
         assert not _fields.is_record(data, REQUIRED, ALLOWED)
     else:
         assert _fields.is_record(data, REQUIRED, ALLOWED) == all(type(k) is str for k in data)
+
+
+@pytest.mark.parametrize(
+    ("key", "path"),
+    [
+        ("colour", "record.colour"),
+        ("Y11101050000000006", "record['Y111**********0006']"),  # a credit code
+        ("11010519491231002X", "record['1101**********002X']"),
+        ("a b", "record['a b']"),
+        (1, "record[1]"),
+        ("x" * 100, "record['" + "x" * 60 + "'…(100 chars)]"),
+    ],
+)
+def test_an_unknown_key_is_shown_masked_in_the_path(key: object, path: str) -> None:
+    with pytest.raises(SerializationError) as info:
+        _fields.check_keys({"a": 1, key: 2}, "record", frozenset({"a"}), frozenset())  # type: ignore[dict-item]  # a stored key may be anything
+    assert info.value.path == path

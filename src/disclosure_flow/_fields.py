@@ -7,13 +7,15 @@ the value found and what is allowed there.
 
 from __future__ import annotations
 
+import contextlib
 import enum
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeGuard, TypeVar
 
 import attrs
 
-from disclosure_flow.errors import InvalidValueError, SerializationError
+from disclosure_flow.errors import InvalidValueError, SerializationError, mask_text, show_value
 
 _E = TypeVar("_E", bound=enum.Enum)
 
@@ -65,6 +67,45 @@ def optional_text(instance: object, attribute: attrs.Attribute[Any], value: obje
         )
 
 
+def personal(check: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: *check*, whose errors show the value masked as a whole (the
+    field holds personal data: a name, an identity number, a contact detail)."""
+
+    def run(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        try:
+            check(instance, attribute, value)
+        except InvalidValueError as error:
+            raise InvalidValueError(
+                error.field, error.value, error.allowed, personal=True
+            ) from None
+
+    return run
+
+
+@contextlib.contextmanager
+def personal_data() -> Iterator[None]:
+    """Within the block, a :class:`SerializationError` shows its value masked as a whole:
+    the data read there is personal (an applicant's particulars)."""
+    try:
+        yield
+    except SerializationError as error:
+        if error.personal:
+            raise
+        raise SerializationError(error.path, error.value, error.allowed, personal=True) from None
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+
+
+def key_path(path: str, key: object) -> str:
+    """The path of *key* inside *path*: ``path.key`` for a plain name, else
+    ``path[<key shown masked and bounded>]`` (a stored key may be anything, an identity
+    number too)."""
+    if type(key) is str and _PLAIN_KEY.fullmatch(key) and mask_text(key) == key:
+        return f"{path}.{key}"
+    return f"{path}[{show_value(key)}]"
+
+
 def read_mapping(data: object, path: str) -> Mapping[str, Any]:
     """*data* as a mapping with string keys, or a :class:`SerializationError`."""
     if not isinstance(data, Mapping) or not all(isinstance(k, str) for k in data):
@@ -97,7 +138,7 @@ def check_keys(
     unknown = sorted(data.keys() - required - optional)
     if unknown:
         known = ", ".join(sorted(required | optional))
-        raise SerializationError(f"{path}.{unknown[0]}", data[unknown[0]], f"only keys {known}")
+        raise SerializationError(key_path(path, unknown[0]), data[unknown[0]], f"only keys {known}")
 
 
 def read_text(data: Mapping[str, Any], key: str, path: str) -> str:
@@ -149,7 +190,7 @@ def read_enum(data: Mapping[str, Any], key: str, path: str, cls: type[_E]) -> _E
     for member in cls:
         if type(member.value) is type(value) and member.value == value:
             return member
-    listed = ", ".join(repr(m.value) for m in cls)
+    listed = ", ".join(show_value(m.value) for m in cls)
     raise SerializationError(f"{path}.{key}", value, f"one of {listed}")
 
 
@@ -169,7 +210,7 @@ def read_enum_list(data: Mapping[str, Any], key: str, path: str, cls: type[_E]) 
     members = []
     for i, value in enumerate(values):
         if not isinstance(value, str) or value not in by_value:
-            listed = ", ".join(repr(v) for v in by_value)
+            listed = ", ".join(show_value(v) for v in by_value)
             raise SerializationError(f"{path}.{key}[{i}]", value, f"one of {listed}")
         members.append(by_value[value])
     return tuple(members)
@@ -181,4 +222,6 @@ def rebuild(path: str, build: Any, **kwargs: Any) -> Any:
     try:
         return build(**kwargs)
     except InvalidValueError as error:
-        raise SerializationError(f"{path}.{error.field}", error.value, error.allowed) from None
+        raise SerializationError(
+            f"{path}.{error.field}", error.value, error.allowed, personal=error.personal
+        ) from None

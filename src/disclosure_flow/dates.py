@@ -26,6 +26,8 @@ __all__ = ["CHINA_STANDARD_TIME", "civil_date", "parse_date"]
 CHINA_STANDARD_TIME = _dt.timezone(_dt.timedelta(hours=8), "CST")
 
 _CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+#: The one form of a stored date: what ``date.isoformat()`` writes, ASCII digits only.
+_STORED_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ISO_DATE = re.compile(r"^\s*\d{4}-?\d{2}-?\d{2}\s*$")
 
 
@@ -37,6 +39,26 @@ def check_date(value: object, field: str) -> _dt.date:
         # A date subclass (e.g. pandas-free user types) is accepted as its plain date.
         return _dt.date(value.year, value.month, value.day)
     raise InvalidDateError(field, value)
+
+
+def stored_date(value: object) -> _dt.date | None:
+    """The date of *value* if it is a stored date, exactly ``YYYY-MM-DD`` in ASCII
+    digits and a real day, else ``None`` (the readers of stored data raise their own
+    error, with its path).
+
+    Stricter than :meth:`datetime.date.fromisoformat`, which since Python 3.11 also
+    takes ``2026-W40-4``, ``20260928`` or ``2026-271``: stored data holds only what
+    :meth:`datetime.date.isoformat` writes.
+
+    >>> stored_date("2026-09-28"), stored_date("2026-W40-1"), stored_date("2026-02-30")
+    (datetime.date(2026, 9, 28), None, None)
+    """
+    if type(value) is not str or not _STORED_DATE.fullmatch(value):
+        return None
+    try:
+        return _dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+    except ValueError:
+        return None
 
 
 def civil_date(moment: _dt.datetime) -> _dt.date:

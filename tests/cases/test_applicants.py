@@ -348,13 +348,66 @@ def test_repr_masks_the_number_and_the_contact() -> None:
         Contact(phone="13812345678", address="北京市朝阳区某路1号", email="zhangsan@example.com"),
     )
     text = repr(applicant)
-    assert "110105********1234" in text
+    assert "1101**********1234" in text
     assert "110105194912311234" not in text
     assert "13812345678" not in text
     assert "138****5678" in text
     assert "朝阳" not in text
     assert "zhangsan" not in text
+    assert "z***@example.com" in text
+    assert "张三" not in text
+    assert "name='张*'" in text
     assert str(applicant) == text
+
+
+@pytest.mark.parametrize(
+    ("name", "masked"),
+    [
+        ("张三", "张*"),
+        ("李小龙", "李**"),
+        ("欧阳娜娜", "欧阳**"),
+        ("欧阳修", "欧阳*"),
+        ("司马", "司*"),
+        ("王", "*"),
+        (" 张三 ", "张*"),
+        ("John Smith", "J*"),
+        ("élodie", "é*"),
+        ("阿卜杜拉·买买提", "阿*******"),
+    ],
+)
+def test_repr_masks_a_persons_name(name: str, masked: str) -> None:
+    applicant = Applicant(ApplicantKind.NATURAL_PERSON, name)
+    assert f"name={masked!r}" in repr(applicant)
+    assert applicant.name == name  # the value itself is kept
+
+
+def test_repr_keeps_an_organisations_name() -> None:
+    applicant = Applicant(ApplicantKind.COMMERCIAL_ENTERPRISE, "某某科技有限公司")
+    assert "name='某某科技有限公司'" in repr(applicant)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "secret"),
+    [
+        ({"phone": 13812345678}, "13812345678"),
+        ({"address": ["北京市朝阳区某路1号"]}, "朝阳"),
+        ({"email": ["zhangsan@example.com"]}, "zhangsan"),
+    ],
+)
+def test_contact_errors_mask_the_value(kwargs: dict[str, object], secret: str) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        Contact(**kwargs)  # type: ignore[arg-type]
+    assert secret not in str(info.value)
+    assert secret not in repr(info.value)
+
+
+def test_identity_errors_mask_the_value() -> None:
+    with pytest.raises(InvalidValueError) as info:
+        IdentityDocument(IdentityDocumentKind.RESIDENT_ID_CARD, 110105194912310021)  # type: ignore[arg-type]
+    assert "110105194912310021" not in str(info.value)
+    with pytest.raises(InvalidValueError) as info:
+        resident_id_check_character(["11010519491231002"])  # type: ignore[arg-type]
+    assert "11010519491231002" not in str(info.value)
 
 
 def test_repr_without_personal_data_is_constructor_input() -> None:

@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from disclosure_flow import (
+    ClockError,
     EventRefusedError,
     InvalidDateError,
     InvalidValueError,
@@ -53,7 +54,7 @@ from disclosure_flow.cases import (
 from disclosure_flow.cases import dispatch as _dispatch
 from disclosure_flow.cases import payloads as _payloads
 from disclosure_flow.cases import quick_restore as _quick
-from disclosure_flow.clock import R2008, R2019, FindingRule, LateActs, OpenReason
+from disclosure_flow.clock import R2008, R2019, FindingRule, LateActs, OpenReason, RemedyLastDay
 from disclosure_flow.errors import LateEventError
 from disclosure_flow.reports import Attention, watchlist
 from tests.cases.test_lifecycle import CALENDAR, DAY0, DISCLOSED, ID_NUMBER, PHONE, new_case, reach
@@ -107,6 +108,28 @@ def test_expected_version() -> None:
     assert (info.value.expected, info.value.actual) == (3, 4)
     assert isinstance(info.value, EventRefusedError)
     assert case.to_dict() == before
+
+
+@pytest.mark.parametrize("version", [True, False, 3.0, "3", 3.5])
+def test_expected_version_must_be_an_int(version: Any) -> None:
+    case = _processing()
+    before = case.to_dict()
+    with pytest.raises(InvalidValueError) as info:
+        case.extend(D(2026, 3, 5), days=1, approver="李主任", expected_version=version)
+    assert info.value.field == "expected_version"
+    assert not isinstance(info.value, VersionConflictError)
+    assert case.to_dict() == before
+    with pytest.raises(InvalidValueError):
+        case.apply(EventKind.START_REVIEW, D(2026, 3, 5), expected_version=version)
+    assert case.to_dict() == before
+
+
+def test_a_huge_expected_version_is_a_conflict_with_a_bounded_message() -> None:
+    case = _processing()
+    with pytest.raises(VersionConflictError) as info:
+        case.extend(D(2026, 3, 5), days=1, approver="李主任", expected_version=10**5000)
+    assert info.value.actual == 3
+    assert len(str(info.value)) < 300
 
 
 def test_events_must_come_in_date_order() -> None:
@@ -407,6 +430,27 @@ def test_sub_deadlines_follow_the_state() -> None:
         "乙": (SubDeadlineKind.INTER_AGENCY_ANSWER, D(2026, 3, 30)),
     }
     assert R2008.third_party_answer_period is None
+
+
+@pytest.mark.parametrize(
+    ("delivered", "last_day"),
+    [
+        (D(9999, 12, 31), RemedyLastDay.NEXT_WORKDAY),  # 60 days later: no such date
+        (D(9999, 9, 1), RemedyLastDay.AS_COUNTED),  # 6 months later: no such year
+    ],
+)
+def test_remedy_periods_past_the_last_date_are_a_clock_error(
+    delivered: dt.date, last_day: RemedyLastDay
+) -> None:
+    policy = attrs.evolve(R2019, name="按日历日", remedy_last_day=last_day)
+    replied = {**reach(S.REPLIED).to_dict(), "policy": policy.name}
+    case = Case.from_dict(replied, calendar=CALENDAR, policies=[policy]).deliver(delivered)
+    restored = Case.from_dict(case.to_dict(), calendar=CALENDAR, policies=[policy])
+    for each in (case, restored):
+        with pytest.raises(ClockError) as info:
+            each.sub_deadlines()
+        assert "9999-12-31" in info.value.allowed
+        assert info.value.value == delivered
 
 
 def test_sub_deadline_for_payment_and_remedies() -> None:

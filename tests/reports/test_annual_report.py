@@ -708,6 +708,56 @@ def test_malformed_lines(change: dict[str, object], path: str) -> None:
     assert info.value.path == path
 
 
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        ({"received": "2025-W01-4"}, "record.received"),  # an ISO week date
+        ({"received": "2025-002"}, "record.received"),  # an ordinal date
+        ({"received": "２０２５-01-02"}, "record.received"),
+        ({"due": "2025-01-02\n"}, "record.due"),
+        ({"concluded": "2025-W02-1", "row": "三.1"}, "record.concluded"),
+        (
+            {"proceedings": [{"kind": "reconsideration", "filed": "2025-W03-1"}]},
+            "record.proceedings[0].filed",
+        ),
+        ({"received": 10**5000}, "record.received"),
+        ({"working_days": 10**5000 * -1}, "record.working_days"),
+        ({"fee_yuan": float("nan")}, "record.fee_yuan"),
+        ({"case_id": [[[[[[]]]]]] * 3}, "record.case_id"),
+    ],
+)
+def test_malformed_record_dicts(change: dict[str, object], path: str) -> None:
+    data: dict[str, object] = {
+        "case_id": "A",
+        "applicant": "natural_person",
+        "received": "2025-01-02",
+    }
+    data.update(change)
+    with pytest.raises(SerializationError) as info:
+        ReportRecord.from_dict(data)
+    assert info.value.path == path
+    assert len(str(info.value)) < 300
+
+
+def test_record_dicts_with_deep_values_are_refused() -> None:
+    deep: object = []
+    for _ in range(900):
+        deep = [deep]
+
+    def down(frames: int) -> SerializationError:
+        if frames:
+            return down(frames - 1)
+        with pytest.raises(SerializationError) as info:
+            ReportRecord.from_dict(
+                {"case_id": deep, "applicant": "natural_person", "received": None}
+            )
+        return info.value
+
+    error = down(100)
+    assert error.path == "record.case_id"
+    str(error), repr(error)
+
+
 def test_not_json() -> None:
     with pytest.raises(SerializationError) as info:
         list(

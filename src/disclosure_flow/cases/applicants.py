@@ -16,15 +16,19 @@ Identity numbers are checked with the algorithms of their standards:
   3–8 are an administrative division code (digits); the last is a MOD 31 check
   character.
 
-Reprs hide identity numbers and contact details (``110105********002X``); the
-``to_dict`` form keeps them in full, for storage.
+Reprs hide a person's name (``张*``), identity numbers (``1101**********002X``) and
+contact details, as :func:`disclosure_flow.errors.mask_token` masks them; error
+messages about these fields show them masked too. The ``to_dict`` form keeps them in
+full, for storage.
 
 >>> from disclosure_flow.cases.applicants import Applicant, ApplicantKind, IdentityDocument
 >>> from disclosure_flow.cases.applicants import IdentityDocumentKind
 >>> card = IdentityDocument(IdentityDocumentKind.RESIDENT_ID_CARD, "11010519491231002X")
 >>> card
-IdentityDocument(kind=IdentityDocumentKind.RESIDENT_ID_CARD, number='110105********002X', \
+IdentityDocument(kind=IdentityDocumentKind.RESIDENT_ID_CARD, number='1101**********002X', \
 document_name=None)
+>>> Applicant(ApplicantKind.NATURAL_PERSON, "张三", card)  # doctest: +ELLIPSIS
+Applicant(kind=ApplicantKind.NATURAL_PERSON, name='张*', identity=IdentityDocument(...), ...)
 >>> card.problems()
 ()
 >>> [p.kind.name for p in Applicant(ApplicantKind.NATURAL_PERSON, "张三").problems()]
@@ -35,6 +39,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -42,7 +47,7 @@ import attrs
 
 from disclosure_flow import _fields
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, mask_text, mask_token
 
 __all__ = [
     "Applicant",
@@ -227,7 +232,7 @@ def resident_id_check_character(first17: str) -> str:
         InvalidValueError: *first17* is not 17 ASCII digits.
     """
     if not isinstance(first17, str) or len(first17) != 17 or not set(first17) <= _ID_DIGITS:
-        raise InvalidValueError("first17", first17, "17 ASCII digits")
+        raise InvalidValueError("first17", first17, "17 ASCII digits", personal=True)
     total = sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(first17))
     value = (12 - total % 11) % 11
     return "X" if value == 10 else str(value)
@@ -243,7 +248,7 @@ def check_resident_id_number(
     (nothing here reads the system clock).
     """
     if not isinstance(number, str):
-        raise InvalidValueError("number", number, "a string")
+        raise InvalidValueError("number", number, "a string", personal=True)
     if as_of is not None:
         as_of = check_date(as_of, "as_of")
     text = number.strip().upper()
@@ -306,7 +311,9 @@ def social_credit_check_character(first17: str) -> str:
         or len(first17) != 17
         or not all(c in _USCC_VALUES for c in first17)
     ):
-        raise InvalidValueError("first17", first17, f"17 characters of {_USCC_CHARSET!r}")
+        raise InvalidValueError(
+            "first17", first17, f"17 characters of '{_USCC_CHARSET}'", personal=True
+        )
     total = sum(_USCC_VALUES[c] * pow(3, i, 31) for i, c in enumerate(first17))
     return _USCC_CHARSET[(31 - total % 31) % 31]
 
@@ -317,7 +324,7 @@ def check_social_credit_code(code: str) -> tuple[ApplicantProblem, ...]:
     Surrounding spaces and lower-case letters are tolerated.
     """
     if not isinstance(code, str):
-        raise InvalidValueError("code", code, "a string")
+        raise InvalidValueError("code", code, "a string", personal=True)
     text = code.strip().upper()
     doc = IdentityDocumentKind.UNIFIED_SOCIAL_CREDIT_CODE
     if not text:
@@ -383,18 +390,86 @@ _DOCUMENT_EN = {
 
 # -- masking -------------------------------------------------------------------
 
+#: Compound surnames (复姓) of the 百家姓, kept whole when a name is masked.
+_COMPOUND_SURNAMES = frozenset(
+    [
+        "万俟",
+        "司马",
+        "上官",
+        "欧阳",
+        "夏侯",
+        "诸葛",
+        "闻人",
+        "东方",
+        "赫连",
+        "皇甫",
+        "尉迟",
+        "公羊",
+        "澹台",
+        "公冶",
+        "宗政",
+        "濮阳",
+        "淳于",
+        "单于",
+        "太叔",
+        "申屠",
+        "公孙",
+        "仲孙",
+        "轩辕",
+        "令狐",
+        "钟离",
+        "宇文",
+        "长孙",
+        "慕容",
+        "鲜于",
+        "闾丘",
+        "司徒",
+        "司空",
+        "亓官",
+        "司寇",
+        "子车",
+        "颛孙",
+        "端木",
+        "巫马",
+        "公西",
+        "漆雕",
+        "乐正",
+        "壤驷",
+        "公良",
+        "拓跋",
+        "夹谷",
+        "宰父",
+        "谷梁",
+        "段干",
+        "百里",
+        "东郭",
+        "南门",
+        "呼延",
+        "归海",
+        "羊舌",
+        "微生",
+        "梁丘",
+        "左丘",
+        "东门",
+        "西门",
+        "南宫",
+        "第五",
+    ]
+)
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
-def _mask(text: str, head: int, tail: int) -> str:
-    """Keep *head* and *tail* characters when at least four stay hidden; else hide all."""
-    if len(text) - head - tail < 4:
-        return "*" * len(text)
-    return text[:head] + "*" * (len(text) - head - tail) + text[len(text) - tail :]
 
-
-def _mask_number(number: str) -> str:
-    if len(number) >= 15:
-        return _mask(number, 6, 4)
-    return _mask(number, 2, 2)
+def _mask_name(name: str) -> str:
+    """A person's name masked as Chinese systems show it: the surname and a ``*`` for
+    each other character (``张*``, ``欧阳**``); a name in another script, its first
+    letter and one ``*`` (``J*``)."""
+    text = name.strip()
+    if not _CJK.search(text):
+        return text[0] + "*"
+    keep = 2 if len(text) > 2 and text[:2] in _COMPOUND_SURNAMES else 1
+    if len(text) == 1:
+        keep = 0
+    return text[:keep] + "*" * (len(text) - keep)
 
 
 def _mask_email(email: str) -> str:
@@ -423,6 +498,8 @@ _APPLICANT_REQUIRED = frozenset({"kind", "name"})
 _APPLICANT_OPTIONAL = frozenset({"identity", "contact"})
 _APPLICANT_KEYS = _APPLICANT_REQUIRED | _APPLICANT_OPTIONAL
 
+_personal_text = _fields.personal(_fields.optional_text)
+
 
 @attrs.frozen(slots=True)
 class IdentityDocument:
@@ -441,8 +518,12 @@ class IdentityDocument:
     kind: IdentityDocumentKind = attrs.field(
         validator=_fields.member_of(IdentityDocumentKind), repr=_fields.enum_repr
     )
-    number: str = attrs.field(validator=_fields.instance_of(str), repr=_hidden_repr(_mask_number))
-    document_name: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    number: str = attrs.field(
+        validator=_fields.personal(_fields.instance_of(str)), repr=_hidden_repr(mask_token)
+    )
+    document_name: str | None = attrs.field(
+        default=None, validator=_fields.optional_text, repr=_hidden_repr(mask_text)
+    )
 
     def problems(self, *, as_of: _dt.date | None = None) -> tuple[ApplicantProblem, ...]:
         """The problems of the number; empty when it passes its standard's checks.
@@ -480,14 +561,15 @@ class IdentityDocument:
         Raises:
             SerializationError: *data* is malformed; the error names the path.
         """
-        if not _fields.is_record(data, _DOCUMENT_REQUIRED, _DOCUMENT_KEYS):
-            data = _fields.read_mapping(data, path)
-            _fields.check_keys(data, path, _DOCUMENT_REQUIRED, _DOCUMENT_OPTIONAL)
-        return cls(
-            kind=_fields.read_enum(data, "kind", path, IdentityDocumentKind),
-            number=_fields.read_str(data, "number", path),
-            document_name=_fields.read_optional_text(data, "document_name", path),
-        )
+        with _fields.personal_data():
+            if not _fields.is_record(data, _DOCUMENT_REQUIRED, _DOCUMENT_KEYS):
+                data = _fields.read_mapping(data, path)
+                _fields.check_keys(data, path, _DOCUMENT_REQUIRED, _DOCUMENT_OPTIONAL)
+            return cls(
+                kind=_fields.read_enum(data, "kind", path, IdentityDocumentKind),
+                number=_fields.read_str(data, "number", path),
+                document_name=_fields.read_optional_text(data, "document_name", path),
+            )
 
 
 @attrs.frozen(slots=True)
@@ -501,13 +583,13 @@ class Contact:
     """
 
     phone: str | None = attrs.field(
-        default=None, validator=_fields.optional_text, repr=_hidden_repr(lambda s: _mask(s, 3, 4))
+        default=None, validator=_personal_text, repr=_hidden_repr(mask_token)
     )
     address: str | None = attrs.field(
-        default=None, validator=_fields.optional_text, repr=_hidden_repr(lambda s: "***")
+        default=None, validator=_personal_text, repr=_hidden_repr(lambda s: "***")
     )
     email: str | None = attrs.field(
-        default=None, validator=_fields.optional_text, repr=_hidden_repr(_mask_email)
+        default=None, validator=_personal_text, repr=_hidden_repr(_mask_email)
     )
 
     @property
@@ -526,25 +608,30 @@ class Contact:
         Raises:
             SerializationError: *data* is malformed; the error names the path.
         """
-        if not _fields.is_record(data, frozenset(), _CONTACT_KEYS):
-            data = _fields.read_mapping(data, path)
-            _fields.check_keys(data, path, frozenset(), _CONTACT_KEYS)
-        return cls(
-            phone=_fields.read_optional_text(data, "phone", path),
-            address=_fields.read_optional_text(data, "address", path),
-            email=_fields.read_optional_text(data, "email", path),
-        )
+        with _fields.personal_data():
+            if not _fields.is_record(data, frozenset(), _CONTACT_KEYS):
+                data = _fields.read_mapping(data, path)
+                _fields.check_keys(data, path, frozenset(), _CONTACT_KEYS)
+            return cls(
+                phone=_fields.read_optional_text(data, "phone", path),
+                address=_fields.read_optional_text(data, "address", path),
+                email=_fields.read_optional_text(data, "email", path),
+            )
 
 
 _NO_CONTACT = Contact()
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Applicant:
     """The applicant (申请人) of a request, as recorded at intake.
 
     An applicant without an identity document, or with an invalid one, can be
     recorded: :meth:`problems` lists what to ask for in the correction notice.
+
+    The repr masks a natural person's name (``张*``, ``欧阳**``, ``J*``), the identity
+    number and the contact details; an organisation's name (a public registration)
+    is shown, with any number in it that looks like an identity or a phone masked.
 
     Attributes:
         kind: the kind of applicant, as counted in the annual report.
@@ -556,12 +643,21 @@ class Applicant:
     kind: ApplicantKind = attrs.field(
         validator=_fields.member_of(ApplicantKind), repr=_fields.enum_repr
     )
-    name: str = attrs.field(validator=_fields.non_empty_text)
+    name: str = attrs.field(validator=_fields.personal(_fields.non_empty_text))
     identity: IdentityDocument | None = attrs.field(
         default=None,
-        validator=_fields.instance_of(IdentityDocument, optional=True),
+        validator=_fields.personal(_fields.instance_of(IdentityDocument, optional=True)),
     )
-    contact: Contact = attrs.field(default=_NO_CONTACT, validator=_fields.instance_of(Contact))
+    contact: Contact = attrs.field(
+        default=_NO_CONTACT, validator=_fields.personal(_fields.instance_of(Contact))
+    )
+
+    def __repr__(self) -> str:
+        name = mask_text(self.name) if self.kind.is_organization else _mask_name(self.name)
+        return (
+            f"Applicant(kind={_fields.enum_repr(self.kind)}, name={name!r}, "
+            f"identity={self.identity!r}, contact={self.contact!r})"
+        )
 
     @property
     def is_organization(self) -> bool:
@@ -632,21 +728,22 @@ class Applicant:
             SerializationError: *data* is malformed; the error names the path, e.g.
                 ``"applicant.identity.kind"``.
         """
-        if not _fields.is_record(data, _APPLICANT_REQUIRED, _APPLICANT_KEYS):
-            data = _fields.read_mapping(data, path)
-            _fields.check_keys(data, path, _APPLICANT_REQUIRED, _APPLICANT_OPTIONAL)
-        identity = data.get("identity")
-        contact = data.get("contact")
-        return cls(
-            kind=_fields.read_enum(data, "kind", path, ApplicantKind),
-            name=_fields.read_text(data, "name", path),
-            identity=None
-            if identity is None
-            else IdentityDocument.from_dict(identity, path=f"{path}.identity"),
-            contact=_NO_CONTACT
-            if contact is None
-            else Contact.from_dict(contact, path=f"{path}.contact"),
-        )
+        with _fields.personal_data():
+            if not _fields.is_record(data, _APPLICANT_REQUIRED, _APPLICANT_KEYS):
+                data = _fields.read_mapping(data, path)
+                _fields.check_keys(data, path, _APPLICANT_REQUIRED, _APPLICANT_OPTIONAL)
+            identity = data.get("identity")
+            contact = data.get("contact")
+            return cls(
+                kind=_fields.read_enum(data, "kind", path, ApplicantKind),
+                name=_fields.read_text(data, "name", path),
+                identity=None
+                if identity is None
+                else IdentityDocument.from_dict(identity, path=f"{path}.identity"),
+                contact=_NO_CONTACT
+                if contact is None
+                else Contact.from_dict(contact, path=f"{path}.contact"),
+            )
 
 
 _GROUP_EN = {False: "natural-person", True: "legal-person or organisation"}

@@ -168,7 +168,7 @@ class Case(CaseActs):
         if not _text(case_id):
             raise InvalidValueError("case_id", case_id, "a non-empty str")
         if not isinstance(applicant, Applicant):
-            raise InvalidValueError("applicant", applicant, "an Applicant")
+            raise InvalidValueError("applicant", applicant, "an Applicant", personal=True)
         if not isinstance(request, InformationRequest):
             raise InvalidValueError("request", request, "an InformationRequest")
         if not isinstance(channel, Channel):
@@ -442,14 +442,16 @@ class Case(CaseActs):
             event: the event (an :class:`EventKind` or its value).
             day: the day it happened; not before the last recorded event.
             expected_version: refuse unless the case is at this version (optimistic
-                concurrency: the host's guard against two clerks editing one case).
+                concurrency: the host's guard against two clerks editing one case); an
+                ``int`` (a bool or a float is refused).
             actor: who recorded it.
             note: a free note.
             dispatch: run through the compiled table (default) or the machine.
             **payload: the event's particulars (see the typed methods).
 
         Raises:
-            InvalidValueError: *event* is unknown, or an option has the wrong type.
+            InvalidValueError: *event* is unknown, or an option has the wrong type (e.g.
+                *expected_version* is not an ``int``).
             InvalidDateError: *day* or a payload date is not a ``datetime.date``.
             VersionConflictError: *expected_version* differs from :attr:`version`.
             LateEventError: an act after its period, under ``LateActs.REFUSE``.
@@ -458,8 +460,15 @@ class Case(CaseActs):
         kind = _event_kind(event)
         day = check_date(day, "day")
         state = self._state
-        if expected_version is not None and expected_version != self.version:
-            raise VersionConflictError(kind.value, state.value, expected_version, self.version)
+        if expected_version is not None:
+            if type(expected_version) is not int:
+                raise InvalidValueError(
+                    "expected_version",
+                    expected_version,
+                    "None or an int, the case's version (not a bool or a float)",
+                )
+            if expected_version != self.version:
+                raise VersionConflictError(kind.value, state.value, expected_version, self.version)
         actor = _optional_text("actor", actor)
         note = _optional_text("note", note)
         if not isinstance(dispatch, Dispatch):

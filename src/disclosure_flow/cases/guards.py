@@ -44,6 +44,7 @@ from disclosure_flow.errors import (
     EventRefusedError,
     InvalidValueError,
     LateEventError,
+    show_value,
 )
 
 if TYPE_CHECKING:
@@ -102,7 +103,8 @@ def _g_correction_items(case: Case, p: _Pending) -> Refusal | None:
     if _text(p.payload["items"]):
         return None
     return Refusal(
-        f"items={p.payload['items']!r} says nothing", "a non-empty statement of what to correct"
+        f"items={show_value(p.payload['items'])} says nothing",
+        "a non-empty statement of what to correct",
     )
 
 
@@ -133,14 +135,16 @@ def _g_correction_over(case: Case, p: _Pending) -> Refusal | None:
 def _g_consultee_named(case: Case, p: _Pending) -> Refusal | None:
     if _text(p.payload["consultee"]):
         return None
-    return Refusal(f"consultee={p.payload['consultee']!r}", "the consultee's name")
+    return Refusal(f"consultee={show_value(p.payload['consultee'])}", "the consultee's name")
 
 
 def _g_consultee_new(case: Case, p: _Pending) -> Refusal | None:
     name = p.payload["consultee"]
     for c in case._facts.consultations:
         if c.consultee == name:
-            return Refusal(f"{name!r} was already consulted", "a consultee not consulted before")
+            return Refusal(
+                f"{show_value(name)} was already consulted", "a consultee not consulted before"
+            )
     return None
 
 
@@ -163,8 +167,8 @@ def _g_consultation_open(case: Case, p: _Pending) -> Refusal | None:
         return None
     names = [c.consultee for c in case._facts.consultations if c.is_open]
     return Refusal(
-        f"no open consultation of {p.payload['consultee']!r}",
-        "one of " + ", ".join(repr(n) for n in names),
+        f"no open consultation of {show_value(p.payload['consultee'])}",
+        "one of " + ", ".join(show_value(n) for n in names),
     )
 
 
@@ -195,7 +199,7 @@ def _g_approver(case: Case, p: _Pending) -> Refusal | None:
     if _text(p.payload["approver"]):
         return None
     return Refusal(
-        f"approver={p.payload['approver']!r}",
+        f"approver={show_value(p.payload['approver'])}",
         "the approver's name (政府信息公开工作机构负责人, Art. 33)",
     )
 
@@ -203,7 +207,7 @@ def _g_approver(case: Case, p: _Pending) -> Refusal | None:
 def _g_extension_positive(case: Case, p: _Pending) -> Refusal | None:
     if p.payload["days"] > 0:
         return None
-    return Refusal(f"days={p.payload['days']}", "at least 1 working day")
+    return Refusal(f"days={show_value(p.payload['days'])}", "at least 1 working day")
 
 
 def _g_extension_cap(case: Case, p: _Pending) -> Refusal | None:
@@ -214,7 +218,8 @@ def _g_extension_cap(case: Case, p: _Pending) -> Refusal | None:
     if used + p.payload["days"] <= cap:
         return None
     return Refusal(
-        f"days={p.payload['days']} would make {used + p.payload['days']} working days in total",
+        f"days={show_value(p.payload['days'])} would make "
+        f"{show_value(used + p.payload['days'])} working days in total",
         f"at most {cap - used} more ({cap} in total, {case._policy.extension_cap.article})",
     )
 
@@ -267,7 +272,7 @@ def _g_fee_once(case: Case, p: _Pending) -> Refusal | None:
 def _g_fee_amount(case: Case, p: _Pending) -> Refusal | None:
     if p.payload["amount"] > 0:
         return None
-    return Refusal(f"amount={p.payload['amount']}", "a positive amount in yuan")
+    return Refusal(f"amount={show_value(p.payload['amount'])}", "a positive amount in yuan")
 
 
 def _g_fee_in_time(case: Case, p: _Pending) -> Refusal | None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from disclosure_flow import _fields
 from disclosure_flow.cases.channels import DeliveryMethod
 from disclosure_flow.cases.fees import FeeMethod
 from disclosure_flow.cases.outcomes import Outcome
@@ -26,8 +27,8 @@ from disclosure_flow.cases.values import (
     RemedyOrder,
     RemedyResult,
 )
-from disclosure_flow.dates import check_date
-from disclosure_flow.errors import EventRefusedError, SerializationError
+from disclosure_flow.dates import check_date, stored_date
+from disclosure_flow.errors import EventRefusedError, SerializationError, show_value
 
 
 class _Kind(enum.Enum):
@@ -141,6 +142,7 @@ def _encode(kind: _Kind, value: Any) -> Any:
     return value
 
 
+#: Stored date strings already read (only strings :func:`stored_date` accepted).
 _DAY_CACHE: dict[str, _dt.date] = {}
 
 
@@ -149,15 +151,11 @@ def _read_day(value: object, path: str) -> _dt.date:
         day = _DAY_CACHE.get(value)
         if day is not None:
             return day
-        if len(value) == 10:
-            try:
-                day = _dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-            else:
-                if len(_DAY_CACHE) < 100_000:
-                    _DAY_CACHE[value] = day
-                return day
+        day = stored_date(value)
+        if day is not None:
+            if len(_DAY_CACHE) < 100_000:
+                _DAY_CACHE[value] = day
+            return day
     raise SerializationError(path, value, "an ISO date string 'YYYY-MM-DD'")
 
 
@@ -165,25 +163,32 @@ _OUTCOME_CACHE: dict[tuple[Any, ...], Outcome] = {}
 
 
 def _outcome_key(value: Any) -> tuple[Any, ...] | None:
-    """The memo key of a stored outcome, or ``None`` if it is not a dict of outcome
-    keys with hashable values (then only :meth:`Outcome.from_dict` can say more)."""
-    if type(value) is not dict or not value.keys() <= _OUTCOME_KEYS:
+    """The memo key of a stored outcome, or ``None`` if it is not exactly what
+    :meth:`Outcome.to_dict` writes: a dict with the outcome's keys, ``kind`` and
+    ``reason`` present, every text a plain ``str`` or ``None``, the grounds a list of
+    plain ``str`` (then only :meth:`Outcome.from_dict` can say more).
+
+    Equal keys must mean values that :meth:`Outcome.from_dict` reads alike, so that
+    whether a value is accepted never depends on what was read before: a tuple of
+    grounds, a ``str`` subclass or a ``None`` where a list belongs gets no key.
+    """
+    if type(value) is not dict or not _OUTCOME_REQUIRED <= value.keys() <= _OUTCOME_KEYS:
         return None
     get = value.get
-    grounds = get("withheld_grounds")
-    key = (
-        get("kind"),
-        get("reason"),
-        get("withheld"),
-        tuple(grounds) if type(grounds) is list else grounds,
-        get("competent_agency"),
-        get("note"),
-    )
-    try:
-        hash(key)
-    except TypeError:
+    kind, reason = get("kind"), get("reason")
+    withheld, agency, note = get("withheld"), get("competent_agency"), get("note")
+    if type(kind) is not str or type(reason) is not str:
         return None
-    return key
+    for text in (withheld, agency, note):
+        if text is not None and type(text) is not str:
+            return None
+    grounds = get("withheld_grounds", _NO_GROUNDS)
+    if type(grounds) is not list:
+        return None
+    for ground in grounds:
+        if type(ground) is not str:
+            return None
+    return (kind, reason, withheld, tuple(grounds), agency, note)
 
 
 def _read_outcome(value: Any, path: str) -> Outcome:
@@ -198,9 +203,12 @@ def _read_outcome(value: Any, path: str) -> Outcome:
     return found
 
 
+_OUTCOME_REQUIRED = frozenset({"kind", "reason"})
 _OUTCOME_KEYS = frozenset(
     {"kind", "reason", "withheld", "withheld_grounds", "competent_agency", "note"}
 )
+#: What an absent ``withheld_grounds`` reads as (:meth:`Outcome.from_dict`: none).
+_NO_GROUNDS: list[str] = []
 
 
 def _read_text(value: Any, path: str) -> str:
@@ -223,7 +231,7 @@ def _read_int(value: Any, path: str) -> int:
 
 def _enum_reader(kind: _Kind) -> Callable[[Any, str], Any]:
     by_value = _ENUM_BY_VALUE[kind]
-    allowed = "one of " + ", ".join(repr(v) for v in by_value)
+    allowed = "one of " + ", ".join(show_value(v) for v in by_value)
 
     def read(value: Any, path: str) -> Any:
         member = by_value.get(value) if type(value) is str else None
@@ -271,7 +279,7 @@ def _read_payload(kind: EventKind, raw: object, path: str) -> dict[str, Any]:
         for key in raw:
             if key not in names:
                 allowed = "particulars " + (", ".join(sorted(names)) or "none")
-                raise SerializationError(f"{path}.{key}", raw[key], allowed)
+                raise SerializationError(_fields.key_path(path, key), raw[key], allowed)
     values: dict[str, Any] = {}
     for name, required, decode, what in fields:
         value = raw.get(name)
@@ -293,7 +301,7 @@ def _check_payload(state: CaseState, kind: EventKind, payload: Mapping[str, Any]
         raise EventRefusedError(
             kind.value,
             state.value,
-            f"unknown particular {unknown[0]}={payload[unknown[0]]!r}",
+            f"unknown particular {unknown[0]}={show_value(payload[unknown[0]])}",
             "particulars " + (", ".join(sorted(names)) or "none"),
         )
     values: dict[str, Any] = {}
@@ -304,7 +312,7 @@ def _check_payload(state: CaseState, kind: EventKind, payload: Mapping[str, Any]
                 raise EventRefusedError(
                     kind.value,
                     state.value,
-                    f"particular {f.name!r} is missing",
+                    f"particular '{f.name}' is missing",
                     f"{f.name}=<{f.kind.value}>",
                 )
             continue
@@ -314,7 +322,7 @@ def _check_payload(state: CaseState, kind: EventKind, payload: Mapping[str, Any]
             allowed = _check_value(f.kind, value)
             if allowed is not None:
                 raise EventRefusedError(
-                    kind.value, state.value, f"{f.name}={value!r}", f"{f.name}: {allowed}"
+                    kind.value, state.value, f"{f.name}={show_value(value)}", f"{f.name}: {allowed}"
                 )
         values[f.name] = value
     return values

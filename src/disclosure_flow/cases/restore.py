@@ -32,7 +32,7 @@ from disclosure_flow.cases.quick_restore import _quick_applicant, _quick_payload
 from disclosure_flow.cases.states import CaseState, EventKind
 from disclosure_flow.cases.values import _EMPTY, CaseEvent, _text
 from disclosure_flow.clock import R2008, R2019, Policy, PolicyDates, policy_in_force
-from disclosure_flow.errors import InvalidValueError, SerializationError
+from disclosure_flow.errors import InvalidValueError, SerializationError, show_value
 from disclosure_flow.workdays import WorkdayCalendar
 
 if TYPE_CHECKING:
@@ -148,7 +148,9 @@ def _restore(
     if data["schema"] != SCHEMA:
         if data["schema"] != SCHEMA_V1:
             raise SerializationError(
-                "case.schema", data["schema"], f"{SCHEMA!r} (or {SCHEMA_V1!r}, migrated)"
+                "case.schema",
+                data["schema"],
+                f"{show_value(SCHEMA)} (or {show_value(SCHEMA_V1)}, migrated)",
             )
         data = _migrate_v1(data)
     # Policies are frozen and their names fixed: the default tuple's index is built once.
@@ -156,7 +158,7 @@ def _restore(
     policy = by_name.get(data["policy"]) if isinstance(data["policy"], str) else None
     if policy is None:
         raise SerializationError(
-            "case.policy", data["policy"], "one of " + ", ".join(repr(n) for n in by_name)
+            "case.policy", data["policy"], "one of " + ", ".join(show_value(n) for n in by_name)
         )
     channel = _fields.read_enum(data, "channel", "case", Channel)
     try:
@@ -192,7 +194,9 @@ def _restore(
                 calendar=calendar,
             )
     except InvalidValueError as error:
-        raise SerializationError(f"case.{error.field}", error.value, error.allowed) from None
+        raise SerializationError(
+            f"case.{error.field}", error.value, error.allowed, personal=error.personal
+        ) from None
     events = data["events"]
     if not isinstance(events, list) or not events:
         raise SerializationError("case.events", events, "a non-empty list of events")
@@ -251,7 +255,7 @@ def _restore(
         if day < last_day:
             raise SerializationError(_at(version, "date"), text, f"on or after {last_day}")
         if before != state_value:
-            raise SerializationError(_at(version, "before"), before, repr(state_value))
+            raise SerializationError(_at(version, "before"), before, show_value(state_value))
         if stored_version != version or type(stored_version) is not int:
             raise SerializationError(_at(version, "version"), stored_version, str(version))
         if n_keys == n_required:  # no payload, actor or note
@@ -293,7 +297,7 @@ def _restore(
                     dest, dest_value, _routes, guards, next_steps = branch
                     break
             else:
-                raise SerializationError(_at(version, "after"), after, repr(None))
+                raise SerializationError(_at(version, "after"), after, show_value(None))
         for guard in guards:
             refusal = guard(case, pending)
             if refusal is not None:
@@ -303,7 +307,7 @@ def _restore(
                     f"an event the law allows ({refusal.reason})",
                 )
         if after != dest_value:
-            raise SerializationError(_at(version, "after"), after, repr(dest_value))
+            raise SerializationError(_at(version, "after"), after, show_value(dest_value))
         if fold is not None:
             fold(facts, pending, channel)
         if actor is None and note is None:
@@ -316,7 +320,7 @@ def _restore(
         # After an order to reply anew, nothing is done before the agency received it.
         last_day = day if facts.reopened is None else max(day, facts.reopened[0])
     if data["state"] != state_value:
-        raise SerializationError("case.state", data["state"], repr(state_value))
+        raise SerializationError("case.state", data["state"], show_value(state_value))
     if data["version"] != len(log) or type(data["version"]) is not int:
         raise SerializationError("case.version", data["version"], str(len(log)))
     # Validated in full: only now does the case take its state and history.

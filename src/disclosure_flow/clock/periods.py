@@ -60,7 +60,7 @@ from disclosure_flow.clock.policy import (
     RemedyLastDay,
 )
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import ClockError, InvalidValueError
 from disclosure_flow.workdays import WorkdayCalendar
 
 __all__ = ["PeriodEnd", "PeriodKind", "period_counted", "period_end"]
@@ -142,6 +142,7 @@ def period_end(
         InvalidDateError: *start* is not a ``datetime.date``.
         InvalidValueError: *kind* is not a :class:`PeriodKind`, or *policy* sets no such
             period (e.g. R2008 has no correction-notice period).
+        ClockError: the period would end after 9999-12-31.
         CoverageError: a strict calendar lacks the days needed.
     """
     if not isinstance(kind, PeriodKind):
@@ -163,10 +164,7 @@ def period_end(
         result = calendar.add_workdays_result(origin, period.length)
         counted = result.value
     else:
-        if period.unit is PeriodUnit.DAYS:
-            counted = start + _dt.timedelta(days=period.length)
-        else:
-            counted = start + relativedelta(months=period.length)
+        counted = _calendar_count(kind, start, period)
         if policy.remedy_last_day is RemedyLastDay.AS_COUNTED:
             return PeriodEnd(
                 kind, start, period, counted, counted, False, counted, counted, calendar.fingerprint
@@ -197,9 +195,20 @@ def period_counted(kind: PeriodKind, start: _dt.date, *, policy: Policy) -> _dt.
     period: LegalPeriod | None = _in_force(kind, start, getattr(policy, kind.value))
     if period is None or period.unit is PeriodUnit.WORKING_DAYS:
         raise InvalidValueError("kind", kind, "a period in days or months that the policy sets")
-    if period.unit is PeriodUnit.DAYS:
-        return start + _dt.timedelta(days=period.length)
-    return start + relativedelta(months=period.length)
+    return _calendar_count(kind, start, period)
+
+
+def _calendar_count(kind: PeriodKind, start: _dt.date, period: LegalPeriod) -> _dt.date:
+    """*start* plus a period in days or months; one that would end after 9999-12-31 (the
+    last date Python holds: stored dates may be that far off) is a :class:`ClockError`."""
+    try:
+        if period.unit is PeriodUnit.DAYS:
+            return start + _dt.timedelta(days=period.length)
+        return start + relativedelta(months=period.length)
+    except (OverflowError, ValueError):
+        raise ClockError(
+            f"{kind.value} start", start, "a start whose period ends by 9999-12-31"
+        ) from None
 
 
 def _in_force(kind: PeriodKind, start: _dt.date, period: LegalPeriod | None) -> LegalPeriod | None:

@@ -23,6 +23,7 @@ import attrs
 
 from disclosure_flow import _fields
 from disclosure_flow.cases import ApplicantKind, Case, LitigationRoute, RemedyKind, ReportRow
+from disclosure_flow.dates import stored_date
 from disclosure_flow.errors import (
     DuplicateRecordError,
     InputEncodingError,
@@ -321,13 +322,11 @@ def _read_date(data: Mapping[str, Any], key: str, path: str, *, required: bool) 
     value = data.get(key)
     if value is None and not required:
         return None
-    allowed = "an ISO date 'YYYY-MM-DD'" + ("" if required else " or null")
-    if not isinstance(value, str) or len(value) != 10:
+    day = stored_date(value)
+    if day is None:
+        allowed = "an ISO date 'YYYY-MM-DD'" + ("" if required else " or null")
         raise SerializationError(f"{path}.{key}", value, allowed)
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise SerializationError(f"{path}.{key}", value, allowed) from None
+    return day
 
 
 def _read_count(data: Mapping[str, Any], key: str, path: str) -> int | None:
