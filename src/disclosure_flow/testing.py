@@ -374,11 +374,22 @@ class Scenario:
             ),
         )
 
-    def extended(self, days: int, *, on: _dt.date, approver: str = DEFAULT_APPROVER) -> Scenario:
-        """延长答复期限 (Art. 33) by *days* working days, approved on *on*."""
+    def extended(
+        self,
+        days: int,
+        *,
+        on: _dt.date,
+        approver: str = DEFAULT_APPROVER,
+        notified: _dt.date | None = None,
+        notify: bool = True,
+    ) -> Scenario:
+        """延长答复期限 (Art. 33) by *days* working days, approved on *on*, and the applicant
+        told on *notified* (default: the same day; ``notify=False`` records no notice,
+        which is a finding)."""
+        told = (notified or on) if notify else None
         return self.then(
             f"extended({days}, on={on})",
-            lambda c: c.extend(on, days=days, approver=approver),
+            lambda c: c.extend(on, days=days, approver=approver, notified=told),
         )
 
     def reasons_requested(self, on: _dt.date) -> Scenario:

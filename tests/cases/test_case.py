@@ -499,7 +499,7 @@ def test_late_extension_refused_by_default() -> None:
 def test_late_extension_recorded_when_policy_opts_in() -> None:
     policy = attrs.evolve(R2019, name="记录", late_acts=LateActs.RECORD)
     case = _processing(policy=policy)
-    case.extend(D(2026, 3, 31), days=5, approver="李主任")
+    case.extend(D(2026, 3, 31), days=5, approver="李主任", notified=D(2026, 3, 31))
     (finding,) = case.findings()
     assert finding.rule is FindingRule.EXTENSION_LATE
     assert (finding.due, finding.late_by) == (D(2026, 3, 30), 1)
@@ -621,7 +621,7 @@ def test_watchlist_refuses_bad_arguments() -> None:
 
 
 def test_newer_calendar_can_turn_a_recorded_act_late() -> None:
-    case = _processing().extend(D(2026, 3, 30), days=5, approver="李主任")  # due 30 March
+    case = _processing().extend(D(2026, 3, 30), days=5, approver="李主任", notified=D(2026, 3, 30))
     assert case.findings() == ()
     saturday = OverlayEntry(D(2026, 3, 14), OverlayKind.WORKING_DAY, "补班", "本地通知")
     case.use_calendar(WorkdayCalendar([Overlay("本地", (saturday,))]))

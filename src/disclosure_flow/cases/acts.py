@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING, Any
 
-from disclosure_flow.cases.channels import DeliveryMethod
+from disclosure_flow.cases.channels import DeliveryMethod, ProvisionForm
 from disclosure_flow.cases.fees import FeeMethod
 from disclosure_flow.cases.outcomes import Outcome
 from disclosure_flow.cases.states import EventKind
@@ -18,6 +18,7 @@ from disclosure_flow.cases.values import (
     ConsultationAnswer,
     ConsultedParty,
     LitigationRoute,
+    RemedyOrder,
     RemedyResult,
 )
 
@@ -107,17 +108,34 @@ class CaseActs:
             **options,
         )
 
-    def extend(self, day: _dt.date, *, days: int, approver: str, **options: Any) -> Case:
-        """延长答复期限 (Art. 33): *days* more working days, approved by *approver*."""
-        return self.apply(EventKind.EXTEND, day, days=days, approver=approver, **options)
+    def extend(
+        self,
+        day: _dt.date,
+        *,
+        days: int,
+        approver: str,
+        notified: _dt.date | None = None,
+        **options: Any,
+    ) -> Case:
+        """延长答复期限 (Art. 33): *days* more working days, approved by *approver*; the
+        applicant told on *notified* (Art. 33 ¶2: without it, or after the deadline it
+        extends, the case carries a finding)."""
+        return self.apply(
+            EventKind.EXTEND, day, days=days, approver=approver, notified=notified, **options
+        )
 
     def request_reasons(self, day: _dt.date, **options: Any) -> Case:
         """要求申请人说明理由 (Art. 35)."""
         return self.apply(EventKind.REQUEST_REASONS, day, **options)
 
-    def set_delayed_deadline(self, day: _dt.date, *, due: _dt.date, **options: Any) -> Case:
-        """确定延迟答复的合理期限 (Art. 35), after reasons were requested."""
-        return self.apply(EventKind.SET_DELAYED_DEADLINE, day, due=due, **options)
+    def set_delayed_deadline(
+        self, day: _dt.date, *, due: _dt.date, notified: _dt.date | None = None, **options: Any
+    ) -> Case:
+        """确定延迟答复的合理期限 (Art. 35), after reasons were requested; the applicant told
+        on *notified* (without it, the case carries a finding)."""
+        return self.apply(
+            EventKind.SET_DELAYED_DEADLINE, day, due=due, notified=notified, **options
+        )
 
     def issue_fee_notice(
         self,
@@ -145,20 +163,52 @@ class CaseActs:
         """逾期未缴费，不再处理 (FEES); only after the payment period."""
         return self.apply(EventKind.FEE_LAPSED, day, **options)
 
-    def reply(self, day: _dt.date, *, outcome: Outcome, **options: Any) -> Case:
+    def reply(
+        self,
+        day: _dt.date,
+        *,
+        outcome: Outcome,
+        remedies_stated: bool | None = None,
+        provided_form: ProvisionForm | None = None,
+        form_reason: str | None = None,
+        override_notified: _dt.date | None = None,
+        **options: Any,
+    ) -> Case:
         """答复 with an :class:`~disclosure_flow.cases.outcomes.Outcome` (Art. 36–39).
 
         A reply after the deadline is recorded and carries a finding.
+
+        Args:
+            day: the day of the reply (it decides whether the reply was in time).
+            outcome: how the request is answered.
+            remedies_stated: ``False`` if the reply did not state the remedies (the
+                reconsideration period is then at most a year); default stated.
+            provided_form: the form the information is provided in; another than the one
+                asked for needs *form_reason* (Art. 40).
+            form_reason: why the form differs (Art. 40).
+            override_notified: the day a third party that objected was told in writing
+                that the information is disclosed in the public interest (Art. 32).
+            **options: ``actor``, ``note``, ``expected_version``.
         """
-        return self.apply(EventKind.REPLY, day, outcome=outcome, **options)
+        particulars = {
+            "remedies_stated": remedies_stated,
+            "provided_form": provided_form,
+            "form_reason": form_reason,
+            "override_notified": override_notified,
+        }
+        return self.apply(EventKind.REPLY, day, outcome=outcome, **particulars, **options)
 
     def deliver(
-        self, day: _dt.date, *, method: DeliveryMethod | None = None, **options: Any
+        self,
+        day: _dt.date,
+        *,
+        method: DeliveryMethod | None = None,
+        received: _dt.date | None = None,
+        **options: Any,
     ) -> Case:
-        """送达."""
-        if method is not None:
-            options["method"] = method
-        return self.apply(EventKind.DELIVER, day, **options)
+        """送达: *day* the reply was dispatched; *received* the day the applicant received it
+        (签收、回执、电子确认), from which the remedy periods run (实施条例 Art. 15)."""
+        return self.apply(EventKind.DELIVER, day, method=method, received=received, **options)
 
     def archive(self, day: _dt.date, **options: Any) -> Case:
         """归档 (no proceeding may be pending)."""
@@ -173,15 +223,55 @@ class CaseActs:
         return self.apply(EventKind.FILE_RECONSIDERATION, day, **options)
 
     def decide_reconsideration(
-        self, day: _dt.date, *, result: RemedyResult, **options: Any
+        self,
+        day: _dt.date,
+        *,
+        result: RemedyResult,
+        received: _dt.date | None = None,
+        order: RemedyOrder | None = None,
+        order_days: int | None = None,
+        order_received: _dt.date | None = None,
+        **options: Any,
     ) -> Case:
-        """行政复议决定 (维持/纠正/其他)."""
-        return self.apply(EventKind.DECIDE_RECONSIDERATION, day, result=result, **options)
+        """行政复议决定 (维持/纠正/其他).
+
+        Args:
+            day: the day of the decision.
+            result: upheld, corrected or other (table 四).
+            received: the day the applicant received it (a suit runs 15 days from it).
+            order: for a correction, what it orders: a new reply (re-opens the case) or,
+                against inaction, to perform.
+            order_days: the working days the decision gives for it; default the policy's
+                reply period [convention].
+            order_received: the day the agency received the decision (the new period
+                counts from it); default *day*.
+            **options: ``actor``, ``note``, ``expected_version``.
+        """
+        particulars = {
+            "received": received,
+            "order": order,
+            "order_days": order_days,
+            "order_received": order_received,
+        }
+        return self.apply(
+            EventKind.DECIDE_RECONSIDERATION, day, result=result, **particulars, **options
+        )
 
     def file_litigation(self, day: _dt.date, *, route: LitigationRoute, **options: Any) -> Case:
         """提起行政诉讼 (直接起诉 or 复议后起诉)."""
         return self.apply(EventKind.FILE_LITIGATION, day, route=route, **options)
 
-    def decide_litigation(self, day: _dt.date, *, result: RemedyResult, **options: Any) -> Case:
-        """行政诉讼裁判 (维持/纠正/其他)."""
-        return self.apply(EventKind.DECIDE_LITIGATION, day, result=result, **options)
+    def decide_litigation(
+        self,
+        day: _dt.date,
+        *,
+        result: RemedyResult,
+        order: RemedyOrder | None = None,
+        order_days: int | None = None,
+        order_received: _dt.date | None = None,
+        **options: Any,
+    ) -> Case:
+        """行政诉讼裁判 (维持/纠正/其他); *order*, *order_days* and *order_received* as for
+        :meth:`decide_reconsideration` (判决重新作出, 判决履行)."""
+        particulars = {"order": order, "order_days": order_days, "order_received": order_received}
+        return self.apply(EventKind.DECIDE_LITIGATION, day, result=result, **particulars, **options)

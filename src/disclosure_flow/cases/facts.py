@@ -53,6 +53,8 @@ from disclosure_flow.workdays import WorkdayCalendar
 if TYPE_CHECKING:
     from disclosure_flow.cases.case import Case
 
+_ONE_DAY = _dt.timedelta(days=1)
+
 
 class _Facts:
     """The case's derived facts (internal; immutable by convention: copied, then folded)."""
@@ -189,7 +191,10 @@ def _f_answer(facts: _Facts, p: _Pending, channel: Channel) -> None:
 
 
 def _f_extend(facts: _Facts, p: _Pending, channel: Channel) -> None:
-    facts.extensions += (ExtensionRecord(p.payload["days"], p.payload["approver"], p.day),)
+    data = p.payload
+    facts.extensions += (
+        ExtensionRecord(data["days"], data["approver"], p.day, data.get("notified")),
+    )
 
 
 def _f_request_reasons(facts: _Facts, p: _Pending, channel: Channel) -> None:
@@ -197,7 +202,7 @@ def _f_request_reasons(facts: _Facts, p: _Pending, channel: Channel) -> None:
 
 
 def _f_delayed(facts: _Facts, p: _Pending, channel: Channel) -> None:
-    facts.delayed = DelayedDeadlineRecord(p.payload["due"], p.day)
+    facts.delayed = DelayedDeadlineRecord(p.payload["due"], p.day, p.payload.get("notified"))
 
 
 def _f_fee_notice(facts: _Facts, p: _Pending, channel: Channel) -> None:
@@ -212,7 +217,15 @@ def _f_payment(facts: _Facts, p: _Pending, channel: Channel) -> None:
 
 
 def _f_reply(facts: _Facts, p: _Pending, channel: Channel) -> None:
-    reply = ReplyRecord(p.day, p.payload["outcome"], p.payload.get("remedies_stated", True))
+    data = p.payload
+    reply = ReplyRecord(
+        p.day,
+        data["outcome"],
+        data.get("remedies_stated", True),
+        data.get("provided_form"),
+        data.get("form_reason"),
+        data.get("override_notified"),
+    )
     facts.reply = reply
     facts.replies += (reply,)
     if facts.concluded is None:
@@ -700,5 +713,76 @@ def _findings(case: Case, deadline: Deadline | None, as_of: _dt.date | None) -> 
     if case._facts.proceedings:
         found += _remedy_findings(case, as_of)
     found += _early_findings(case, as_of)
+    found += _notice_findings(case, facts)
     found.sort(key=lambda f: f.acted)
     return tuple(found)
+
+
+def _notice_findings(case: Case, facts: _Facts) -> list[Finding]:
+    """The notices the law requires (SPEC §12) that are missing or late in *facts*: of an
+    extension (Art. 33 ¶2: by the deadline it extends [convention]), of an Art. 35 deadline, of a
+    disclosure over a third party's objection (Art. 32), and a receipt confirmed after
+    the day the application arrived (Art. 31)."""
+    found: list[Finding] = []
+    policy, calendar = case._policy, case._calendar
+    for i, e in enumerate(facts.extensions):
+        article = policy.extension_cap.article
+        if e.notified is None:
+            found.append(
+                Finding(FindingRule.EXTENSION_NOT_NOTIFIED, article, e.granted_on, e.granted_on, 0)
+            )
+            continue
+        before = case._facts_until(e.granted_on).copy()
+        before.extensions = facts.extensions[:i]
+        if before.day0 is None:
+            continue
+        due = _compute(before, _recording(policy), calendar).due
+        # A notice on the day of a late grant is as prompt as it could be: the grant's own
+        # finding (EXTENSION_LATE) says what was late.
+        if due is not None and e.notified > max(due, e.granted_on):
+            late_by = calendar.workdays_between(due, e.notified)
+            found.append(
+                Finding(FindingRule.EXTENSION_NOTICE_LATE, article, due, e.notified, late_by)
+            )
+    d = facts.delayed
+    if d is not None and d.notified is None and policy.delayed_deadline_article is not None:
+        article = policy.delayed_deadline_article
+        found.append(
+            Finding(FindingRule.DELAYED_DEADLINE_NOT_NOTIFIED, article, d.set_on, d.set_on, 0)
+        )
+    for reply in facts.replies:
+        if reply.override_notified is None and _overrides_objection(facts, reply):
+            found.append(
+                Finding(
+                    FindingRule.OVERRIDE_NOT_NOTIFIED, "条例(2019) Art. 32", reply.day, reply.day, 0
+                )
+            )
+    channel, received = case._channel, facts.received
+    if channel.needs_confirmation and facts.day0 is not None and received is not None:
+        # due the day it arrived, or the first working day after (a letter in on Saturday
+        # is confirmed in time on Monday)
+        due = calendar.add_workdays(received - _ONE_DAY, 1)
+        if facts.day0 > due:
+            late_by = calendar.workdays_between(due, facts.day0)
+            rule = FindingRule.RECEIPT_CONFIRMATION_LATE
+            found.append(Finding(rule, channel.article, due, facts.day0, late_by))
+    return found
+
+
+def _overrides_objection(facts: _Facts, reply: ReplyRecord) -> bool:
+    """Whether *reply* discloses what a third party objected to (the public interest
+    overriding, Art. 32): a disclosure, or a partial one that does not withhold on the
+    third party's rights, after an objection."""
+    objected = any(
+        c.party is ConsultedParty.THIRD_PARTY and c.answer is ConsultationAnswer.OBJECTION
+        for c in facts.consultations
+    )
+    if not objected:
+        return False
+    outcome = reply.outcome
+    if outcome.kind is OutcomeKind.DISCLOSED:
+        return True
+    return (
+        outcome.kind is OutcomeKind.PARTIALLY_DISCLOSED
+        and OutcomeReason.THIRD_PARTY_RIGHTS not in outcome.withheld_grounds
+    )

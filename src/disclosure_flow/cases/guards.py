@@ -514,6 +514,42 @@ def _r_orders_new_reply(case: Case, p: _Pending) -> bool:
     return p.payload.get("order") is RemedyOrder.NEW_REPLY
 
 
+def _g_notice_in_order(case: Case, p: _Pending) -> Refusal | None:
+    notified = p.payload.get("notified")
+    if notified is None or notified >= p.day:
+        return None
+    return Refusal(
+        f"notified={notified.isoformat()} is before the act", f"on or after {p.day.isoformat()}"
+    )
+
+
+def _g_form_change_explained(case: Case, p: _Pending) -> Refusal | None:
+    """Art. 40: information is provided in the form asked for; another form needs its
+    reason (the carrier would be endangered, or it is impractical)."""
+    form, reason = p.payload.get("provided_form"), p.payload.get("form_reason")
+    if form is None:
+        if reason is not None:
+            return Refusal("form_reason without provided_form", "provided_form=ProvisionForm...")
+        return None
+    if form is not case._request.form and not _text(reason):
+        return Refusal(
+            f"provided_form={form.value}, but {case._request.form.value} was asked for and no "
+            "reason is given (Art. 40)",
+            "form_reason=... (e.g. 载体不宜复制，安排查阅), or the form asked for",
+        )
+    return None
+
+
+def _g_receipt_in_order(case: Case, p: _Pending) -> Refusal | None:
+    received = p.payload.get("received")
+    if received is None or received >= p.day:
+        return None
+    return Refusal(
+        f"received={received.isoformat()} is before the dispatch",
+        f"on or after {p.day.isoformat()}",
+    )
+
+
 def _r_needs_confirmation(case: Case, p: _Pending) -> bool:
     return case._channel.needs_confirmation
 
@@ -585,6 +621,9 @@ GUARDS: Mapping[str, Guard] = MappingProxyType(
         "remedy_in_time": _g_remedy_in_time,
         "reply_overdue": _g_reply_overdue,
         "order_consistent": _g_order_consistent,
+        "notice_in_order": _g_notice_in_order,
+        "form_change_explained": _g_form_change_explained,
+        "receipt_in_order": _g_receipt_in_order,
         "litigation_route_consistent": _g_route,
     }
 )

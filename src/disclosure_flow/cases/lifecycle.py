@@ -107,6 +107,7 @@ _INACTION = (S.REGISTERED, S.UNDER_REVIEW, S.PROCESSING)
 #: Every ending is archived (Art. 45).
 _ENDINGS = (S.DELIVERED, S.ABANDONED_NO_CORRECTION, S.ABANDONED_NO_PAYMENT, S.WITHDRAWN)
 _EXTEND_GUARDS = (
+    "notice_in_order",
     "approver_named",
     "extension_positive",
     "extension_within_cap",
@@ -242,6 +243,7 @@ _TRANSITIONS = (
             s,
             s,
             guards=(
+                "notice_in_order",
                 "reasons_requested",
                 "delayed_due_after_setting",
                 "delayed_due_later",
@@ -250,12 +252,17 @@ _TRANSITIONS = (
         )
         for s in (S.UNDER_REVIEW, S.PROCESSING)
     ),
-    TransitionSpec(E.REPLY, S.REGISTERED, S.REPLIED, guards=("on_the_spot", "outcome_valid")),
+    TransitionSpec(
+        E.REPLY,
+        S.REGISTERED,
+        S.REPLIED,
+        guards=("on_the_spot", "outcome_valid", "form_change_explained"),
+    ),
     *(
-        TransitionSpec(E.REPLY, s, S.REPLIED, guards=("outcome_valid",))
+        TransitionSpec(E.REPLY, s, S.REPLIED, guards=("outcome_valid", "form_change_explained"))
         for s in (S.UNDER_REVIEW, S.PROCESSING)
     ),
-    TransitionSpec(E.DELIVER, S.REPLIED, S.DELIVERED),
+    TransitionSpec(E.DELIVER, S.REPLIED, S.DELIVERED, guards=("receipt_in_order",)),
     *(TransitionSpec(E.WITHDRAW, s, S.WITHDRAWN) for s in _WITHDRAWABLE),
     *(
         TransitionSpec(E.ARCHIVE, s, S.ARCHIVED, guards=("no_proceeding_pending",))

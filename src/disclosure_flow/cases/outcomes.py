@@ -39,7 +39,7 @@ from typing import Any
 import attrs
 
 from disclosure_flow import _fields
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, SerializationError
 
 __all__ = ["Outcome", "OutcomeKind", "OutcomeReason", "ReportRow"]
 
@@ -450,8 +450,10 @@ class Outcome:
 
     - ``reason`` must be one of the kind's reasons; it may be left out only for
       ``PARTIALLY_DISCLOSED``, which has one. A 不予公开 thus always names its ground.
-    - a 部分公开 records ``withheld`` (what was not disclosed) and ``withheld_grounds``
-      (one or more of the eight 不予公开 grounds); no other kind may carry them.
+    - a 部分公开 records ``withheld`` (what was not disclosed) and why: ``withheld_grounds``
+      (one or more of the eight 不予公开 grounds) and/or
+      ``not_government_information`` (part of what was asked is not government
+      information, Art. 37); no other kind may carry them.
     - ``competent_agency`` may be given only with ``NOT_THIS_AGENCY`` (Art. 36(5):
       the agency responsible, with contact details, when it can be determined).
     - ``OTHER`` needs a ``note`` saying what happened.
@@ -461,6 +463,8 @@ class Outcome:
         reason: the situation applied, with its article (办理情形).
         withheld: for a 部分公开, what was withheld (不予公开的内容).
         withheld_grounds: for a 部分公开, the grounds of the withholding (不予公开理由).
+        not_government_information: for a 部分公开, whether part of what was withheld is
+            not government information at all (不属于政府信息, Art. 37).
         competent_agency: for ``NOT_THIS_AGENCY``, the agency responsible and how to
             reach it (负责公开的行政机关的名称、联系方式).
         note: free text for the reply or the file (说明).
@@ -475,6 +479,9 @@ class Outcome:
     withheld: str | None = attrs.field(default=None, kw_only=True, validator=_fields.optional_text)
     withheld_grounds: tuple[OutcomeReason, ...] = attrs.field(
         default=(), kw_only=True, converter=_grounds, repr=_fields.enum_tuple_repr
+    )
+    not_government_information: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
     )
     competent_agency: str | None = attrs.field(
         default=None, kw_only=True, validator=_fields.optional_text
@@ -494,7 +501,7 @@ class Outcome:
         if partial:
             self._check_partial()
         else:
-            for field in ("withheld", "withheld_grounds"):
+            for field in ("withheld", "withheld_grounds", "not_government_information"):
                 if getattr(self, field):
                     raise InvalidValueError(
                         field,
@@ -519,8 +526,12 @@ class Outcome:
             )
         grounds = self.withheld_grounds
         ground_list = ", ".join(_fields.enum_repr(r) for r in OutcomeKind.WITHHELD.reasons)
-        if not grounds:
-            raise InvalidValueError("withheld_grounds", grounds, f"one or more of {ground_list}")
+        if not grounds and not self.not_government_information:
+            raise InvalidValueError(
+                "withheld_grounds",
+                grounds,
+                f"one or more of {ground_list}, or not_government_information=True (Art. 37)",
+            )
         for ground in grounds:
             if not isinstance(ground, OutcomeReason) or not ground.is_withholding_ground:
                 raise InvalidValueError("withheld_grounds", ground, f"one of {ground_list}")
@@ -561,7 +572,7 @@ class Outcome:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict."""
-        return {
+        out: dict[str, Any] = {
             "kind": self.kind.value,
             "reason": self.reason.value,
             "withheld": self.withheld,
@@ -569,6 +580,9 @@ class Outcome:
             "competent_agency": self.competent_agency,
             "note": self.note,
         }
+        if self.not_government_information:
+            out["not_government_information"] = True
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, path: str = "outcome") -> Outcome:
@@ -583,8 +597,19 @@ class Outcome:
             data,
             path,
             frozenset({"kind", "reason"}),
-            frozenset({"withheld", "withheld_grounds", "competent_agency", "note"}),
+            frozenset(
+                {
+                    "withheld",
+                    "withheld_grounds",
+                    "not_government_information",
+                    "competent_agency",
+                    "note",
+                }
+            ),
         )
+        flag = data.get("not_government_information", False)
+        if type(flag) is not bool:
+            raise SerializationError(f"{path}.not_government_information", flag, "true or false")
         built: Outcome = _fields.rebuild(
             path,
             cls,
@@ -592,6 +617,7 @@ class Outcome:
             reason=_fields.read_enum(data, "reason", path, OutcomeReason),
             withheld=_fields.read_optional_text(data, "withheld", path),
             withheld_grounds=_fields.read_enum_list(data, "withheld_grounds", path, OutcomeReason),
+            not_government_information=flag,
             competent_agency=_fields.read_optional_text(data, "competent_agency", path),
             note=_fields.read_optional_text(data, "note", path),
         )

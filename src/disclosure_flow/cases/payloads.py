@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from disclosure_flow import _fields
-from disclosure_flow.cases.channels import DeliveryMethod
+from disclosure_flow.cases.channels import DeliveryMethod, ProvisionForm
 from disclosure_flow.cases.fees import FeeMethod
 from disclosure_flow.cases.outcomes import Outcome
 from disclosure_flow.cases.states import CaseState, EventKind
@@ -43,6 +43,7 @@ class _Kind(enum.Enum):
     ROUTE = "route"
     OUTCOME = "outcome"
     DELIVERY = "delivery"
+    FORM = "form"
     FEE_METHOD = "fee_method"
 
 
@@ -75,8 +76,15 @@ _PAYLOAD.update(
             _Field("answer", _Kind.ANSWER),
             _Field("reasons", _Kind.TEXT, required=False),
         ),
-        EventKind.EXTEND: (_Field("days", _Kind.INT), _Field("approver", _Kind.TEXT)),
-        EventKind.SET_DELAYED_DEADLINE: (_Field("due", _Kind.DATE),),
+        EventKind.EXTEND: (
+            _Field("days", _Kind.INT),
+            _Field("approver", _Kind.TEXT),
+            _Field("notified", _Kind.DATE, required=False),
+        ),
+        EventKind.SET_DELAYED_DEADLINE: (
+            _Field("due", _Kind.DATE),
+            _Field("notified", _Kind.DATE, required=False),
+        ),
         EventKind.ISSUE_FEE_NOTICE: (
             _Field("amount", _Kind.INT),
             _Field("method", _Kind.FEE_METHOD),
@@ -85,6 +93,9 @@ _PAYLOAD.update(
         EventKind.REPLY: (
             _Field("outcome", _Kind.OUTCOME),
             _Field("remedies_stated", _Kind.BOOL, required=False),
+            _Field("provided_form", _Kind.FORM, required=False),
+            _Field("form_reason", _Kind.TEXT, required=False),
+            _Field("override_notified", _Kind.DATE, required=False),
         ),
         EventKind.DELIVER: (
             _Field("method", _Kind.DELIVERY, required=False),
@@ -107,6 +118,7 @@ _ENUMS: dict[_Kind, type[enum.Enum]] = {
     _Kind.ORDER: RemedyOrder,
     _Kind.ROUTE: LitigationRoute,
     _Kind.DELIVERY: DeliveryMethod,
+    _Kind.FORM: ProvisionForm,
     _Kind.FEE_METHOD: FeeMethod,
 }
 _ENUM_BY_VALUE: dict[_Kind, dict[str, enum.Enum]] = {
@@ -174,6 +186,8 @@ def _outcome_key(value: Any) -> tuple[Any, ...] | None:
     """
     if type(value) is not dict or not _OUTCOME_REQUIRED <= value.keys() <= _OUTCOME_KEYS:
         return None
+    if "not_government_information" in value:  # rare: Outcome.from_dict reads it
+        return None
     get = value.get
     kind, reason = get("kind"), get("reason")
     withheld, agency, note = get("withheld"), get("competent_agency"), get("note")
@@ -205,7 +219,15 @@ def _read_outcome(value: Any, path: str) -> Outcome:
 
 _OUTCOME_REQUIRED = frozenset({"kind", "reason"})
 _OUTCOME_KEYS = frozenset(
-    {"kind", "reason", "withheld", "withheld_grounds", "competent_agency", "note"}
+    {
+        "kind",
+        "reason",
+        "withheld",
+        "withheld_grounds",
+        "not_government_information",
+        "competent_agency",
+        "note",
+    }
 )
 #: What an absent ``withheld_grounds`` reads as (:meth:`Outcome.from_dict`: none).
 _NO_GROUNDS: list[str] = []

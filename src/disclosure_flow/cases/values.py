@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from disclosure_flow.cases.channels import ProvisionForm
 from disclosure_flow.cases.fees import FeeMethod
 from disclosure_flow.cases.outcomes import Outcome
 from disclosure_flow.cases.states import CaseState, EventKind
@@ -210,11 +211,13 @@ class ExtensionRecord:
         days: working days added.
         approver: who approved it (政府信息公开工作机构负责人).
         granted_on: the day it was granted.
+        notified: the day the applicant was told (告知申请人, Art. 33 ¶2), if recorded.
     """
 
     days: int
     approver: str
     granted_on: _dt.date
+    notified: _dt.date | None = None
 
 
 @attrs.frozen
@@ -223,11 +226,13 @@ class DelayedDeadlineRecord:
 
     Attributes:
         due: the deadline the agency set.
-        set_on: the day it was set and the applicant told.
+        set_on: the day it was set.
+        notified: the day the applicant was told (告知申请人, Art. 35), if recorded.
     """
 
     due: _dt.date
     set_on: _dt.date
+    notified: _dt.date | None = None
 
 
 @attrs.frozen
@@ -260,11 +265,21 @@ class ReplyRecord:
         remedies_stated: whether the reply told the applicant the remedies — the right,
             the body and the period (告知救济途径); if not, the reconsideration period
             runs from learning of them, at most a year (行政复议法 2023 Art. 20 ¶3).
+        provided_form: the form the information is provided in, when recorded; another
+            than the one asked for needs ``form_reason`` (Art. 40: the carrier would be
+            endangered, or it is impractical — 查阅、抄录 instead).
+        form_reason: why the form differs from the one asked for (Art. 40).
+        override_notified: when a disclosure overrides a third party's objection in the
+            public interest, the day the third party was told in writing (书面告知第三方,
+            Art. 32).
     """
 
     day: _dt.date
     outcome: Outcome
     remedies_stated: bool = True
+    provided_form: ProvisionForm | None = None
+    form_reason: str | None = None
+    override_notified: _dt.date | None = None
 
 
 @attrs.frozen

@@ -52,6 +52,16 @@ class FindingRule(enum.Enum):
             history under the current calendar.
         SILENCE_EARLY: a consultee's silence recorded before its answer period ended
             (答复期限届满前即认定未提出意见), likewise.
+        EXTENSION_NOT_NOTIFIED: an extension with no notice to the applicant recorded
+            (未告知申请人延长答复期限, Art. 33 ¶2).
+        EXTENSION_NOTICE_LATE: the notice of an extension after the deadline it extended
+            (延长答复期限告知逾期).
+        DELAYED_DEADLINE_NOT_NOTIFIED: an Art. 35 deadline with no notice recorded
+            (未告知申请人延迟答复期限).
+        OVERRIDE_NOT_NOTIFIED: information disclosed over a third party's objection with
+            no written notice to it recorded (未书面告知第三方, Art. 32).
+        RECEIPT_CONFIRMATION_LATE: receipt confirmed with the applicant after the day the
+            application arrived (未于收到申请当日确认, Art. 31).
     """
 
     REPLY_LATE = "reply_late"
@@ -62,12 +72,28 @@ class FindingRule(enum.Enum):
     LITIGATION_LATE = "litigation_late"
     FEE_LAPSE_EARLY = "fee_lapse_early"
     SILENCE_EARLY = "silence_early"
+    EXTENSION_NOT_NOTIFIED = "extension_not_notified"
+    EXTENSION_NOTICE_LATE = "extension_notice_late"
+    DELAYED_DEADLINE_NOT_NOTIFIED = "delayed_deadline_not_notified"
+    OVERRIDE_NOT_NOTIFIED = "override_not_notified"
+    RECEIPT_CONFIRMATION_LATE = "receipt_confirmation_late"
 
     @property
     def early(self) -> bool:
         """Whether the rule is broken by an act *before* its period ended (then a finding's
         ``due`` is that period's last day and ``late_by`` is 0)."""
         return self in (FindingRule.FEE_LAPSE_EARLY, FindingRule.SILENCE_EARLY)
+
+    @property
+    def missing(self) -> bool:
+        """Whether the rule is broken by a notice the law requires that was not recorded
+        (then a finding's ``due`` and ``acted`` are the day of the act that needed it, and
+        ``late_by`` is 0)."""
+        return self in (
+            FindingRule.EXTENSION_NOT_NOTIFIED,
+            FindingRule.DELAYED_DEADLINE_NOT_NOTIFIED,
+            FindingRule.OVERRIDE_NOT_NOTIFIED,
+        )
 
     @property
     def label_zh(self) -> str:
@@ -84,6 +110,11 @@ _FINDING_ZH = {
     FindingRule.LITIGATION_LATE: "逾期提起行政诉讼",
     FindingRule.FEE_LAPSE_EARLY: "缴费期限届满前认定逾期未缴费",
     FindingRule.SILENCE_EARLY: "答复期限届满前认定未提出意见",
+    FindingRule.EXTENSION_NOT_NOTIFIED: "未告知申请人延长答复期限",
+    FindingRule.EXTENSION_NOTICE_LATE: "延长答复期限告知逾期",
+    FindingRule.DELAYED_DEADLINE_NOT_NOTIFIED: "未告知申请人延迟答复期限",
+    FindingRule.OVERRIDE_NOT_NOTIFIED: "未书面告知第三方决定公开",
+    FindingRule.RECEIPT_CONFIRMATION_LATE: "未于收到申请当日确认",
 }
 
 
@@ -111,6 +142,14 @@ class Finding:
 
     def describe(self, lang: str = "zh") -> str:
         """E.g. ``"逾期答复：期限 2026-11-23，2026-11-25 作出，逾期2个工作日（…）"``."""
+        if self.rule.missing:
+            if lang == "zh":
+                return f"{self.rule.label_zh}：{self.acted} 作出，未记录告知（{self.article}）"
+            _check_lang(lang)
+            return (
+                f"{self.rule.value.replace('_', ' ')}: the act of {self.acted} has no notice "
+                f"recorded ({self.article})"
+            )
         if self.rule.early:
             if lang == "zh":
                 return (
