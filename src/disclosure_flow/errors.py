@@ -35,8 +35,8 @@ import reprlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-# Only the error classes are listed: the value helpers below are for the library's
-# own messages (and for hosts that want the same masking), not part of the hierarchy.
+# Only the error classes are listed: show_value, mask_text and mask_token below serve
+# the messages (and hosts that want the same masking); they are not part of the hierarchy.
 __all__ = [
     "ClockError",
     "CoverageError",
