@@ -29,7 +29,6 @@ import math
 import os
 import re
 import tomllib
-import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -66,6 +65,7 @@ from disclosure_flow.cases import (
     OutcomeKind,
     OutcomeReason,
     ProvisionForm,
+    RemedyOrder,
     RemedyResult,
 )
 from disclosure_flow.cases import payloads as _payloads
@@ -533,6 +533,9 @@ _NAMES = sorted({f.name for fields in _payloads._PAYLOAD.values() for f in field
 
 _KIND = _payloads._Kind
 _LAWFUL: dict[Any, list[Any]] = {
+    _KIND.BOOL: [True, False],
+    _KIND.ORDER: list(RemedyOrder),
+    _KIND.FORM: list(ProvisionForm),
     _KIND.TEXT: ["某局", "某公司", "李主任", "身份证明"],
     _KIND.INT: [1, 5, 10, 20, 100, 300],
     _KIND.PARTY: list(ConsultedParty),
@@ -649,7 +652,7 @@ def test_reading_mutated_json_lines(data: st.DataObject) -> None:
     lines: list[str] = []
     for _ in range(data.draw(st.integers(1, 3), label="lines")):
         base = data.draw(st.sampled_from(_RECORDS), label="base")
-        # Nesting kept shallow: json.loads itself recurses (pinned by an xfail at the end).
+        # Nesting kept shallow here; deep nesting has its own test at the end.
         line = _json_line(data.draw(mutated(base, planted, depth=50), label="record"))
         if line is None or data.draw(st.booleans(), label="cut"):
             line = data.draw(st.text(max_size=40), label="text") + (line or "")[:60]
@@ -749,21 +752,6 @@ def _toml(data: Any) -> str | None:
         return None
 
 
-def _known_overlay_escape(error: BaseException) -> bool:
-    """Builtins that ``workdays/overlays.py`` lets escape today, each pinned by an
-    xfail test below; everything else must be the library's own error."""
-    frames = traceback.extract_tb(error.__traceback__)
-    files = [f.filename.replace("\\", "/") for f in frames]
-    if isinstance(error, RecursionError):
-        return any(f.endswith("tomllib/_parser.py") for f in files)
-    last = frames[-1].name if frames else ""
-    if isinstance(error, OverflowError):
-        return last == "_expand_recurring"
-    if isinstance(error, TypeError):
-        return last in ("_sorted_years", "_expand_recurring", "_check_covers")
-    return False
-
-
 @_budget(500)
 @given(st.data())
 def test_reading_mutated_overlay_toml(data: st.DataObject) -> None:
@@ -777,10 +765,7 @@ def test_reading_mutated_overlay_toml(data: st.DataObject) -> None:
         text = source[:cut] + data.draw(st.text(max_size=10), label="inserted") + source[cut:]
     try:
         overlay = _in_frames(100, lambda: Overlay.from_toml(text))
-    except Exception as error:
-        if _known_overlay_escape(error):
-            event(f"known escape: {type(error).__name__}")
-            return
+    except DisclosureFlowError as error:
         event(f"refused: {type(error).__name__}")
         _check_message(error, planted)
         return
@@ -788,12 +773,7 @@ def test_reading_mutated_overlay_toml(data: st.DataObject) -> None:
     assert Overlay.from_dict(overlay.to_dict()) == overlay
 
 
-# -- found outside the files these fixes could touch: pinned until fixed where they live ------
-#
-# Overlay.from_toml (workdays/overlays.py) and read_records' JSON parsing are maintained
-# apart; the overlay fuzz above lets exactly these escapes through (_known_overlay_escape)
-# and the JSON Lines fuzz keeps its nesting shallow. When one is fixed, its xfail fails:
-# remove it, and its exemption above.
+# -- inputs that once escaped as builtins: each is a library error now ----------------------
 
 _RECURRING = """
 name = "x"
@@ -806,43 +786,31 @@ source = "b"
 """
 
 
-@pytest.mark.xfail(
-    strict=True, raises=OverflowError, reason="workdays/overlays.py: date() of a huge month/year"
-)
 def test_overlay_recurring_with_a_huge_month() -> None:
     with pytest.raises(DisclosureFlowError):
         Overlay.from_toml(_RECURRING.format(month=10**20, years="[2024, 2025]"))
 
 
-@pytest.mark.xfail(
-    strict=True, raises=TypeError, reason="workdays/overlays.py: set() of unhashable covers"
-)
 def test_overlay_covers_holding_a_list() -> None:
     with pytest.raises(DisclosureFlowError):
         Overlay.from_toml('name = "x"\nscope = "national"\ncovers = [[2027]]')
 
 
-@pytest.mark.xfail(
-    strict=True, raises=RecursionError, reason="workdays/overlays.py: tomllib recursion"
-)
 def test_overlay_toml_nested_deeply() -> None:
     with pytest.raises(DisclosureFlowError):
         Overlay.from_toml('name = "x"\nentry = ' + "[" * 2000 + "]" * 2000)
 
 
-@pytest.mark.xfail(strict=True, raises=RecursionError, reason="read_records: json recursion")
 def test_json_lines_nested_deeply() -> None:
     with pytest.raises(DisclosureFlowError):
         list(read_records(['{"case_id": ' + "[" * 100_000 + "]" * 100_000 + "}"]))
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="read_records: json int limit")
 def test_json_lines_with_an_int_too_long_to_read() -> None:
     with pytest.raises(DisclosureFlowError):
         list(read_records(['{"case_id": "A", "fee_yuan": 1' + "0" * 5000 + "}"]))
 
 
-@pytest.mark.xfail(strict=True, reason="workdays/overlays.py: date.fromisoformat takes week dates")
 def test_overlay_dates_are_plain_iso() -> None:
     with pytest.raises(DisclosureFlowError):
         Overlay.from_toml(

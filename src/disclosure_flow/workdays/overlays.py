@@ -51,6 +51,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from disclosure_flow.dates import stored_date
 from disclosure_flow.errors import InputEncodingError, InvalidValueError, OverlayError
 from disclosure_flow.workdays import estimate
 from disclosure_flow.workdays.days import DataStatus
@@ -472,11 +473,9 @@ def _enum(kind: type[_E], value: object, where: str) -> _E:
 def _date(value: object, where: str) -> _dt.date:
     if type(value) is _dt.date:
         return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
+    day = stored_date(value)  # exactly YYYY-MM-DD: no week dates, no compact forms
+    if day is not None:
+        return day
     raise OverlayError(where, value, "a date such as 2026-11-19")
 
 
@@ -539,7 +538,7 @@ def _expand_recurring(raw: object, where: str) -> list[OverlayEntry]:
     for year in range(years[0], years[1] + 1):
         try:
             when = _dt.date(year, month, day)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise OverlayError(
                 f"{where}: month/day", (month, day), "a real month and day"
             ) from None
