@@ -85,3 +85,9 @@ def test_parse_date_refuses_ambiguous_or_invalid(text: str) -> None:
 def test_parse_date_round_trips_iso(day: dt.date) -> None:
     if day.year >= 1000:
         assert parse_date(day.isoformat()) == day
+
+
+@pytest.mark.parametrize("text", ["2026年٣月1日", "２０２６-09-28", "2026-0٩-28", "2026年3月²日"])
+def test_only_ascii_digits_are_read(text: str) -> None:
+    with pytest.raises(InvalidValueError):
+        parse_date(text)

@@ -25,10 +25,11 @@ __all__ = ["CHINA_STANDARD_TIME", "civil_date", "parse_date"]
 #: offset needs no time-zone database on the host.
 CHINA_STANDARD_TIME = _dt.timezone(_dt.timedelta(hours=8), "CST")
 
-_CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+# ASCII digits only: ``\d`` would also read ``٣`` or ``²`` as numbers.
+_CHINESE_DATE = re.compile(r"^\s*([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*$")
 #: The one form of a stored date: what ``date.isoformat()`` writes, ASCII digits only.
 _STORED_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_ISO_DATE = re.compile(r"^\s*\d{4}-?\d{2}-?\d{2}\s*$")
+_ISO_DATE = re.compile(r"^\s*[0-9]{4}-?[0-9]{2}-?[0-9]{2}\s*$")
 
 
 def check_date(value: object, field: str) -> _dt.date:
