@@ -194,6 +194,8 @@ def test_every_help_example_runs(
     _write_records(tmp_path / "cases.jsonl")
     notices = Path(__file__).parent / "workdays" / "notices"
     (tmp_path / "notice.txt").write_bytes((notices / "2026.txt").read_bytes())
+    if argv[1] == "recompute":  # the import-notice example writes 2027.toml itself
+        _write_open_cases(tmp_path / "open-cases.jsonl", tmp_path / "2027.toml")
     monkeypatch.chdir(tmp_path)
     assert argv[0] == "disclosure-flow"
     code, text = run(*argv[1:])
@@ -210,6 +212,53 @@ def test_python_dash_m_entry_point() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["due"] == "2026-10-30"
+
+
+def _write_open_cases(cases: Path, overlay: Path) -> None:
+    """Stored cases received in December 2026, and an example 2027 overlay (the
+    statutory days only: test data, not the real notice)."""
+    import datetime as dt
+
+    from disclosure_flow import (
+        Applicant,
+        ApplicantKind,
+        Case,
+        Channel,
+        DeliveryMethod,
+        Estimates,
+        InformationRequest,
+        Overlay,
+        OverlayEntry,
+        OverlayKind,
+        OverlayScope,
+        ProvisionForm,
+        WorkdayCalendar,
+    )
+    from disclosure_flow.workdays import overlay_to_toml, statutory_days
+
+    calendar = WorkdayCalendar(estimates=Estimates.ALLOW)
+    lines = []
+    for n, day in enumerate((dt.date(2026, 12, 7), dt.date(2026, 12, 21))):
+        case = Case.open(
+            f"2026-{n:03d}",
+            applicant=Applicant(ApplicantKind.NATURAL_PERSON, "申请人"),
+            request=InformationRequest("某信息", ProvisionForm.PAPER, DeliveryMethod.POST),
+            channel=Channel.IN_PERSON,
+            received=day,
+            calendar=calendar,
+        )
+        lines.append(json.dumps(case.to_dict(), ensure_ascii=False))
+    cases.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    example = Overlay(
+        "测试：2027年法定节假日（test data）",
+        tuple(
+            OverlayEntry(day, OverlayKind.DAY_OFF, name, "测试")
+            for day, name in statutory_days(2027).items()
+        ),
+        scope=OverlayScope.NATIONAL,
+        covers=(2027,),
+    )
+    overlay.write_text(overlay_to_toml(example), encoding="utf-8")
 
 
 def _write_records(path: Path) -> None:

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from disclosure_flow import cli
 from disclosure_flow.cases import ApplicantKind, ReportRow
 from disclosure_flow.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, main
+from disclosure_flow.cli import app as cli_app
 from disclosure_flow.reports import ReportRecord, write_records
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -335,7 +336,7 @@ def test_an_internal_error_is_one_line_and_exits_70(
     def broken(args: object) -> object:
         raise ZeroDivisionError("110101199003077777 13812345678")  # the input, quoted
 
-    monkeypatch.setattr(cli, "make_calendar", broken)
+    monkeypatch.setattr(cli_app, "make_calendar", broken)
     code, text = run("calendar", "2026-10-10")
     err = capsys.readouterr().err
     assert code == getattr(cli, "EXIT_INTERNAL", None) == 70

@@ -156,6 +156,8 @@ if TYPE_CHECKING:
         AnnualReport,
         AnnualStatistics,
         Attention,
+        CaseChanges,
+        DeadlineChange,
         GroupStatistics,
         OverdueCase,
         ProceedingKind,
@@ -171,6 +173,7 @@ if TYPE_CHECKING:
         annual_statistics,
         overdue_cases,
         read_records,
+        recompute,
         record_from_case,
         watchlist,
         write_records,
@@ -182,9 +185,10 @@ _CASES = (
     "RemedyKind RemedyOrder RemedyResult ReplyRecord SubDeadline SubDeadlineKind mermaid_diagram"
 )
 _REPORTS = (
-    "AnnualReport AnnualStatistics Attention GroupStatistics OverdueCase ProceedingKind "
+    "AnnualReport AnnualStatistics Attention CaseChanges DeadlineChange GroupStatistics "
+    "OverdueCase ProceedingKind "
     "ProceedingRecord ProceedingResult ProceedingsGroup ReportRecord ReportTable RequestsRow "
-    "WatchItem Watchlist annual_report annual_statistics overdue_cases read_records "
+    "WatchItem Watchlist annual_report annual_statistics overdue_cases read_records recompute "
     "record_from_case watchlist write_records"
 )
 
@@ -209,6 +213,7 @@ __all__ = [
     "ApplicantProblemKind",
     "Attention",
     "Case",
+    "CaseChanges",
     "CaseEvent",
     "CaseState",
     "Channel",
@@ -227,6 +232,7 @@ __all__ = [
     "DayKind",
     "DayZero",
     "Deadline",
+    "DeadlineChange",
     "DefinitionError",
     "DelayedDeadline",
     "DelayedDeadlineRecord",
@@ -327,6 +333,7 @@ __all__ = [
     "per_volume_fee",
     "period_end",
     "read_records",
+    "recompute",
     "record_from_case",
     "resident_id_check_character",
     "social_credit_check_character",

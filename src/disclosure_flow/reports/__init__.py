@@ -8,6 +8,7 @@ The top layer below the interfaces:
   format, checked against their own balance, with their exports;
 - :mod:`~disclosure_flow.reports.metrics` — statistics beyond the annual report;
 - :mod:`~disclosure_flow.reports.supervision` — what a supervisor looks at today;
+- :mod:`~disclosure_flow.reports.changes` — what a new calendar changes in the cases;
 - :mod:`~disclosure_flow.reports.frames` — many cases as one pandas table (optional
   extra ``pandas``).
 
@@ -24,6 +25,7 @@ from disclosure_flow.reports.annual import (
     RequestsRow,
     annual_report,
 )
+from disclosure_flow.reports.changes import CaseChanges, DeadlineChange, read_cases, recompute
 from disclosure_flow.reports.frames import case_rows, cases_to_dataframe
 from disclosure_flow.reports.metrics import (
     SMALL_GROUP,
@@ -50,6 +52,8 @@ __all__ = [
     "AnnualReport",
     "AnnualStatistics",
     "Attention",
+    "CaseChanges",
+    "DeadlineChange",
     "GroupStatistics",
     "OverdueCase",
     "ProceedingKind",
@@ -66,7 +70,9 @@ __all__ = [
     "case_rows",
     "cases_to_dataframe",
     "overdue_cases",
+    "read_cases",
     "read_records",
+    "recompute",
     "record_from_case",
     "watchlist",
     "write_records",

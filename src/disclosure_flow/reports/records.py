@@ -16,8 +16,8 @@ import enum
 import itertools
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final, TextIO, cast
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Final, TextIO, TypeVar, cast
 
 import attrs
 
@@ -390,9 +390,23 @@ def read_records(
 def _read(
     lines: Iterable[str] | Iterable[bytes] | os.PathLike[str], codec: str
 ) -> Iterator[ReportRecord]:
+    seen: dict[str, int] = {}
+    for number, path, line in _json_lines(lines, codec):
+        record = _parsed(path, line, _record)
+        first = seen.setdefault(record.case_id, number)
+        if first != number:
+            raise DuplicateRecordError(record.case_id, number, first)
+        yield record
+
+
+def _json_lines(
+    lines: Iterable[str] | Iterable[bytes] | os.PathLike[str], codec: str
+) -> Iterator[tuple[int, str, str]]:
+    """The non-blank lines of a JSON Lines input as ``(number, path, text)``: a file by
+    its path, or lines of bytes (decoded with *codec*) or of text."""
     if isinstance(lines, os.PathLike):
         with open(lines, "rb") as handle:
-            yield from _records(_decoded(handle, codec, os.fsdecode(lines)))
+            yield from _numbered(_decoded(handle, codec, os.fsdecode(lines)))
         return
     source = getattr(lines, "name", None)
     source = source if isinstance(source, str) else "<input>"
@@ -402,13 +416,12 @@ def _read(
         return
     rest = itertools.chain((first,), iterator)
     if isinstance(first, bytes | bytearray):
-        yield from _records(_decoded(cast("Iterator[bytes]", rest), codec, source))
+        yield from _numbered(_decoded(cast("Iterator[bytes]", rest), codec, source))
     else:
-        yield from _records(cast("Iterator[str]", rest))
+        yield from _numbered(cast("Iterator[str]", rest))
 
 
-def _records(lines: Iterator[str]) -> Iterator[ReportRecord]:
-    seen: dict[str, int] = {}
+def _numbered(lines: Iterator[str]) -> Iterator[tuple[int, str, str]]:
     for number, line in enumerate(lines, start=1):
         if type(line) is not str:
             raise InvalidValueError(
@@ -416,30 +429,34 @@ def _records(lines: Iterator[str]) -> Iterator[ReportRecord]:
             )
         if number == 1:
             line = line.removeprefix("\ufeff")
-        if not line.strip():
-            continue
-        path = f"line {number}"
-        try:
-            data = json.loads(line)
-            record = ReportRecord.from_dict(data, path=path)
-        except json.JSONDecodeError as error:
-            raise SerializationError(
-                path, line.strip()[:80], f"a JSON object ({error.msg})"
-            ) from None
-        except RecursionError:
-            raise SerializationError(
-                path, line.strip()[:80], "a JSON object nested a few levels deep, not hundreds"
-            ) from None
-        except SerializationError:
-            raise
-        except ValueError as error:  # int() refuses more than 4300 digits
-            raise SerializationError(
-                path, line.strip()[:80], f"a JSON object with numbers of usual size ({error})"
-            ) from None
-        first = seen.setdefault(record.case_id, number)
-        if first != number:
-            raise DuplicateRecordError(record.case_id, number, first)
-        yield record
+        if line.strip():
+            yield number, f"line {number}", line
+
+
+_T = TypeVar("_T")
+
+
+def _record(data: Any, path: str) -> ReportRecord:
+    return ReportRecord.from_dict(data, path=path)
+
+
+def _parsed(path: str, line: str, build: Callable[[Any, str], _T]) -> _T:
+    """``build(object, path)`` of the JSON object on *line*, every failure a
+    :class:`SerializationError` naming the line."""
+    try:
+        return build(json.loads(line), path)
+    except json.JSONDecodeError as error:
+        raise SerializationError(path, line.strip()[:80], f"a JSON object ({error.msg})") from None
+    except RecursionError:
+        raise SerializationError(
+            path, line.strip()[:80], "a JSON object nested a few levels deep, not hundreds"
+        ) from None
+    except SerializationError:
+        raise
+    except ValueError as error:  # int() refuses more than 4300 digits
+        raise SerializationError(
+            path, line.strip()[:80], f"a JSON object with numbers of usual size ({error})"
+        ) from None
 
 
 def _named(lines: Iterator[Any], source: str) -> Iterator[Any]:

@@ -13,7 +13,6 @@ JSON object on standard output, ``{"error": {"kind", "type", "message", "exit"}}
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import io
 import json
 import re
@@ -21,10 +20,36 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, TextIO
 
 from disclosure_flow._version import __version__
 from disclosure_flow.cases import Channel
+from disclosure_flow.cli.notice import _import_notice_parser
+from disclosure_flow.cli.options import (
+    _EPILOG,
+    _EPILOG_ERRORS,
+    _PROVISIONAL,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_IO,
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    _add_calendar_options,
+    _count,
+    _date,
+    _emit,
+    _encoding,
+    _extension,
+    _Parser,
+    _pause,
+    _result_json,
+    _signed_count,
+    _UsageError,
+    _year,
+    make_calendar,
+)
+from disclosure_flow.cli.recompute import add_recompute_command
 from disclosure_flow.clock import (
     R2008,
     R2019,
@@ -36,199 +61,10 @@ from disclosure_flow.clock import (
     Restart,
     compute_deadline,
 )
-from disclosure_flow.dates import parse_date
 from disclosure_flow.errors import DisclosureFlowError, InputEncodingError
 from disclosure_flow.reports import ReportTable, annual_report, read_records
-from disclosure_flow.workdays import (
-    Estimates,
-    HolidayNotice,
-    Overlay,
-    WorkdayCalendar,
-    overlay_to_toml,
-)
 
 __all__ = ["main"]
-
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_REFUSED = 3
-EXIT_IO = 4
-EXIT_INTERNAL = 70  # EX_SOFTWARE of sysexits.h
-EXIT_INTERRUPTED = 130
-
-_EPILOG_ERRORS = """\
-exit codes:
-  0 success; 2 bad usage; 3 input refused by the law or the data (e.g. a date
-  outside the calendar); 4 a file could not be read (missing, or not text in its
-  encoding: see --encoding); 70 an internal error (a bug: please report it);
-  130 interrupted.
-errors:
-  on stderr: "disclosure-flow: TYPE: MESSAGE" (bad usage: the usage line, then
-  "disclosure-flow COMMAND: error: MESSAGE"). With --json (report: --format json)
-  an error is instead one JSON object on stdout, and nothing goes to stderr:
-  {"error": {"kind": "usage"|"refused"|"unreadable"|"internal"|"interrupted",
-  "type": the error's class or null, "message": the text, "exit": the exit code}}
-"""
-
-_EPILOG = (
-    """\
-examples:
-  disclosure-flow deadline 2026-09-28 --channel in_person
-  disclosure-flow deadline 2026-09-28 --pause 2026-10-12:2026-10-20:third_party \\
-      --extend 10:负责人:2026-10-26 --as-of 2026-11-20
-  disclosure-flow deadline 2026-12-10 --estimates allow --lang en
-  disclosure-flow calendar 2026-10-10
-  disclosure-flow calendar 2026-09-28 --add 20
-  disclosure-flow calendar 2026-09-30 2026-10-09 --overlay examples/overlays/linxia.toml
-  disclosure-flow calendar --coverage --json
-  disclosure-flow calendar import-notice notice.txt -o 2027.toml
-  disclosure-flow report cases.jsonl --year 2025 --format markdown
-
-"""
-    + _EPILOG_ERRORS
-)
-
-
-class _UsageError(Exception):
-    """Bad usage of the command line (exit 2), with the parser that can show its usage."""
-
-    def __init__(self, message: str, parser: argparse.ArgumentParser | None = None) -> None:
-        super().__init__(message)
-        self.parser = parser
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser that raises :class:`_UsageError` instead of exiting, so that
-    usage errors are reported like every other error (as JSON with ``--json``)."""
-
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(message, self)
-
-
-_DATE_FORMS = "an ISO date like 2026-09-28 or 20260928, or 2026年9月28日, in digits 0-9"
-
-
-def _parse_date_text(text: str, what: str) -> _dt.date:
-    """*text* as a date; only ASCII digits are digits (``٣`` or ``３`` are refused)."""
-    if any(ch.isdigit() and not ch.isascii() for ch in text):
-        raise argparse.ArgumentTypeError(
-            f"{what} {text!r} has a digit other than 0-9; allowed: {_DATE_FORMS}"
-        )
-    try:
-        return parse_date(text)
-    except DisclosureFlowError:
-        raise argparse.ArgumentTypeError(
-            f"{what} {text!r} is not a date; allowed: {_DATE_FORMS}"
-        ) from None
-
-
-def _date(text: str) -> _dt.date:
-    return _parse_date_text(text, "date")
-
-
-def _whole_number(text: str, what: str, *, signed: bool = False) -> int:
-    """*text* as a whole number in ASCII digits (``int()`` would also take ``٣``, ``１``,
-    ``+3``, ``1_0`` and spaces)."""
-    pattern = r"-?[0-9]+" if signed else r"[0-9]+"
-    if not re.fullmatch(pattern, text, re.ASCII):
-        allowed = "a whole number" + (", negative to count back," if signed else "")
-        raise argparse.ArgumentTypeError(
-            f"{what} {text!r} is not a number; allowed: {allowed} in digits 0-9, e.g. 5"
-        )
-    return int(text)
-
-
-def _count(text: str) -> int:
-    return _whole_number(text, "number")
-
-
-def _signed_count(text: str) -> int:
-    return _whole_number(text, "number", signed=True)
-
-
-def _year(text: str) -> int:
-    if not re.fullmatch(r"[0-9]{4}", text, re.ASCII):
-        raise argparse.ArgumentTypeError(
-            f"year {text!r} is not a year; allowed: four digits 0-9, e.g. 2025"
-        )
-    return int(text)
-
-
-def _encoding(text: str) -> str:
-    try:
-        "".encode(text)  # a LookupError also for bytes-to-bytes codecs such as base64
-    except LookupError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a text encoding; allowed: e.g. utf-8 (the default), gbk, gb18030"
-        ) from None
-    return text
-
-
-_PAUSE_SHAPE = "START:END:REASON (END empty while it runs), REASON one of " + ", ".join(
-    r.value for r in PauseReason
-)
-
-
-def _pause(text: str) -> tuple[_dt.date, _dt.date | None, PauseReason]:
-    pieces = text.split(":")
-    if len(pieces) != 3:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a pause; allowed: {_PAUSE_SHAPE}")
-    start, end, reason = pieces
-    try:
-        why = PauseReason(reason)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"REASON {reason!r} is not a pause reason; allowed: {_PAUSE_SHAPE}"
-        ) from None
-    return (
-        _parse_date_text(start, "START"),
-        _parse_date_text(end, "END") if end else None,
-        why,
-    )
-
-
-_EXTEND_SHAPE = "DAYS:APPROVER:GRANTED_ON, e.g. 10:负责人:2026-10-26"
-
-
-def _extension(text: str) -> tuple[int, str, _dt.date]:
-    pieces = text.split(":")
-    if len(pieces) != 3:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an extension; allowed: {_EXTEND_SHAPE}")
-    days, approver, granted = pieces
-    if not approver.strip():
-        raise argparse.ArgumentTypeError(
-            f"APPROVER in {text!r} is empty; allowed: who approved it, {_EXTEND_SHAPE}"
-        )
-    return (
-        _whole_number(days, "DAYS"),
-        approver,
-        _parse_date_text(granted, "GRANTED_ON"),
-    )
-
-
-def _add_calendar_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--overlay",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a TOML overlay (local holidays, a typed-in notice); repeat to compose, in order",
-    )
-    parser.add_argument(
-        "--estimates",
-        choices=[e.value for e in Estimates],
-        default=Estimates.REFUSE.value,
-        help="refuse (default) dates without official data, or allow a marked provisional answer",
-    )
-    parser.add_argument(
-        "--encoding",
-        type=_encoding,
-        default="utf-8",
-        help="the text encoding of the files read (default utf-8, with or without a BOM), "
-        "e.g. gbk for a file saved by an editor on Chinese Windows",
-    )
-    parser.add_argument("--json", action="store_true", help="print JSON for scripts (errors too)")
-    parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the text")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -343,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="only one table (csv needs one; default: both)",
     )
     rp.set_defaults(handler=_report_command, parser=rp)
+    add_recompute_command(sub)
     return parser
 
 
@@ -464,15 +301,6 @@ def _deadline_command(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-_PROVISIONAL = {"zh": "（估计，待确认）", "en": " (provisional, to be confirmed)"}
-
-
-def make_calendar(args: argparse.Namespace) -> WorkdayCalendar:
-    """The calendar the common options ask for."""
-    overlays = [Overlay.load(path, encoding=args.encoding) for path in args.overlay]
-    return WorkdayCalendar(overlays, estimates=Estimates(args.estimates))
-
-
 def _calendar_command(args: argparse.Namespace, out: TextIO) -> int:
     shown = " ".join(d.isoformat() for d in args.dates)
     if len(args.dates) > 2:
@@ -537,27 +365,6 @@ def _calendar_command(args: argparse.Namespace, out: TextIO) -> int:
     lines.append(("日历版本 " if zh else "calendar ") + cal.fingerprint)
     _emit(out, args, data, lines)
     return EXIT_OK
-
-
-def _result_json(result: Any) -> dict[str, Any]:
-    def plain(value: object) -> object:
-        return value.isoformat() if isinstance(value, _dt.date) else value
-
-    return {
-        "value": plain(result.value),
-        "provisional": result.provisional,
-        "low": plain(result.low),
-        "high": plain(result.high),
-        "estimated_days": [d.isoformat() for d in result.estimated_days],
-    }
-
-
-def _emit(out: TextIO, args: argparse.Namespace, data: dict[str, Any], lines: list[str]) -> None:
-    if args.json:
-        json.dump(data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    else:
-        out.write("\n".join(lines) + "\n")
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
@@ -684,91 +491,3 @@ def _tolerant(*streams: object) -> None:
         # A C locale gives "surrogateescape", which fails on Chinese text just the same.
         if isinstance(stream, io.TextIOWrapper) and stream.errors in _FAILING:
             stream.reconfigure(errors="backslashreplace")
-
-
-# -- calendar import-notice ---------------------------------------------------------
-
-
-def _import_notice_parser() -> argparse.ArgumentParser:
-    """The parser of ``disclosure-flow calendar import-notice``."""
-    parser = argparse.ArgumentParser(
-        prog="disclosure-flow calendar import-notice",
-        description="Read the State Council's holiday notice (国务院办公厅关于YYYY年部分节假日"
-        "安排的通知), pasted as published, into a national overlay that covers its year; "
-        "print what was understood, one day per line, to check against the notice; "
-        "write the overlay as a TOML file for --overlay.",
-        epilog="example:\n  disclosure-flow calendar import-notice notice.txt -o 2027.toml\n"
-        "  disclosure-flow deadline 2026-12-10 --overlay 2027.toml",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument(
-        "notice", metavar="FILE", help="the notice as text (UTF-8 or GB18030); - for stdin"
-    )
-    parser.add_argument(
-        "--supplement",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a supplementary notice that changed the year (e.g. 国办发明电〔2020〕1号); "
-        "repeat, in order",
-    )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the overlay as TOML here")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
-    parser.add_argument("--source", metavar="URL", help="where the notice was published")
-    parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the text")
-    parser.set_defaults(command="import-notice", handler=_import_notice_command)
-    return parser
-
-
-def _notice_file(path: str) -> str:
-    if path == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")  # a notice saved by Windows Notepad in Chinese
-    except UnicodeDecodeError:
-        raise OSError(f"{path}: not UTF-8 or GB18030 text") from None
-
-
-def _import_notice_command(args: argparse.Namespace, out: TextIO) -> int:
-    zh = args.lang == "zh"
-    notice = HolidayNotice.parse(_notice_file(args.notice), source=args.source)
-    supplements = [HolidayNotice.parse(_notice_file(path)) for path in args.supplement]
-    overlay = notice.to_overlay()
-    for supplement in supplements:
-        overlay = supplement.amend(overlay)
-    out.write("\n\n".join(n.table(args.lang) for n in (notice, *supplements)) + "\n")
-    if args.output is None:
-        out.write(
-            "（未写入文件：用 -o FILE 写出 TOML）\n"
-            if zh
-            else "(nothing written: -o FILE writes the TOML)\n"
-        )
-        return EXIT_OK
-    comments = [
-        "由 disclosure-flow calendar import-notice 生成；使用前请与通知原文逐日核对。",
-        "Made by disclosure-flow calendar import-notice; check it day by day against the notice.",
-        *(n.source_text for n in (notice, *supplements)),
-    ]
-    try:
-        with open(args.output, "x" if not args.force else "w", encoding="utf-8") as handle:
-            handle.write(overlay_to_toml(overlay, comments=comments))
-    except FileExistsError:
-        print(
-            f"disclosure-flow: {args.output} exists; use --force to overwrite it", file=sys.stderr
-        )
-        return EXIT_USAGE
-    if Overlay.load(args.output) != overlay:  # pragma: no cover  # overlay_to_toml round-trips
-        raise OSError(f"{args.output} does not read back as the overlay written")
-    count, year, path = len(overlay.entries), notice.year, args.output
-    if zh:
-        out.write(f"已写入 {path}（{count} 条，覆盖 {year} 年）；计算期限时用 --overlay {path}\n")
-    else:
-        out.write(f"wrote {path} ({count} entries, covers {year}); use it with --overlay {path}\n")
-    return EXIT_OK

@@ -1,0 +1,128 @@
+"""``disclosure-flow recompute``: what a new calendar changes in stored cases (重新计算)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from disclosure_flow.cli.options import (
+    _EPILOG_ERRORS,
+    _PROVISIONAL,
+    EXIT_OK,
+    _add_calendar_options,
+)
+from disclosure_flow.reports import (
+    CaseChanges,
+    read_cases,
+    recompute,
+)
+from disclosure_flow.workdays import (
+    Estimates,
+    Overlay,
+    WorkdayCalendar,
+)
+
+
+def add_recompute_command(sub: Any) -> None:
+    """Register ``disclosure-flow recompute`` on the subcommands *sub*."""
+    rc = sub.add_parser(
+        "recompute",
+        help="what a new calendar (next year's notice, a local overlay) changes in open cases",
+        description="Recompute stored cases (one Case.to_dict() JSON object per line) under "
+        "the calendar the --overlay files make, against the calendar they were computed "
+        "with (the national data, provisional for years without it, plus any --keep "
+        "overlays): every deadline that moved, answers made final, acts now late "
+        "(重新计算：期限变化、估计转为确定、新的合规问题).",
+        epilog="example:\n  disclosure-flow recompute open-cases.jsonl --overlay 2027.toml\n\n"
+        + _EPILOG_ERRORS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rc.add_argument("cases", metavar="FILE", help="JSON Lines file of stored cases; - for stdin")
+    _add_calendar_options(rc)
+    rc.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an overlay in use before and after (e.g. local holidays); repeat to compose",
+    )
+    rc.add_argument(
+        "--all", action="store_true", help="list every case, also those nothing changed in"
+    )
+    rc.set_defaults(handler=_recompute_command, parser=rc)
+
+
+def _recompute_command(args: argparse.Namespace, out: TextIO) -> int:
+    keep = [Overlay.load(path, encoding=args.encoding) for path in args.keep]
+    new = [Overlay.load(path, encoding=args.encoding) for path in args.overlay]
+    before = WorkdayCalendar(keep, estimates=Estimates.ALLOW)
+    after = WorkdayCalendar([*keep, *new], estimates=Estimates(args.estimates))
+    source: Any = Path(args.cases)
+    if args.cases == "-":
+        source = getattr(sys.stdin, "buffer", sys.stdin)
+    zh = args.lang == "zh"
+    moved = 0
+    for found in recompute(read_cases(source, calendar=before, encoding=args.encoding), after):
+        if not found and not args.all:
+            continue
+        moved += bool(found)
+        if args.json:
+            out.write(json.dumps(_changes_json(found), ensure_ascii=False) + "\n")
+            continue
+        out.write(_changes_text(found, zh) + "\n")
+    if not args.json:
+        out.write(f"共 {moved} 件案件有变化\n" if zh else f"{moved} case(s) changed\n")
+    return EXIT_OK
+
+
+def _changes_json(found: CaseChanges) -> dict[str, Any]:
+    def day(value: _dt.date | None) -> str | None:
+        return None if value is None else value.isoformat()
+
+    return {
+        "case_id": found.case_id,
+        "changes": [
+            {
+                "what": c.what,
+                "about": c.about,
+                "before": day(c.before),
+                "after": day(c.after),
+                "moved_by": c.moved_by,
+                "became_final": c.became_final,
+                "provisional": c.now_provisional,
+            }
+            for c in found.changes
+        ],
+        "new_findings": [f.describe("en") for f in found.new_findings],
+        "unanswered_before": list(found.unanswered),
+    }
+
+
+_WHAT_ZH = {"reply": "答复期限"}
+
+
+def _changes_text(found: CaseChanges, zh: bool) -> str:
+    lines = [f"案件 {found.case_id}：" if zh else f"case {found.case_id}:"]
+    if not found:
+        lines.append("  无变化" if zh else "  no change")
+    for c in found.changes:
+        what = _WHAT_ZH.get(c.what, c.what) if zh else c.what.replace("_", " ")
+        if c.about:
+            what += f"（{c.about}）" if zh else f" ({c.about})"
+        old = "未定" if c.before is None and zh else (c.before or "open")
+        new = "未定" if c.after is None and zh else (c.after or "open")
+        text = f"  {what} {old} → {new}"
+        if c.moved_by:
+            text += f"（{c.moved_by:+d}个工作日）" if zh else f" ({c.moved_by:+d} working days)"
+        if c.became_final:
+            text += "，由估计变为确定" if zh else ", now final"
+        elif c.now_provisional:
+            text += _PROVISIONAL["zh" if zh else "en"]
+        lines.append(text)
+    for f in found.new_findings:
+        lines.append("  " + f.describe("zh" if zh else "en"))
+    return "\n".join(lines)
