@@ -54,6 +54,7 @@ from disclosure_flow.cases import (
     VolumeTier,
     check_resident_id_number,
     check_social_credit_code,
+    combine_outcomes,
     per_item_fee,
     per_volume_fee,
     resident_id_check_character,
@@ -71,6 +72,7 @@ from disclosure_flow.clock import (
     Extension,
     Finding,
     FindingRule,
+    ItemCounting,
     LateActs,
     LegalPeriod,
     OpenReason,
@@ -142,6 +144,7 @@ if TYPE_CHECKING:
         Dispatch,
         ExtensionRecord,
         FeeNotice,
+        ItemState,
         LitigationRoute,
         Proceeding,
         RemedyKind,
@@ -175,13 +178,14 @@ if TYPE_CHECKING:
         read_records,
         recompute,
         record_from_case,
+        records_from_case,
         watchlist,
         write_records,
     )
 
 _CASES = (
     "Case CaseEvent Consultation ConsultationAnswer ConsultedParty CorrectionRecord "
-    "DelayedDeadlineRecord Dispatch ExtensionRecord FeeNotice LitigationRoute Proceeding "
+    "DelayedDeadlineRecord Dispatch ExtensionRecord FeeNotice ItemState LitigationRoute Proceeding "
     "RemedyKind RemedyOrder RemedyResult ReplyRecord SubDeadline SubDeadlineKind mermaid_diagram"
 )
 _REPORTS = (
@@ -189,7 +193,7 @@ _REPORTS = (
     "OverdueCase ProceedingKind "
     "ProceedingRecord ProceedingResult ProceedingsGroup ReportRecord ReportTable RequestsRow "
     "WatchItem Watchlist annual_report annual_statistics overdue_cases read_records recompute "
-    "record_from_case watchlist write_records"
+    "record_from_case records_from_case watchlist write_records"
 )
 
 #: Names imported on first use: name -> subpackage.
@@ -262,6 +266,8 @@ __all__ = [
     "InputEncodingError",
     "InvalidDateError",
     "InvalidValueError",
+    "ItemCounting",
+    "ItemState",
     "LateActError",
     "LateActs",
     "LateEventError",
@@ -325,6 +331,7 @@ __all__ = [
     "check_resident_id_number",
     "check_social_credit_code",
     "civil_date",
+    "combine_outcomes",
     "compute_deadline",
     "mermaid_diagram",
     "overdue_cases",
@@ -335,6 +342,7 @@ __all__ = [
     "read_records",
     "recompute",
     "record_from_case",
+    "records_from_case",
     "resident_id_check_character",
     "social_credit_check_character",
     "watchlist",

@@ -180,6 +180,8 @@ NEEDS_EARLIER_EVENT = (
     | {(S.AWAITING_CORRECTION, E.RECEIVE_CONSULTATION_ANSWER)}
     # the path's reconsideration is pending: one proceeding at a time
     | {(S.IN_PROCEEDING, E.DECIDE_LITIGATION)}
+    # an item withdrawn needs an application of several items
+    | {(s, E.WITHDRAW_ITEM) for s in S if E.WITHDRAW_ITEM in DEFINITION.allowed_events(s)}
     # a remedy against inaction needs the reply period to have run out, a decision a
     # filed proceeding
     | {

@@ -63,7 +63,13 @@ from disclosure_flow.cases.fees import (
     per_item_fee,
     per_volume_fee,
 )
-from disclosure_flow.cases.outcomes import Outcome, OutcomeKind, OutcomeReason, ReportRow
+from disclosure_flow.cases.outcomes import (
+    Outcome,
+    OutcomeKind,
+    OutcomeReason,
+    ReportRow,
+    combine_outcomes,
+)
 from disclosure_flow.cases.states import CaseState, EventKind
 
 if TYPE_CHECKING:
@@ -91,6 +97,7 @@ if TYPE_CHECKING:
         Dispatch,
         ExtensionRecord,
         FeeNotice,
+        ItemState,
         LitigationRoute,
         Proceeding,
         RemedyKind,
@@ -119,6 +126,7 @@ _LAZY: dict[str, str] = {
     "EventSpec": "definition",
     "ExtensionRecord": "values",
     "FeeNotice": "values",
+    "ItemState": "values",
     "LitigationRoute": "values",
     "Proceeding": "values",
     "Refusal": "definition",
@@ -173,6 +181,7 @@ __all__ = [
     "IdentityDocument",
     "IdentityDocumentKind",
     "InformationRequest",
+    "ItemState",
     "LitigationRoute",
     "MonthlyTally",
     "Outcome",
@@ -198,6 +207,7 @@ __all__ = [
     "case_html",
     "check_resident_id_number",
     "check_social_credit_code",
+    "combine_outcomes",
     "compile_table",
     "mermaid_diagram",
     "per_item_fee",

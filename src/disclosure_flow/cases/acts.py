@@ -8,6 +8,7 @@ each act needs. :class:`~disclosure_flow.cases.Case` has them all.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from disclosure_flow.cases.channels import DeliveryMethod, ProvisionForm
@@ -167,7 +168,8 @@ class CaseActs:
         self,
         day: _dt.date,
         *,
-        outcome: Outcome,
+        outcome: Outcome | None = None,
+        item_outcomes: Sequence[tuple[str, Outcome]] | None = None,
         remedies_stated: bool | None = None,
         provided_form: ProvisionForm | None = None,
         form_reason: str | None = None,
@@ -180,7 +182,10 @@ class CaseActs:
 
         Args:
             day: the day of the reply (it decides whether the reply was in time).
-            outcome: how the request is answered.
+            outcome: how the request is answered (an application of one item).
+            item_outcomes: for an application of several items, ``(item, Outcome)`` for
+                each item still open; the application's outcome is combined from them
+                (:func:`~disclosure_flow.cases.outcomes.combine_outcomes`).
             remedies_stated: ``False`` if the reply did not state the remedies (the
                 reconsideration period is then at most a year); default stated.
             provided_form: the form the information is provided in; another than the one
@@ -191,12 +196,18 @@ class CaseActs:
             **options: ``actor``, ``note``, ``expected_version``.
         """
         particulars = {
+            "item_outcomes": None if item_outcomes is None else tuple(item_outcomes),
             "remedies_stated": remedies_stated,
             "provided_form": provided_form,
             "form_reason": form_reason,
             "override_notified": override_notified,
         }
         return self.apply(EventKind.REPLY, day, outcome=outcome, **particulars, **options)
+
+    def withdraw_item(self, day: _dt.date, *, item: str, **options: Any) -> Case:
+        """撤回部分申请内容: the applicant withdraws one *item* of an application of several
+        (the last one: :meth:`withdraw` the application)."""
+        return self.apply(EventKind.WITHDRAW_ITEM, day, item=item, **options)
 
     def deliver(
         self,

@@ -82,6 +82,7 @@ from disclosure_flow.cases.values import (
     Dispatch,
     ExtensionRecord,
     FeeNotice,
+    ItemState,
     Proceeding,
     ReplyRecord,
     SubDeadline,
@@ -383,6 +384,17 @@ class Case(CaseActs):
         """The reply in force and its outcome, once replied (after an order to reply anew,
         ``None`` until the new reply)."""
         return self._facts.reply
+
+    @property
+    def items(self) -> tuple[ItemState, ...]:
+        """For an application of several items (一件申请多项内容), each item: withdrawn or
+        not, and its outcome once replied (the reply in force). Empty for one item."""
+        withdrawn = dict(self._facts.withdrawn_items)
+        reply = self._facts.reply
+        answered = dict(reply.item_outcomes) if reply is not None else {}
+        return tuple(
+            ItemState(item, withdrawn.get(item), answered.get(item)) for item in self._request.items
+        )
 
     @property
     def replies(self) -> tuple[ReplyRecord, ...]:

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
 from disclosure_flow import _fields
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, SerializationError
 
 __all__ = [
     "Channel",
@@ -260,8 +260,37 @@ _DELIVERY_LABELS = {
 
 # The keys of the stored form (``to_dict``): required, optional, and all of them.
 _REQUEST_REQUIRED = frozenset({"description", "form", "delivery"})
-_REQUEST_OPTIONAL = frozenset({"document_number", "purpose"})
+_REQUEST_OPTIONAL = frozenset({"document_number", "purpose", "items"})
 _REQUEST_KEYS = _REQUEST_REQUIRED | _REQUEST_OPTIONAL
+#: The keys ``to_dict`` writes for an application of one item (the usual shape).
+_REQUEST_ONE_ITEM = _REQUEST_KEYS - {"items"}
+
+
+def _to_items(value: Any) -> tuple[Any, ...]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidValueError("items", value, "a sequence of texts, one per item")
+    return tuple(value)
+
+
+def _check_items(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for item in value:
+        if type(item) is not str or not item.strip():
+            raise InvalidValueError("items", item, "each item a non-empty str")
+    if len(set(value)) != len(value):
+        raise InvalidValueError("items", value, "each item once")
+    if len(value) == 1:
+        raise InvalidValueError(
+            "items", value, "two or more items, or none (one item: the description)"
+        )
+
+
+def _read_items(value: object, path: str) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise SerializationError(path, value, "a list of texts")
+    for i, item in enumerate(value):
+        if type(item) is not str or not item.strip():
+            raise SerializationError(f"{path}[{i}]", item, "a non-empty text")
+    return tuple(value)
 
 
 @attrs.frozen(slots=True)
@@ -281,6 +310,9 @@ class InformationRequest:
         delivery: the requested way of obtaining it (获取方式).
         document_number: the document number (文号) if the applicant knows it.
         purpose: the purpose, if the applicant states one (用途，可不填).
+        items: for an application asking for several things (一件申请多项内容), each of
+            them, as the applicant wrote it; each gets its own outcome in the reply and may
+            be withdrawn on its own. Empty: one item, the description.
     """
 
     description: str = attrs.field(validator=_fields.non_empty_text)
@@ -292,16 +324,20 @@ class InformationRequest:
     )
     document_number: str | None = attrs.field(default=None, validator=_fields.optional_text)
     purpose: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    items: tuple[str, ...] = attrs.field(default=(), converter=_to_items, validator=_check_items)
 
-    def to_dict(self) -> dict[str, str | None]:
-        """A JSON-safe dict."""
-        return {
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict (``items`` only when there are several)."""
+        out: dict[str, Any] = {
             "description": self.description,
             "form": self.form.value,
             "delivery": self.delivery.value,
             "document_number": self.document_number,
             "purpose": self.purpose,
         }
+        if self.items:
+            out["items"] = list(self.items)
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, path: str = "request") -> InformationRequest:
@@ -319,4 +355,5 @@ class InformationRequest:
             delivery=_fields.read_enum(data, "delivery", path, DeliveryMethod),
             document_number=_fields.read_optional_text(data, "document_number", path),
             purpose=_fields.read_optional_text(data, "purpose", path),
+            items=_read_items(data.get("items", []), f"{path}.items"),
         )

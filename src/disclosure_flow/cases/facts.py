@@ -16,7 +16,7 @@ import attrs
 
 from disclosure_flow import clock
 from disclosure_flow.cases.channels import Channel
-from disclosure_flow.cases.outcomes import Outcome, OutcomeKind, OutcomeReason
+from disclosure_flow.cases.outcomes import Outcome, OutcomeKind, OutcomeReason, combine_outcomes
 from disclosure_flow.cases.states import CaseState, EventKind
 from disclosure_flow.cases.values import (
     Consultation,
@@ -79,6 +79,7 @@ class _Facts:
         "reply",
         "reply_received",
         "restart",
+        "withdrawn_items",
     )
 
     def __init__(self) -> None:
@@ -96,6 +97,7 @@ class _Facts:
         self.concluded: tuple[_dt.date, Outcome] | None = None
         self.reopened: tuple[_dt.date, int | None] | None = None
         self.act_from = 0
+        self.withdrawn_items: tuple[tuple[str, _dt.date], ...] = ()
         self.delivered: _dt.date | None = None
         self.reply_received: _dt.date | None = None
         self.ending: EventKind | None = None
@@ -218,13 +220,15 @@ def _f_payment(facts: _Facts, p: _Pending, channel: Channel) -> None:
 
 def _f_reply(facts: _Facts, p: _Pending, channel: Channel) -> None:
     data = p.payload
+    items = data.get("item_outcomes", ())
     reply = ReplyRecord(
         p.day,
-        data["outcome"],
+        combine_outcomes(items) if items else data["outcome"],
         data.get("remedies_stated", True),
         data.get("provided_form"),
         data.get("form_reason"),
         data.get("override_notified"),
+        items,
     )
     facts.reply = reply
     facts.replies += (reply,)
@@ -235,6 +239,10 @@ def _f_reply(facts: _Facts, p: _Pending, channel: Channel) -> None:
 def _f_deliver(facts: _Facts, p: _Pending, channel: Channel) -> None:
     facts.delivered = p.day
     facts.reply_received = p.payload.get("received")
+
+
+def _f_withdraw_item(facts: _Facts, p: _Pending, channel: Channel) -> None:
+    facts.withdrawn_items += ((p.payload["item"], p.day),)
 
 
 def _f_ending(facts: _Facts, p: _Pending, channel: Channel) -> None:
@@ -296,6 +304,7 @@ _FOLDS: dict[EventKind, Callable[[_Facts, _Pending, Channel], None]] = {
     EventKind.CORRECTION_LAPSED: _f_ending,
     EventKind.FEE_LAPSED: _f_ending,
     EventKind.WITHDRAW: _f_ending,
+    EventKind.WITHDRAW_ITEM: _f_withdraw_item,
     EventKind.FILE_RECONSIDERATION: _f_file_reconsideration,
     EventKind.FILE_LITIGATION: _f_file_litigation,
     EventKind.DECIDE_RECONSIDERATION: _f_decide,

@@ -329,11 +329,16 @@ def _g_on_the_spot(case: Case, p: _Pending) -> Refusal | None:
 
 
 def _g_outcome_valid(case: Case, p: _Pending) -> Refusal | None:
-    outcome = p.payload["outcome"]
-    problem = _outcome_problem(outcome, case._facts)
-    if problem is None:
-        return None
-    return Refusal(problem[0], problem[1])
+    data = p.payload
+    if "outcome" in data:
+        outcomes = [data["outcome"]]
+    else:
+        outcomes = [o for _, o in data.get("item_outcomes", ())]
+    for outcome in outcomes:
+        problem = _outcome_problem(outcome, case._facts)
+        if problem is not None:
+            return Refusal(problem[0], problem[1])
+    return None
 
 
 def _outcome_problem(outcome: Outcome, facts: _Facts) -> tuple[str, str] | None:
@@ -550,6 +555,49 @@ def _g_receipt_in_order(case: Case, p: _Pending) -> Refusal | None:
     )
 
 
+def _open_items(case: Case) -> list[str]:
+    withdrawn = {item for item, _ in case._facts.withdrawn_items}
+    return [item for item in case._request.items if item not in withdrawn]
+
+
+def _g_item_withdrawable(case: Case, p: _Pending) -> Refusal | None:
+    item, items = p.payload["item"], case._request.items
+    if not items:
+        return Refusal("the application has one item", "withdraw (the whole application)")
+    remaining = _open_items(case)
+    if item not in remaining:
+        return Refusal(
+            f"no open item {show_value(item)}", "one of " + "、".join(remaining or ["(none)"])
+        )
+    if len(remaining) == 1:
+        return Refusal("the last item: that withdraws the application", "withdraw")
+    return None
+
+
+def _g_outcome_given(case: Case, p: _Pending) -> Refusal | None:
+    """One outcome, or one per item of an application of several (SPEC §12)."""
+    outcome, items = p.payload.get("outcome"), p.payload.get("item_outcomes")
+    remaining = _open_items(case)
+    if not case._request.items:
+        if items is not None:
+            return Refusal("item_outcomes for an application of one item", "outcome=Outcome(...)")
+        if outcome is None:
+            return Refusal("particular 'outcome' is missing", "outcome=<outcome>")
+        return None
+    if outcome is not None:
+        return Refusal(
+            "an application of several items is answered item by item",
+            "item_outcomes=[(item, Outcome), ...] for " + "、".join(remaining),
+        )
+    answered = [item for item, _ in items or ()]
+    if sorted(answered) != sorted(remaining):
+        return Refusal(
+            "item_outcomes must answer each open item once: " + "、".join(answered or ["(none)"]),
+            "one outcome for each of " + "、".join(remaining),
+        )
+    return None
+
+
 def _r_needs_confirmation(case: Case, p: _Pending) -> bool:
     return case._channel.needs_confirmation
 
@@ -624,6 +672,8 @@ GUARDS: Mapping[str, Guard] = MappingProxyType(
         "notice_in_order": _g_notice_in_order,
         "form_change_explained": _g_form_change_explained,
         "receipt_in_order": _g_receipt_in_order,
+        "item_withdrawable": _g_item_withdrawable,
+        "outcome_given": _g_outcome_given,
         "litigation_route_consistent": _g_route,
     }
 )

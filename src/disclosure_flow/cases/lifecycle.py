@@ -22,8 +22,8 @@ come to rest (a closed or final state), no unknown guard, no shadowed branch.
 >>> from disclosure_flow.cases import DEFINITION, CaseState, EventKind
 >>> DEFINITION.initial
 <CaseState.NEW: 'new'>
->>> sorted(e.value for e in DEFINITION.allowed_events(CaseState.AWAITING_CORRECTION))
-['correction_lapsed', 'receive_consultation_answer', 'receive_correction', 'withdraw']
+>>> sorted(e.value for e in DEFINITION.allowed_events(CaseState.ARCHIVED))
+['file_litigation', 'file_reconsideration']
 >>> CaseState.WAITING.label_zh
 '暂停计时（等待意见或缴费）'
 """
@@ -85,6 +85,7 @@ _EVENTS = (
     EventSpec(E.DELIVER, "送达", "Art. 40"),
     EventSpec(E.ARCHIVE, "归档", "Art. 45"),
     EventSpec(E.WITHDRAW, "撤回申请"),
+    EventSpec(E.WITHDRAW_ITEM, "撤回部分申请内容", "Art. 36"),
     EventSpec(E.FILE_RECONSIDERATION, "申请行政复议", "Art. 51"),
     EventSpec(E.DECIDE_RECONSIDERATION, "行政复议决定", "Art. 51"),
     EventSpec(E.FILE_LITIGATION, "提起行政诉讼", "Art. 51"),
@@ -256,14 +257,20 @@ _TRANSITIONS = (
         E.REPLY,
         S.REGISTERED,
         S.REPLIED,
-        guards=("on_the_spot", "outcome_valid", "form_change_explained"),
+        guards=("on_the_spot", "outcome_given", "outcome_valid", "form_change_explained"),
     ),
     *(
-        TransitionSpec(E.REPLY, s, S.REPLIED, guards=("outcome_valid", "form_change_explained"))
+        TransitionSpec(
+            E.REPLY,
+            s,
+            S.REPLIED,
+            guards=("outcome_given", "outcome_valid", "form_change_explained"),
+        )
         for s in (S.UNDER_REVIEW, S.PROCESSING)
     ),
     TransitionSpec(E.DELIVER, S.REPLIED, S.DELIVERED, guards=("receipt_in_order",)),
     *(TransitionSpec(E.WITHDRAW, s, S.WITHDRAWN) for s in _WITHDRAWABLE),
+    *(TransitionSpec(E.WITHDRAW_ITEM, s, s, guards=("item_withdrawable",)) for s in _WITHDRAWABLE),
     *(
         TransitionSpec(E.ARCHIVE, s, S.ARCHIVED, guards=("no_proceeding_pending",))
         for s in _ENDINGS

@@ -41,7 +41,7 @@ import attrs
 from disclosure_flow import _fields
 from disclosure_flow.errors import InvalidValueError, SerializationError
 
-__all__ = ["Outcome", "OutcomeKind", "OutcomeReason", "ReportRow"]
+__all__ = ["Outcome", "OutcomeKind", "OutcomeReason", "ReportRow", "combine_outcomes"]
 
 
 class OutcomeKind(enum.Enum):
@@ -622,3 +622,64 @@ class Outcome:
             note=_fields.read_optional_text(data, "note", path),
         )
         return built
+
+
+#: Which outcome an application of several items counts under when they differ and no
+#: partial disclosure results: the first kind in this order [convention].
+_PRECEDENCE = (
+    "disclosed",
+    "partially_disclosed",
+    "withheld",
+    "unable_to_provide",
+    "not_processed",
+    "other_handling",
+)
+
+
+def combine_outcomes(items: tuple[tuple[str, Outcome], ...]) -> Outcome:
+    """How an application of several items counts in table 三, from each item's outcome
+    (一件申请多项内容的统计口径).
+
+    [convention] (SPEC §12; FORMAT counts a 区分处理 only under （二）): items disclosed
+    beside items withheld on the grounds of Art. 14–16 make a 部分公开 — what was withheld
+    is those items, on their grounds. Items that all end alike count as that outcome.
+    Any other mixture counts under the first of disclosed, partially disclosed,
+    withheld, unable to provide, not processed, other handling, taking the first
+    such item's outcome. ``Policy.item_counting`` can count each item as its own
+    application instead (一事一申请, FEES Art. 4).
+
+    Raises:
+        InvalidValueError: *items* is empty.
+    """
+    if not items:
+        raise InvalidValueError("items", items, "one or more (item, Outcome) pairs")
+    outcomes = [o for _, o in items]
+    if all(o == outcomes[0] for o in outcomes):
+        return outcomes[0]
+    disclosing = [
+        o for o in outcomes if o.kind in (OutcomeKind.DISCLOSED, OutcomeKind.PARTIALLY_DISCLOSED)
+    ]
+    withheld = [(i, o) for i, o in items if o.kind is OutcomeKind.WITHHELD]
+    if disclosing and withheld:
+        grounds: list[OutcomeReason] = []
+        parts: list[str] = []
+        not_government = False
+        for o in disclosing:
+            if o.kind is OutcomeKind.PARTIALLY_DISCLOSED:
+                grounds.extend(o.withheld_grounds)
+                parts.append(o.withheld or "")
+                not_government |= o.not_government_information
+        for item, o in withheld:
+            grounds.append(o.reason)
+            parts.append(item)
+        return Outcome(
+            OutcomeKind.PARTIALLY_DISCLOSED,
+            withheld="；".join(p for p in parts if p),
+            withheld_grounds=tuple(dict.fromkeys(grounds)),
+            not_government_information=not_government,
+        )
+    for kind in _PRECEDENCE:
+        for o in outcomes:
+            if o.kind.value == kind:
+                return o
+    return outcomes[0]  # pragma: no cover - every kind is in _PRECEDENCE

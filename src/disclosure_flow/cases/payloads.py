@@ -44,6 +44,7 @@ class _Kind(enum.Enum):
     OUTCOME = "outcome"
     DELIVERY = "delivery"
     FORM = "form"
+    ITEMS = "item_outcomes"
     FEE_METHOD = "fee_method"
 
 
@@ -76,6 +77,7 @@ _PAYLOAD.update(
             _Field("answer", _Kind.ANSWER),
             _Field("reasons", _Kind.TEXT, required=False),
         ),
+        EventKind.WITHDRAW_ITEM: (_Field("item", _Kind.TEXT),),
         EventKind.EXTEND: (
             _Field("days", _Kind.INT),
             _Field("approver", _Kind.TEXT),
@@ -91,7 +93,9 @@ _PAYLOAD.update(
             _Field("notice_received", _Kind.DATE, required=False),
         ),
         EventKind.REPLY: (
-            _Field("outcome", _Kind.OUTCOME),
+            # required unless item_outcomes give it (guard "outcome_given")
+            _Field("outcome", _Kind.OUTCOME, required=False),
+            _Field("item_outcomes", _Kind.ITEMS, required=False),
             _Field("remedies_stated", _Kind.BOOL, required=False),
             _Field("provided_form", _Kind.FORM, required=False),
             _Field("form_reason", _Kind.TEXT, required=False),
@@ -138,6 +142,15 @@ def _check_value(kind: _Kind, value: object) -> str | None:
         return None  # checked by check_date, which raises InvalidDateError
     if kind is _Kind.OUTCOME:
         return None if isinstance(value, Outcome) else "an Outcome"
+    if kind is _Kind.ITEMS:
+        pairs = isinstance(value, tuple | list) and all(
+            isinstance(x, tuple | list)
+            and len(x) == 2
+            and isinstance(x[0], str)
+            and isinstance(x[1], Outcome)
+            for x in value
+        )
+        return None if pairs and value else "(item, Outcome) pairs, one per item"
     cls = _ENUMS[kind]
     if isinstance(value, cls):
         return None
@@ -149,6 +162,8 @@ def _encode(kind: _Kind, value: Any) -> Any:
         return value.isoformat()
     if kind is _Kind.OUTCOME:
         return value.to_dict()
+    if kind is _Kind.ITEMS:
+        return [{"item": item, "outcome": outcome.to_dict()} for item, outcome in value]
     if kind in _ENUMS:
         return value.value
     return value
@@ -239,6 +254,23 @@ def _read_text(value: Any, path: str) -> str:
     return value
 
 
+def _read_items(value: Any, path: str) -> tuple[tuple[str, Outcome], ...]:
+    if type(value) is not list or not value:
+        raise SerializationError(path, value, "a list of {item, outcome}, one per item")
+    pairs = []
+    for i, entry in enumerate(value):
+        where = f"{path}[{i}]"
+        if type(entry) is not dict or entry.keys() != {"item", "outcome"}:
+            raise SerializationError(where, entry, "{item, outcome}")
+        pairs.append(
+            (
+                _read_text(entry["item"], f"{where}.item"),
+                _read_outcome(entry["outcome"], f"{where}.outcome"),
+            )
+        )
+    return tuple(pairs)
+
+
 def _read_bool(value: Any, path: str) -> bool:
     if type(value) is not bool:
         raise SerializationError(path, value, "true or false")
@@ -269,6 +301,7 @@ _READERS: dict[_Kind, Callable[[Any, str], Any]] = {
     _Kind.TEXT: _read_text,
     _Kind.INT: _read_int,
     _Kind.BOOL: _read_bool,
+    _Kind.ITEMS: _read_items,
     _Kind.OUTCOME: lambda value, path: _read_outcome(value, path),
     **{k: _enum_reader(k) for k in _ENUMS},
 }
@@ -346,5 +379,7 @@ def _check_payload(state: CaseState, kind: EventKind, payload: Mapping[str, Any]
                 raise EventRefusedError(
                     kind.value, state.value, f"{f.name}={show_value(value)}", f"{f.name}: {allowed}"
                 )
+            if f.kind is _Kind.ITEMS:
+                value = tuple((item, outcome) for item, outcome in value)
         values[f.name] = value
     return values

@@ -24,7 +24,7 @@ from disclosure_flow.cases.applicants import (
     IdentityDocumentKind,
 )
 from disclosure_flow.cases.channels import (
-    _REQUEST_KEYS,
+    _REQUEST_ONE_ITEM,
     DeliveryMethod,
     InformationRequest,
     ProvisionForm,
@@ -61,6 +61,7 @@ _QUICK: dict[_Kind, tuple[int, Any]] = {
     _Kind.INT: (_EXACT, int),
     _Kind.BOOL: (_EXACT, bool),
     _Kind.OUTCOME: (_CALL, _quick_outcome),
+    _Kind.ITEMS: (_CALL, lambda value: _BAD),  # rare: the general reader decodes them
     **{k: (_LOOKUP, _ENUM_BY_VALUE[k]) for k in _ENUMS},
 }
 
@@ -147,7 +148,7 @@ def _quick_applicant(raw: object) -> Applicant | None:
 
 
 def _quick_request(raw: object) -> InformationRequest | None:
-    if not _fields.is_record(raw, _REQUEST_KEYS, _REQUEST_KEYS):
+    if not _fields.is_record(raw, _REQUEST_ONE_ITEM, _REQUEST_ONE_ITEM):
         return None
     description = raw["description"]
     form = raw["form"]

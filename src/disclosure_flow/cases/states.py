@@ -119,6 +119,7 @@ class EventKind(enum.Enum):
         DELIVER: 送达.
         ARCHIVE: 归档.
         WITHDRAW: 申请人撤回申请.
+        WITHDRAW_ITEM: 申请人撤回部分申请内容 (one item of an application of several).
         FILE_RECONSIDERATION: 申请行政复议.
         DECIDE_RECONSIDERATION: 行政复议决定 (维持/纠正/其他).
         FILE_LITIGATION: 提起行政诉讼（直接起诉或复议后起诉）.
@@ -144,6 +145,7 @@ class EventKind(enum.Enum):
     DELIVER = "deliver"
     ARCHIVE = "archive"
     WITHDRAW = "withdraw"
+    WITHDRAW_ITEM = "withdraw_item"
     FILE_RECONSIDERATION = "file_reconsideration"
     DECIDE_RECONSIDERATION = "decide_reconsideration"
     FILE_LITIGATION = "file_litigation"

@@ -272,6 +272,9 @@ class ReplyRecord:
         override_notified: when a disclosure overrides a third party's objection in the
             public interest, the day the third party was told in writing (书面告知第三方,
             Art. 32).
+        item_outcomes: for an application of several items, each item's outcome; then
+            ``outcome`` is how the application counts, combined from them
+            (:func:`~disclosure_flow.cases.outcomes.combine_outcomes`).
     """
 
     day: _dt.date
@@ -280,6 +283,7 @@ class ReplyRecord:
     provided_form: ProvisionForm | None = None
     form_reason: str | None = None
     override_notified: _dt.date | None = None
+    item_outcomes: tuple[tuple[str, Outcome], ...] = ()
 
 
 @attrs.frozen
@@ -386,3 +390,18 @@ class SubDeadline:
     due: _dt.date
     about: str | None = None
     end: PeriodEnd | None = None
+
+
+@attrs.frozen
+class ItemState:
+    """One item of an application of several (申请内容之一) and where it stands.
+
+    Attributes:
+        item: the item as the applicant wrote it.
+        withdrawn: the day the applicant withdrew it, if so (撤回部分申请内容).
+        outcome: its outcome, once replied.
+    """
+
+    item: str
+    withdrawn: _dt.date | None = None
+    outcome: Outcome | None = None

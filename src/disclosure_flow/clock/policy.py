@@ -48,6 +48,7 @@ __all__ = [
     "RECONSIDERATION_FIRST_FROM",
     "RECONSIDERATION_LAW_2023",
     "DayZero",
+    "ItemCounting",
     "LateActs",
     "LegalPeriod",
     "PauseBounds",
@@ -251,6 +252,19 @@ def _to_reasons(value: Iterable[PauseReason]) -> frozenset[PauseReason]:
 _WD = PeriodUnit.WORKING_DAYS
 
 
+class ItemCounting(enum.Enum):
+    """How table 三 counts an application of several items (一件申请多项内容的统计口径).
+
+    Members:
+        APPLICATION: once, under the outcome combined from its items (default
+            [convention]; FORMAT: a 区分处理 counts only under （二）).
+        ITEM: each item as an application of its own (一事一申请, FEES Art. 4).
+    """
+
+    APPLICATION = "application"
+    ITEM = "item"
+
+
 @attrs.frozen(kw_only=True)
 class Policy:
     """The rules a deadline is computed under (适用规则): numbers with their articles, and
@@ -302,6 +316,8 @@ class Policy:
             (a host's own policy: any day). R2019: 2019-05-15.
         in_force_until: the last such day, or ``None`` (still in force). R2008:
             2019-05-14 (SPEC §12: a request follows the regulation of its day 0).
+        item_counting: how the annual report counts an application of several items;
+            default once per application [convention].
     """
 
     name: str = attrs.field(validator=_check_text)
@@ -350,6 +366,9 @@ class Policy:
     )
     in_force_from: _dt.date | None = attrs.field(default=None, validator=_optional_day)
     in_force_until: _dt.date | None = attrs.field(default=None, validator=_optional_day)
+    item_counting: ItemCounting = attrs.field(
+        default=ItemCounting.APPLICATION, validator=_check_enum(ItemCounting)
+    )
 
     def excludes(self, reason: PauseReason) -> bool:
         """Whether time paused for *reason* is left out of the reply period."""

@@ -42,6 +42,7 @@ from disclosure_flow.reports.records import (
     ReportRecord,
     read_records,
     record_from_case,
+    records_from_case,
     write_records,
 )
 from disclosure_flow.reports.supervision import Attention, WatchItem, Watchlist, watchlist
@@ -74,6 +75,7 @@ __all__ = [
     "read_records",
     "recompute",
     "record_from_case",
+    "records_from_case",
     "watchlist",
     "write_records",
 ]

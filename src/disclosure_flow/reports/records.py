@@ -22,7 +22,17 @@ from typing import Any, Final, TextIO, TypeVar, cast
 import attrs
 
 from disclosure_flow import _fields
-from disclosure_flow.cases import ApplicantKind, Case, LitigationRoute, RemedyKind, ReportRow
+from disclosure_flow.cases import (
+    ApplicantKind,
+    Case,
+    LitigationRoute,
+    Outcome,
+    OutcomeKind,
+    OutcomeReason,
+    RemedyKind,
+    ReportRow,
+)
+from disclosure_flow.clock import ItemCounting
 from disclosure_flow.dates import stored_date
 from disclosure_flow.errors import (
     DuplicateRecordError,
@@ -598,3 +608,41 @@ def record_from_case(
         fee_yuan=fee.amount if fee is not None and fee.paid is not None else 0,
         due=None if deadline is None else deadline.due,
     )
+
+
+def records_from_case(
+    case: Case, *, registration_data_row: ReportRow = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
+) -> tuple[ReportRecord, ...]:
+    """The :class:`ReportRecord` values the annual report counts for *case*: one, or —
+    for an application of several items under ``Policy(item_counting=ItemCounting.ITEM)``
+    (一事一申请, FEES Art. 4) — one per item (``case_id`` ``"ID/1"``, ``"ID/2"``…): an item
+    withdrawn on its own concludes on that day as withdrawn (（六）3), the others with the
+    reply (each under its own outcome) or the ending. The proceedings count once, with
+    the first item.
+
+    Raises:
+        InvalidValueError: *registration_data_row* is not a ReportRow.
+        CoverageError: the case's calendar lacks days its deadline needs.
+    """
+    whole = record_from_case(case, registration_data_row=registration_data_row)
+    if case.policy.item_counting is not ItemCounting.ITEM or not case.items:
+        return (whole,)
+    records = []
+    withdrawn_outcome = Outcome(OutcomeKind.OTHER_HANDLING, OutcomeReason.WITHDRAWN)
+    for n, state in enumerate(case.items, start=1):
+        concluded, row = whole.concluded, whole.row
+        if state.withdrawn is not None:
+            concluded = state.withdrawn
+            row = withdrawn_outcome.report_row(registration_data_row=registration_data_row)
+        elif state.outcome is not None and case.concluded is not None:
+            row = state.outcome.report_row(registration_data_row=registration_data_row)
+        records.append(
+            attrs.evolve(
+                whole,
+                case_id=f"{case.id}/{n}",
+                concluded=concluded,
+                row=row,
+                proceedings=whole.proceedings if n == 1 else (),
+            )
+        )
+    return tuple(records)
