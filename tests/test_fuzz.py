@@ -536,6 +536,7 @@ _LAWFUL: dict[Any, list[Any]] = {
     _KIND.BOOL: [True, False],
     _KIND.ORDER: list(RemedyOrder),
     _KIND.FORM: list(ProvisionForm),
+    _KIND.ITEMS: [(("某项", o),) for o in _OUTCOMES[:2]],
     _KIND.TEXT: ["某局", "某公司", "李主任", "身份证明"],
     _KIND.INT: [1, 5, 10, 20, 100, 300],
     _KIND.PARTY: list(ConsultedParty),

@@ -680,7 +680,7 @@ class DuplicateRecordError(SerializationError):
         super().__init__(
             f"line {line}.case_id",
             case_id,
-            f"each case once; line {first_line} already holds case {case_id!r}",
+            f"each case once; line {first_line} already holds case {show_value(case_id)}",
         )
 
 

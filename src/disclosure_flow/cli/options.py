@@ -14,7 +14,7 @@ from disclosure_flow.clock import (
     PauseReason,
 )
 from disclosure_flow.dates import parse_date
-from disclosure_flow.errors import DisclosureFlowError
+from disclosure_flow.errors import DisclosureFlowError, show_value
 from disclosure_flow.workdays import (
     Estimates,
     Overlay,
@@ -84,13 +84,13 @@ def _parse_date_text(text: str, what: str) -> _dt.date:
     """*text* as a date; only ASCII digits are digits (``٣`` or ``３`` are refused)."""
     if any(ch.isdigit() and not ch.isascii() for ch in text):
         raise argparse.ArgumentTypeError(
-            f"{what} {text!r} has a digit other than 0-9; allowed: {_DATE_FORMS}"
+            f"{what} {show_value(text)} has a digit other than 0-9; allowed: {_DATE_FORMS}"
         )
     try:
         return parse_date(text)
     except DisclosureFlowError:
         raise argparse.ArgumentTypeError(
-            f"{what} {text!r} is not a date; allowed: {_DATE_FORMS}"
+            f"{what} {show_value(text)} is not a date; allowed: {_DATE_FORMS}"
         ) from None
 
 
@@ -105,7 +105,7 @@ def _whole_number(text: str, what: str, *, signed: bool = False) -> int:
     if not re.fullmatch(pattern, text, re.ASCII):
         allowed = "a whole number" + (", negative to count back," if signed else "")
         raise argparse.ArgumentTypeError(
-            f"{what} {text!r} is not a number; allowed: {allowed} in digits 0-9, e.g. 5"
+            f"{what} {show_value(text)} is not a number; allowed: {allowed} in digits 0-9, e.g. 5"
         )
     return int(text)
 
@@ -121,7 +121,7 @@ def _signed_count(text: str) -> int:
 def _year(text: str) -> int:
     if not re.fullmatch(r"[0-9]{4}", text, re.ASCII):
         raise argparse.ArgumentTypeError(
-            f"year {text!r} is not a year; allowed: four digits 0-9, e.g. 2025"
+            f"year {show_value(text)} is not a year; allowed: four digits 0-9, e.g. 2025"
         )
     return int(text)
 
@@ -131,7 +131,8 @@ def _encoding(text: str) -> str:
         "".encode(text)  # a LookupError also for bytes-to-bytes codecs such as base64
     except LookupError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a text encoding; allowed: e.g. utf-8 (the default), gbk, gb18030"
+            f"{show_value(text)} is not a text encoding; "
+            "allowed: e.g. utf-8 (the default), gbk, gb18030"
         ) from None
     return text
 
@@ -144,7 +145,9 @@ _PAUSE_SHAPE = "START:END:REASON (END empty while it runs), REASON one of " + ",
 def _pause(text: str) -> tuple[_dt.date, _dt.date | None, PauseReason]:
     pieces = text.split(":")
     if len(pieces) != 3:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a pause; allowed: {_PAUSE_SHAPE}")
+        raise argparse.ArgumentTypeError(
+            f"{show_value(text)} is not a pause; allowed: {_PAUSE_SHAPE}"
+        )
     start, end, reason = pieces
     try:
         why = PauseReason(reason)
@@ -165,11 +168,13 @@ _EXTEND_SHAPE = "DAYS:APPROVER:GRANTED_ON, e.g. 10:负责人:2026-10-26"
 def _extension(text: str) -> tuple[int, str, _dt.date]:
     pieces = text.split(":")
     if len(pieces) != 3:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an extension; allowed: {_EXTEND_SHAPE}")
+        raise argparse.ArgumentTypeError(
+            f"{show_value(text)} is not an extension; allowed: {_EXTEND_SHAPE}"
+        )
     days, approver, granted = pieces
     if not approver.strip():
         raise argparse.ArgumentTypeError(
-            f"APPROVER in {text!r} is empty; allowed: who approved it, {_EXTEND_SHAPE}"
+            f"APPROVER in {show_value(text)} is empty; allowed: who approved it, {_EXTEND_SHAPE}"
         )
     return (
         _whole_number(days, "DAYS"),
