@@ -97,6 +97,7 @@ from disclosure_flow.errors import (
     CoverageError,
     DefinitionError,
     DisclosureFlowError,
+    DocumentError,
     DuplicateRecordError,
     EventRefusedError,
     InputEncodingError,
@@ -109,6 +110,7 @@ from disclosure_flow.errors import (
     ProvisionalAnswerError,
     ReportInvariantError,
     SerializationError,
+    TemplateError,
     VersionConflictError,
 )
 from disclosure_flow.workdays import (
@@ -233,6 +235,7 @@ __all__ = [
     "DeliveryMethod",
     "DisclosureFlowError",
     "Dispatch",
+    "DocumentError",
     "DuplicateRecordError",
     "Estimates",
     "EventKind",
@@ -306,6 +309,7 @@ __all__ = [
     "SerializationError",
     "SubDeadline",
     "SubDeadlineKind",
+    "TemplateError",
     "VersionConflictError",
     "VolumeTier",
     "WatchItem",

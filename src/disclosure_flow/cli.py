@@ -83,6 +83,7 @@ examples:
   disclosure-flow calendar --coverage --json
   disclosure-flow calendar import-notice notice.txt -o 2027.toml
   disclosure-flow report cases.jsonl --year 2025 --format markdown
+  disclosure-flow document reply case.json --agency agency.toml --format docx -o reply.docx
 
 """
     + _EPILOG_ERRORS
@@ -343,6 +344,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="only one table (csv needs one; default: both)",
     )
     rp.set_defaults(handler=_report_command, parser=rp)
+
+    # The documents (答复文书): their own subcommand, defined with them.
+    from disclosure_flow.documents import add_document_command
+
+    add_document_command(sub)
     return parser
 
 
