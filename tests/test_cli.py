@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from disclosure_flow.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, build_parser, main
+from tests.documents.cases import write_cli_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 LINXIA = str(ROOT / "examples" / "overlays" / "linxia.toml")
@@ -194,6 +195,7 @@ def test_every_help_example_runs(
     _write_records(tmp_path / "cases.jsonl")
     notices = Path(__file__).parent / "workdays" / "notices"
     (tmp_path / "notice.txt").write_bytes((notices / "2026.txt").read_bytes())
+    write_cli_inputs(tmp_path)  # case.json and agency.toml, for `disclosure-flow document`
     monkeypatch.chdir(tmp_path)
     assert argv[0] == "disclosure-flow"
     code, text = run(*argv[1:])

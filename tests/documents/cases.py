@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
 
 from disclosure_flow import (
     Applicant,
@@ -23,6 +26,7 @@ from disclosure_flow import (
 )
 from disclosure_flow.documents import AgencyProfile, DocumentKind
 
+ROOT = Path(__file__).resolve().parents[2]
 CALENDAR = WorkdayCalendar()
 PHONE = "13812345678"
 ID_NUMBER = "11010519491231002X"
@@ -48,7 +52,7 @@ def d(month: int, day: int, year: int = 2026) -> dt.date:
 def new_case(
     case_id: str = "2026-001",
     *,
-    received: dt.date = d(3, 2),
+    received: dt.date = dt.date(2026, 3, 2),
     channel: Channel = Channel.IN_PERSON,
     name: str = "张三",
     description: str = "2025年部门预算",
@@ -126,7 +130,12 @@ for _reason in OutcomeReason:
 REPLY_REASONS = [r for r in OutcomeReason if r.kind.is_reply]
 
 
-def replied(outcome: Outcome, *, day: dt.date = d(3, 20), received: dt.date = d(3, 2)) -> Case:
+def replied(
+    outcome: Outcome,
+    *,
+    day: dt.date = dt.date(2026, 3, 20),
+    received: dt.date = dt.date(2026, 3, 2),
+) -> Case:
     case = new_case(received=received)
     case.start_review(received + dt.timedelta(days=1))
     if outcome.reason is OutcomeReason.EXCESSIVE:
@@ -159,7 +168,10 @@ def fee_lapsed() -> Case:
 def consulted_and_answered() -> Case:
     case = consulting()
     case.receive_consultation_answer(
-        d(3, 16), consultee="某化工有限公司", answer=ConsultationAnswer.OBJECTION, reasons="商业秘密"
+        d(3, 16),
+        consultee="某化工有限公司",
+        answer=ConsultationAnswer.OBJECTION,
+        reasons="商业秘密",
     )
     return case
 
@@ -173,7 +185,7 @@ WITHHELD = Outcome(
 
 def example_for(kind: DocumentKind) -> Case:
     """A case the document *kind* fits."""
-    return {
+    makers: dict[DocumentKind, Callable[[], Case]] = {
         DocumentKind.RECEIPT: new_case,
         DocumentKind.CORRECTION_NOTICE: corrected,
         DocumentKind.EXTENSION_NOTICE: extended,
@@ -185,4 +197,15 @@ def example_for(kind: DocumentKind) -> Case:
         DocumentKind.REPLY: lambda: replied(WITHHELD),
         DocumentKind.TERMINATION_NOTICE: correction_lapsed,
         DocumentKind.DELIVERY_RECEIPT: lambda: delivered(WITHHELD),
-    }[kind]()
+    }
+    return makers[kind]()
+
+
+def write_cli_inputs(folder: Path) -> None:
+    """``case.json`` (a case with a paid fee notice and a reply: its receipt, fee notice and
+    reply fit) and ``agency.toml`` in *folder*, for the command line's examples."""
+    case = fee_noticed()
+    case.receive_payment(d(3, 12))
+    case.reply(d(3, 20), outcome=WITHHELD)
+    (folder / "case.json").write_text(json.dumps(case.to_dict(), ensure_ascii=False), "utf-8")
+    (folder / "agency.toml").write_bytes((ROOT / "examples" / "agency.toml").read_bytes())

@@ -168,4 +168,6 @@ def _document_command(args: argparse.Namespace, out: TextIO) -> int:
         Path(args.output).write_bytes(document)
     else:
         Path(args.output).write_text(document, encoding="utf-8")
+    kind = DocumentKind(args.kind)
+    out.write(f"已写入 {args.output}（{kind.title_zh}，{fmt.value}）\n")
     return 0

@@ -587,9 +587,9 @@ def _delivery_receipt(b: _Builder, as_of: _dt.date, about: str | None) -> _Made:
             "受送达人签收",
             f"已签收（{chinese_date(received)}）"
             if received
-            else f"签名（盖章）：　　　　　　{_BLANK_DATE}",
+            else f"签名（盖章）：　　　　{_BLANK_DATE}",
         ),
-        ("送达人", f"签名：　　　　　　{_BLANK_DATE}"),
+        ("送达人", f"签名：　　　　{_BLANK_DATE}"),
         ("备注", ""),
     )
     b.require("table", title, case.applicant.name)

@@ -151,11 +151,10 @@ def build_document(
     ]
     rows: tuple[tuple[str, str], ...] = ()
     if "table" in kind.elements:
-        lines = [line.strip() for line in blocks["table"].splitlines() if line.strip()]
-        rows = tuple(
-            (label.strip(), value.strip())
-            for label, _, value in (line.partition("｜") for line in lines)
-        )
+        lines = [line for line in blocks["table"].splitlines() if line.strip()]
+        cells = (line.partition("｜") for line in lines)
+        # Values keep their full-width spaces: a blank date is written with them.
+        rows = tuple((label.strip(), value.strip(" \t")) for label, _, value in cells)
     doc_number = None
     if kind is not DocumentKind.DELIVERY_RECEIPT:
         doc_number = agency.document_number(kind, prepared.issued.year, number)
