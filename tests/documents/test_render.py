@@ -516,3 +516,15 @@ def test_templates_that_drop_a_fact_are_refused_at_render(tmp_path: object) -> N
             agency=AGENCY,
             templates=own,
         )
+
+
+def test_markdown_escapes_user_text() -> None:
+    case = new_case(name="# <b>张三</b> *", description="[链接](http://x) | 1. 项")
+    text = render_document(case, DocumentKind.RECEIPT, agency=AGENCY)
+    assert "\\# \\<b\\>张三\\</b\\> \\*：" in text
+    assert "\\[链接\\]\\(http://x\\) \\| 1. 项" in text
+    assert "<b>" not in text
+    from disclosure_flow.documents.plain import markdown_escape
+
+    assert markdown_escape("1. 第一") == "1\\. 第一"
+    assert markdown_escape("- 一") == "\\- 一"
