@@ -24,7 +24,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "disclosure_flow"
-SUBPACKAGES = ("workdays", "clock", "cases", "reports")
+SUBPACKAGES = ("workdays", "clock", "cases", "reports", "documents")
 MODULES = sorted(PACKAGE.rglob("*.py"))
 MAX_LINES = 800
 #: Fast paths, the general code each mirrors, and the test module that keeps them equal.

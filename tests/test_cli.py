@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from disclosure_flow.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, build_parser, main
+from tests.documents.cases import write_cli_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 LINXIA = str(ROOT / "examples" / "overlays" / "linxia.toml")
@@ -196,6 +197,7 @@ def test_every_help_example_runs(
     (tmp_path / "notice.txt").write_bytes((notices / "2026.txt").read_bytes())
     if argv[1] == "recompute":  # the import-notice example writes 2027.toml itself
         _write_open_cases(tmp_path / "open-cases.jsonl", tmp_path / "2027.toml")
+    write_cli_inputs(tmp_path)  # case.json and agency.toml, for `disclosure-flow document`
     monkeypatch.chdir(tmp_path)
     assert argv[0] == "disclosure-flow"
     code, text = run(*argv[1:])

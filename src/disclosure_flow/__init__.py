@@ -99,6 +99,7 @@ from disclosure_flow.errors import (
     CoverageError,
     DefinitionError,
     DisclosureFlowError,
+    DocumentError,
     DuplicateRecordError,
     EventRefusedError,
     InputEncodingError,
@@ -111,6 +112,7 @@ from disclosure_flow.errors import (
     ProvisionalAnswerError,
     ReportInvariantError,
     SerializationError,
+    TemplateError,
     VersionConflictError,
 )
 from disclosure_flow.workdays import (
@@ -243,6 +245,7 @@ __all__ = [
     "DeliveryMethod",
     "DisclosureFlowError",
     "Dispatch",
+    "DocumentError",
     "DuplicateRecordError",
     "Estimates",
     "EventKind",
@@ -318,6 +321,7 @@ __all__ = [
     "SerializationError",
     "SubDeadline",
     "SubDeadlineKind",
+    "TemplateError",
     "VersionConflictError",
     "VolumeTier",
     "WatchItem",

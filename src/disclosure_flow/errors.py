@@ -42,6 +42,7 @@ __all__ = [
     "CoverageError",
     "DefinitionError",
     "DisclosureFlowError",
+    "DocumentError",
     "DuplicateRecordError",
     "EventRefusedError",
     "InputEncodingError",
@@ -54,6 +55,7 @@ __all__ = [
     "ProvisionalAnswerError",
     "ReportInvariantError",
     "SerializationError",
+    "TemplateError",
     "VersionConflictError",
 ]
 
@@ -715,3 +717,54 @@ class NoticeError(OverlayError):
         DisclosureFlowError.__init__(
             self, f"holiday notice, {where}: {value!s}; allowed: {allowed}"
         )
+
+
+class DocumentError(DisclosureFlowError, ValueError):
+    """A document that cannot be made from what was given (文书无法生成): it does not fit
+    the case's state (a 延期答复告知书 for a case never extended), or the agency profile
+    or the arguments lack what it must state.
+
+    Attributes:
+        document: the document asked for, e.g. ``"extension_notice"``.
+        reason: what is wrong.
+        allowed: what would do instead (the documents that fit the case, the fields to
+            give).
+        missing: every missing field or element, all at once (empty when the problem is
+            the case's state).
+    """
+
+    def __init__(
+        self, document: str, reason: str, allowed: str, *, missing: tuple[str, ...] = ()
+    ) -> None:
+        self.document = document
+        self.reason = reason
+        self.allowed = allowed
+        self.missing = missing
+        # The reason and the allowed text may quote the case (a state, a field's name):
+        # masked like any value, so that no identity number or phone reaches a log.
+        super().__init__(
+            f"document {show_value(document)}: {mask_text(reason)}; allowed: {mask_text(allowed)}"
+        )
+
+
+class TemplateError(DocumentError):
+    """A document template that cannot be used (文书模板不合格): it does not parse, or it
+    lacks an element the law requires (e.g. a reply without the remedies paragraph).
+    Raised when the template is loaded, or when a rendered element fails to state what it
+    must.
+
+    Attributes as :class:`DocumentError`, and:
+        template: the template's file name (e.g. ``"reply.j2"``).
+    """
+
+    def __init__(
+        self,
+        document: str,
+        template: str,
+        reason: str,
+        allowed: str,
+        *,
+        missing: tuple[str, ...] = (),
+    ) -> None:
+        self.template = template
+        super().__init__(document, f"template {template}: {reason}", allowed, missing=missing)

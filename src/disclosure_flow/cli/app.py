@@ -180,6 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rp.set_defaults(handler=_report_command, parser=rp)
     add_recompute_command(sub)
+    # The documents (答复文书): their own subcommand, defined with them.
+    from disclosure_flow.documents import add_document_command
+
+    add_document_command(sub)
     return parser
 
 

@@ -55,6 +55,8 @@ examples:
   disclosure-flow calendar --coverage --json
   disclosure-flow calendar import-notice notice.txt -o 2027.toml
   disclosure-flow report cases.jsonl --year 2025 --format markdown
+  disclosure-flow recompute open-cases.jsonl --overlay 2027.toml
+  disclosure-flow document reply case.json --agency agency.toml --format docx -o reply.docx
 
 """
     + _EPILOG_ERRORS
