@@ -178,8 +178,9 @@ NEEDS_EARLIER_EVENT = (
     | {(s, E.SET_DELAYED_DEADLINE) for s in (S.UNDER_REVIEW, S.PROCESSING)}
     | {(S.WAITING, E.RECEIVE_PAYMENT), (S.WAITING, E.FEE_LAPSED)}
     | {(S.AWAITING_CORRECTION, E.RECEIVE_CONSULTATION_ANSWER)}
-    # the path's reconsideration is pending: one proceeding at a time
-    | {(S.IN_PROCEEDING, E.DECIDE_LITIGATION)}
+    # the path's reconsideration is pending: one proceeding at a time, unless its body
+    # let its time limit pass
+    | {(S.IN_PROCEEDING, E.DECIDE_LITIGATION), (S.IN_PROCEEDING, E.FILE_LITIGATION)}
     # an item withdrawn needs an application of several items
     | {(s, E.WITHDRAW_ITEM) for s in S if E.WITHDRAW_ITEM in DEFINITION.allowed_events(s)}
     # a remedy against inaction needs the reply period to have run out, a decision a

@@ -473,7 +473,7 @@ def test_a_remedy_reopens_the_archive_and_it_returns_when_decided() -> None:
     assert case.allowed_events() == {E.FILE_RECONSIDERATION, E.FILE_LITIGATION}
     case.file_reconsideration(D(2026, 4, 10))
     assert case.state is S.IN_PROCEEDING
-    with pytest.raises(EventRefusedError, match="allowed: one of decide_litigation"):
+    with pytest.raises(EventRefusedError, match="is pending"):
         case.file_litigation(D(2026, 4, 11), route=LitigationRoute.DIRECT)  # one at a time
     case.decide_reconsideration(D(2026, 6, 1), result=RemedyResult.UPHELD)
     assert state_of(case) is S.ARCHIVED
@@ -716,3 +716,22 @@ def test_a_reopened_case_counts_once_in_the_annual_report() -> None:
     assert report.count("一") == 1
     assert report.count(WITHHELD.row) == 1
     assert report.count(DISCLOSED.row) == 0
+
+
+def test_a_suit_when_the_reconsideration_body_lets_its_time_pass() -> None:
+    # 行政复议法(2023) Art. 62: 60 days to decide; then a suit within 15 days (行政诉讼法 Art. 45)
+    case = in_processing().reply(D(2026, 3, 20), outcome=WITHHELD).deliver(D(2026, 3, 23))
+    case.archive(D(2026, 3, 24)).file_reconsideration(D(2026, 4, 1))  # limit: 31 May
+    assert windows(case) == {
+        "litigation_after_reconsideration": (D(2026, 6, 15), "行政诉讼法 Art. 45")
+    }
+    with pytest.raises(EventRefusedError, match="may still be decided until 2026-05-31"):
+        case.file_litigation(D(2026, 5, 29), route=LitigationRoute.AFTER_RECONSIDERATION)
+    case.file_litigation(D(2026, 6, 2), route=LitigationRoute.AFTER_RECONSIDERATION)
+    assert case.state is S.IN_PROCEEDING
+    # the late decision, then the judgment: the file rests when both are decided
+    case.decide_reconsideration(D(2026, 6, 20), result=RemedyResult.UPHELD)
+    assert state_of(case) is S.IN_PROCEEDING
+    case.decide_litigation(D(2026, 10, 9), result=RemedyResult.UPHELD)
+    assert state_of(case) is S.ARCHIVED
+    assert [p.decided for p in case.proceedings] == [D(2026, 6, 20), D(2026, 10, 9)]

@@ -263,9 +263,14 @@ def _f_file_litigation(facts: _Facts, p: _Pending, channel: Channel) -> None:
 def _f_decide(facts: _Facts, p: _Pending, channel: Channel) -> None:
     data = p.payload
     order = data.get("order")
+    kind = (
+        RemedyKind.RECONSIDERATION
+        if p.event is EventKind.DECIDE_RECONSIDERATION
+        else RemedyKind.LITIGATION
+    )
     facts.proceedings = tuple(
         Proceeding(x.kind, x.filed, x.route, p.day, data["result"], data.get("received"), order)
-        if x.decided is None
+        if x.decided is None and x.kind is kind
         else x
         for x in facts.proceedings
     )
@@ -519,6 +524,7 @@ _AT_REST = frozenset(
         CaseState.ABANDONED_NO_CORRECTION,
         CaseState.ABANDONED_NO_PAYMENT,
         CaseState.ARCHIVED,
+        CaseState.IN_PROCEEDING,
     }
 )
 #: States in which running waits (consultations, a fee notice) have answer periods.
@@ -571,7 +577,15 @@ def _window(
 _Plan = tuple[SubDeadlineKind, PeriodKind, _dt.date, "str | None"]
 
 
-def _remedy_plan(facts: _Facts, inaction_from: _dt.date | None = None) -> list[_Plan]:
+def _decision_limit(reconsideration: Proceeding, policy: Policy) -> _dt.date:
+    """The last day of the reconsideration body's time limit (行政复议法 2023 Art. 62),
+    counted in days from the filing [convention: not moved off a day off]."""
+    return period_counted(PeriodKind.RECONSIDERATION_DECISION, reconsideration.filed, policy=policy)
+
+
+def _remedy_plan(
+    facts: _Facts, inaction_from: _dt.date | None = None, policy: Policy | None = None
+) -> list[_Plan]:
     """The remedy windows open now, as ``(kind, period, start, about)`` — without the
     calendar: none while a proceeding is pending or once a suit was filed; a suit's 15
     days after a reconsideration decision; else the reconsideration period (one year at
@@ -580,19 +594,25 @@ def _remedy_plan(facts: _Facts, inaction_from: _dt.date | None = None) -> list[_
     inaction (不作为; 行政复议法实施条例 Art. 16, 法释〔2018〕1号 Art. 66) when no act is
     known."""
     proceedings = facts.act_proceedings
-    for x in proceedings:
-        if x.decided is None or x.kind is RemedyKind.LITIGATION:
+    if any(x.kind is RemedyKind.LITIGATION for x in proceedings):
+        return []
+    if proceedings:  # a reconsideration, decided or pending
+        last = proceedings[-1]
+        if last.decided is not None:
+            start = last.decision_received or last.decided
+            about = None
+        elif policy is None:
             return []
-    if proceedings:  # a reconsideration was decided
-        decided = proceedings[-1]
-        assert decided.decided is not None
-        start = decided.decision_received or decided.decided
+        else:
+            # the body decided nothing within its time limit: a suit within 15 days of it
+            start = _decision_limit(last, policy)
+            about = "复议机关逾期未作决定"
         return [
             (
                 SubDeadlineKind.LITIGATION_AFTER_RECONSIDERATION,
                 PeriodKind.LITIGATION_AFTER_RECONSIDERATION,
                 start,
-                None,
+                about,
             )
         ]
     knowing = _knowing(facts)
@@ -625,7 +645,7 @@ def _remedy_windows(
     """The remedy windows open now (救济期限), computed: see :func:`_remedy_plan`."""
     return tuple(
         _window(kind, period, start, policy, calendar, about)
-        for kind, period, start, about in _remedy_plan(facts, inaction_from)
+        for kind, period, start, about in _remedy_plan(facts, inaction_from, policy)
     )
 
 
@@ -641,7 +661,7 @@ def _late_remedy(
     else ``None``. An act on or before the day the period reaches is in time whatever
     the calendar says, so only a later one asks the calendar (which may move the last
     day off a day off)."""
-    for kind, period, start, about in _remedy_plan(facts, inaction_from):
+    for kind, period, start, about in _remedy_plan(facts, inaction_from, policy):
         if kind is not wanted or day <= period_counted(period, start, policy=policy):
             continue
         window = _window(kind, period, start, policy, calendar, about)

@@ -19,6 +19,7 @@ from disclosure_flow.cases.definition import Refusal
 from disclosure_flow.cases.facts import (
     _answer_due,
     _compute,
+    _decision_limit,
     _Facts,
     _late_remedy,
     _payment_due,
@@ -32,6 +33,7 @@ from disclosure_flow.cases.states import CaseState, EventKind
 from disclosure_flow.cases.values import (
     ConsultationAnswer,
     LitigationRoute,
+    Proceeding,
     RemedyKind,
     RemedyOrder,
     RemedyResult,
@@ -373,9 +375,9 @@ def _g_no_pending(case: Case, p: _Pending) -> Refusal | None:
 
 def _pending_of(kind: RemedyKind) -> Guard:
     def guard(case: Case, p: _Pending) -> Refusal | None:
-        x = case._facts.pending_proceeding()
-        if x is not None and x.kind is kind:
-            return None
+        for x in case._facts.proceedings:
+            if x.decided is None and x.kind is kind:
+                return None
         return Refusal(f"no {kind.value} is pending", f"file_{kind.value} first")
 
     return guard
@@ -387,13 +389,67 @@ def _g_result_final(case: Case, p: _Pending) -> Refusal | None:
     return Refusal("result=PENDING is not a decision", "UPHELD, CORRECTED or OTHER")
 
 
+def _overdue_reconsideration(case: Case, day: _dt.date) -> Proceeding | None:
+    """The reconsideration pending on *day* whose body's time limit has run out (行政复议法
+    2023 Art. 62; a suit may then follow, 行政诉讼法 Art. 45)."""
+    for x in case._facts.act_proceedings:
+        if (
+            x.kind is RemedyKind.RECONSIDERATION
+            and x.decided is None
+            and day > _decision_limit(x, case._policy)
+        ):
+            return x
+    return None
+
+
+def _g_suit_may_be_filed(case: Case, p: _Pending) -> Refusal | None:
+    """One proceeding at a time — except a suit after a reconsideration whose body let its
+    time limit pass without a decision."""
+    x = case._facts.pending_proceeding()
+    if x is None:
+        return None
+    if (
+        x.kind is RemedyKind.RECONSIDERATION
+        and p.payload["route"] is LitigationRoute.AFTER_RECONSIDERATION
+    ):
+        if _overdue_reconsideration(case, p.day) is not None:
+            return None
+        limit = _decision_limit(x, case._policy).isoformat()
+        return Refusal(
+            f"the reconsideration filed on {x.filed.isoformat()} may still be decided until "
+            f"{limit} (行政复议法(2023) Art. 62)",
+            f"decide_reconsideration, or a suit after {limit}",
+        )
+    return Refusal(
+        f"a {x.kind.value} filed on {x.filed.isoformat()} is pending (尚未审结)",
+        f"decide_{x.kind.value} first",
+    )
+
+
+def _r_other_proceeding_pending(case: Case, p: _Pending) -> bool:
+    """Whether a proceeding other than the one this decision ends is pending."""
+    kind = (
+        RemedyKind.RECONSIDERATION
+        if p.event is EventKind.DECIDE_RECONSIDERATION
+        else RemedyKind.LITIGATION
+    )
+    return any(x.decided is None and x.kind is not kind for x in case._facts.proceedings)
+
+
 def _g_route(case: Case, p: _Pending) -> Refusal | None:
     decided = [
         x for x in case._facts.act_proceedings if x.kind is RemedyKind.RECONSIDERATION and x.decided
     ]
     route = p.payload["route"]
-    if route is LitigationRoute.AFTER_RECONSIDERATION and not decided:
-        return Refusal("no reconsideration was decided", "route=LitigationRoute.DIRECT")
+    if (
+        route is LitigationRoute.AFTER_RECONSIDERATION
+        and not decided
+        and _overdue_reconsideration(case, p.day) is None
+    ):
+        return Refusal(
+            "no reconsideration was decided, nor did its body's time limit pass",
+            "route=LitigationRoute.DIRECT",
+        )
     if route is LitigationRoute.DIRECT and decided:
         return Refusal(
             "a reconsideration was decided", "route=LitigationRoute.AFTER_RECONSIDERATION"
@@ -661,6 +717,7 @@ GUARDS: Mapping[str, Guard] = MappingProxyType(
         "on_the_spot": _g_on_the_spot,
         "outcome_valid": _g_outcome_valid,
         "no_proceeding_pending": _g_no_pending,
+        "suit_may_be_filed": _g_suit_may_be_filed,
         "reconsideration_pending": _pending_of(RemedyKind.RECONSIDERATION),
         "litigation_pending": _pending_of(RemedyKind.LITIGATION),
         "decision_result_final": _g_result_final,
@@ -716,6 +773,7 @@ ROUTES: Mapping[str, Route] = MappingProxyType(
         "waits_running": _r_waits_running,
         "other_waits_running": _r_other_waits_running,
         "orders_new_reply": _r_orders_new_reply,
+        "other_proceeding_pending": _r_other_proceeding_pending,
     }
 )
 

@@ -153,7 +153,7 @@ def _filing(
             dest,
             guards=(
                 *first,
-                "no_proceeding_pending",
+                "suit_may_be_filed",
                 "litigation_route_consistent",
                 "suit_admissible",
                 "remedy_in_time",
@@ -163,8 +163,9 @@ def _filing(
 
 
 def _deciding(source: CaseState, dest: CaseState) -> tuple[TransitionSpec, ...]:
-    """The decision of the proceeding pending in *source*: an order to reply anew re-opens
-    the case for a new reply (SPEC §11), any other decision leads to *dest*."""
+    """The decision of a proceeding pending in *source*: an order to reply anew re-opens
+    the case for a new reply (SPEC §11); with another proceeding still pending the case
+    stays; any other decision leads to *dest*."""
     found = []
     for event, pending in (
         (EventKind.DECIDE_RECONSIDERATION, "reconsideration_pending"),
@@ -175,6 +176,12 @@ def _deciding(source: CaseState, dest: CaseState) -> tuple[TransitionSpec, ...]:
             found.append(
                 TransitionSpec(
                     event, source, CaseState.PROCESSING, when=("orders_new_reply",), guards=guards
+                )
+            )
+        if dest is not source:
+            found.append(
+                TransitionSpec(
+                    event, source, source, when=("other_proceeding_pending",), guards=guards
                 )
             )
         found.append(TransitionSpec(event, source, dest, guards=guards))
@@ -281,6 +288,8 @@ _TRANSITIONS = (
     # it again).
     *_filing(S.ARCHIVED, S.IN_PROCEEDING),
     *_deciding(S.IN_PROCEEDING, S.ARCHIVED),
+    # a suit when the reconsideration body let its time limit pass (行政诉讼法 Art. 45)
+    _filing(S.IN_PROCEEDING, S.IN_PROCEEDING)[1],
     # Remedies against inaction (不作为): no reply when the reply period ran out; the
     # request stays open and may still be answered.
     *(t for s in _INACTION for t in (*_filing(s, s, first=("reply_overdue",)), *_deciding(s, s))),

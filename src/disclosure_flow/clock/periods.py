@@ -90,6 +90,8 @@ class PeriodKind(enum.Enum):
             2023 Art. 20 ¶3).
         LITIGATION_AFTER_RECONSIDERATION: a suit after a reconsideration, from receiving
             its decision: 15 days (行政诉讼法 Art. 45).
+        RECONSIDERATION_DECISION: the reconsideration body's time limit to decide, from
+            the filing: 60 days (行政复议法 2023 Art. 62).
     """
 
     CORRECTION_NOTICE = "correction_notice_period"
@@ -101,6 +103,7 @@ class PeriodKind(enum.Enum):
     LITIGATION = "litigation_period"
     RECONSIDERATION_CAP = "reconsideration_cap_period"
     LITIGATION_AFTER_RECONSIDERATION = "litigation_after_reconsideration_period"
+    RECONSIDERATION_DECISION = "reconsideration_decision_period"
 
     def __repr__(self) -> str:
         return f"PeriodKind.{self.name}"

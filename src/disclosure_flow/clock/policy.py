@@ -301,6 +301,10 @@ class Policy:
         litigation_after_reconsideration_period: a suit after a reconsideration, from
             receiving its decision (or from the end of the body's time limit if it
             decided nothing): 15 days, 行政诉讼法 Art. 45.
+        reconsideration_decision_period: the reconsideration body's time limit to
+            decide, from accepting the application: 60 days, 行政复议法 (2023) Art. 62
+            (an extension by the body is not modelled [convention]: the host records the
+            decision when it comes).
         delayed_deadline_article: where the law lets the agency set a later reply
             deadline for a request it cannot answer in time (延迟答复, R2019 Art. 35);
             ``None`` under R2008, which has no such rule.
@@ -353,6 +357,10 @@ class Policy:
     )
     litigation_after_reconsideration_period: LegalPeriod = attrs.field(
         factory=lambda: _LITIGATION_AFTER_RECONSIDERATION,
+        validator=_period(unit=(PeriodUnit.DAYS, PeriodUnit.MONTHS), optional=False, minimum=1),
+    )
+    reconsideration_decision_period: LegalPeriod = attrs.field(
+        factory=lambda: _RECONSIDERATION_DECISION,
         validator=_period(unit=(PeriodUnit.DAYS, PeriodUnit.MONTHS), optional=False, minimum=1),
     )
     excluded_pauses: frozenset[PauseReason] = attrs.field(converter=_to_reasons)
@@ -428,6 +436,9 @@ _RECONSIDERATION_CAP: Final[LegalPeriod] = LegalPeriod(
 )
 _LITIGATION_AFTER_RECONSIDERATION: Final[LegalPeriod] = LegalPeriod(
     15, PeriodUnit.DAYS, "行政诉讼法 Art. 45"
+)
+_RECONSIDERATION_DECISION: Final[LegalPeriod] = LegalPeriod(
+    60, PeriodUnit.DAYS, "行政复议法(2023) Art. 62"
 )
 
 #: 行政复议法 (2023 revision) in force: for an act before this day the 1999 law applies
