@@ -54,11 +54,10 @@ from disclosure_flow.cases.facts import (
     ENDING_OUTCOMES,
     _compute,
     _Facts,
-    _findings,
     _fold,
     _Pending,
-    _sub_deadlines,
 )
+from disclosure_flow.cases.findings import _findings
 from disclosure_flow.cases.guards import _allowed_list, _refused
 from disclosure_flow.cases.lifecycle import DEFINITION
 from disclosure_flow.cases.machine import _route_by_machine
@@ -88,6 +87,7 @@ from disclosure_flow.cases.values import (
     SubDeadline,
     _text,
 )
+from disclosure_flow.cases.windows import _sub_deadlines
 from disclosure_flow.clock import (
     Deadline,
     DeadlineStatus,

@@ -19,12 +19,9 @@ from disclosure_flow.cases.definition import Refusal
 from disclosure_flow.cases.facts import (
     _answer_due,
     _compute,
-    _decision_limit,
     _Facts,
-    _late_remedy,
     _payment_due,
     _Pending,
-    _reconsideration_first,
     _recording,
 )
 from disclosure_flow.cases.lifecycle import DEFINITION
@@ -40,6 +37,7 @@ from disclosure_flow.cases.values import (
     SubDeadlineKind,
     _text,
 )
+from disclosure_flow.cases.windows import _decision_limit, _late_remedy, _reconsideration_first
 from disclosure_flow.clock import ClockEvent, FindingRule, LateActs
 from disclosure_flow.errors import (
     ClockError,
