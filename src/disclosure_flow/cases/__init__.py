@@ -18,7 +18,8 @@ The case layer, above the clock:
   :mod:`~disclosure_flow.cases.payloads` (what each event carries),
   :mod:`~disclosure_flow.cases.facts` (what the history says, and the clock events it
   gives), :mod:`~disclosure_flow.cases.windows` (the periods running: sub-deadlines and
-  remedy windows), :mod:`~disclosure_flow.cases.findings`, :mod:`~disclosure_flow.cases.restore` with
+  remedy windows), :mod:`~disclosure_flow.cases.findings`,
+  :mod:`~disclosure_flow.cases.restore` with
   :mod:`~disclosure_flow.cases.quick_restore` (the stored form), and
   :mod:`~disclosure_flow.cases.html`.
 
