@@ -172,10 +172,11 @@ def restore_all(dicts: Sequence[dict[str, Any]]) -> int:
 class _Model:
     """What the guards read of a case, as a plain object a per-case Machine can decorate."""
 
-    def __init__(self, channel: Channel, policy: Any) -> None:
+    def __init__(self, channel: Channel, policy: Any, request: InformationRequest) -> None:
         self._state = CaseState.NEW
         self._facts = _Facts()
         self._channel = channel
+        self._request = request
         self._policy = policy
         self._calendar = CALENDAR
         self.history: list[CaseEvent] = []
@@ -206,8 +207,8 @@ def restore_with_machine_per_case(dicts: Sequence[dict[str, Any]]) -> int:
     due = 0
     for d in dicts:
         Applicant.from_dict(d["applicant"])
-        InformationRequest.from_dict(d["request"])
-        model = _Model(Channel(d["channel"]), R2019)
+        request = InformationRequest.from_dict(d["request"])
+        model = _Model(Channel(d["channel"]), R2019, request)
         _per_case_machine(model)
         for i, raw in enumerate(d["events"]):
             kind = EventKind(raw["event"])

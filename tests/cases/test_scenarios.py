@@ -735,3 +735,18 @@ def test_a_suit_when_the_reconsideration_body_lets_its_time_pass() -> None:
     case.decide_litigation(D(2026, 10, 9), result=RemedyResult.UPHELD)
     assert state_of(case) is S.ARCHIVED
     assert [p.decided for p in case.proceedings] == [D(2026, 6, 20), D(2026, 10, 9)]
+
+
+def test_a_proceeding_the_law_does_not_admit_is_recorded_with_a_finding_when_asked() -> None:
+    recording = attrs.evolve(R2019_POLICY, name="记录", late_acts=LateActs.RECORD)
+    case = in_processing(policy=recording).reply(D(2026, 3, 20), outcome=WITHHELD)
+    case.deliver(D(2026, 3, 23)).file_litigation(D(2026, 4, 1), route=LitigationRoute.DIRECT)
+    (finding,) = case.findings()
+    assert finding.rule is FindingRule.PROCEEDING_NOT_ADMITTED
+    assert finding.article == "行政复议法(2023) Art. 23 ¶1(4)"
+    assert (
+        finding.describe()
+        == "依法不予受理的复议或诉讼：2026-04-01 提出（行政复议法(2023) Art. 23 ¶1(4)）"
+    )
+    restored = Case.from_dict(case.to_dict(), calendar=CALENDAR, policies=[recording])
+    assert restored.findings() == (finding,)

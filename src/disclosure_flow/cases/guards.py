@@ -37,7 +37,7 @@ from disclosure_flow.cases.values import (
     SubDeadlineKind,
     _text,
 )
-from disclosure_flow.cases.windows import _decision_limit, _late_remedy, _reconsideration_first
+from disclosure_flow.cases.windows import _decision_limit, _inadmissible, _late_remedy
 from disclosure_flow.clock import ClockEvent, FindingRule, LateActs
 from disclosure_flow.errors import (
     ClockError,
@@ -455,37 +455,18 @@ def _g_route(case: Case, p: _Pending) -> Refusal | None:
     return None
 
 
-def _g_reconsideration_admissible(case: Case, p: _Pending) -> Refusal | None:
-    for x in case._facts.act_proceedings:
-        if x.kind is RemedyKind.LITIGATION:
-            return Refusal(
-                f"a suit was filed on {x.filed.isoformat()}: once a court has accepted a suit "
-                "on the act, no reconsideration is accepted (行政复议法(2023) Art. 29 ¶2)",
-                "the suit's decision (decide_litigation)",
-            )
-        return Refusal(
-            f"a reconsideration was filed on {x.filed.isoformat()}: the same act is not "
-            "reconsidered twice",
-            "a suit after the reconsideration (file_litigation, 行政诉讼法 Art. 45)",
-        )
-    return None
-
-
-def _g_suit_admissible(case: Case, p: _Pending) -> Refusal | None:
-    facts = case._facts
-    for x in facts.act_proceedings:
-        if x.kind is RemedyKind.LITIGATION:
-            return Refusal(
-                f"a suit was filed on {x.filed.isoformat()} on the same act", "one suit per act"
-            )
-    if p.payload["route"] is LitigationRoute.DIRECT and _reconsideration_first(facts):
-        assert facts.reply is not None
-        return Refusal(
-            f"a direct suit against the 不予公开 reply of {facts.reply.day.isoformat()}: "
-            "reconsideration comes first (复议前置, 行政复议法(2023) Art. 23 ¶1(4))",
-            "file_reconsideration",
-        )
-    return None
+def _g_admissible(case: Case, p: _Pending) -> Refusal | None:
+    """A reconsideration or suit the law admits (SPEC §11) — or, under a policy that
+    records what happened, recorded with a finding (PROCEEDING_NOT_ADMITTED)."""
+    kind = (
+        RemedyKind.RECONSIDERATION
+        if p.event is EventKind.FILE_RECONSIDERATION
+        else RemedyKind.LITIGATION
+    )
+    found = _inadmissible(case._facts, kind, p.payload.get("route"))
+    if found is None or case._policy.late_acts is LateActs.RECORD:
+        return None
+    return Refusal(found[0], found[1])
 
 
 def _remedy_kind(p: _Pending) -> SubDeadlineKind:
@@ -719,8 +700,8 @@ GUARDS: Mapping[str, Guard] = MappingProxyType(
         "reconsideration_pending": _pending_of(RemedyKind.RECONSIDERATION),
         "litigation_pending": _pending_of(RemedyKind.LITIGATION),
         "decision_result_final": _g_result_final,
-        "reconsideration_admissible": _g_reconsideration_admissible,
-        "suit_admissible": _g_suit_admissible,
+        "reconsideration_admissible": _g_admissible,
+        "suit_admissible": _g_admissible,
         "remedy_in_time": _g_remedy_in_time,
         "reply_overdue": _g_reply_overdue,
         "order_consistent": _g_order_consistent,

@@ -263,6 +263,10 @@ def _remedy_findings(case: Case, as_of: _dt.date | None = None) -> list[Finding]
         inaction_from = None
         if then.reply is None and then.ending is None and then.day0 is not None:
             inaction_from = _compute(then, policy, calendar).due
+        refused = _inadmissible(then, x.kind, x.route)
+        if refused is not None:
+            rule = FindingRule.PROCEEDING_NOT_ADMITTED
+            found.append(Finding(rule, refused[2], x.filed, x.filed, 0))
         window = _late_remedy(then, policy, calendar, _remedy_kind_of(x), x.filed, inaction_from)
         if window is not None:
             assert window.end is not None
@@ -270,3 +274,46 @@ def _remedy_findings(case: Case, as_of: _dt.date | None = None) -> list[Finding]
             rule = _REMEDY_FINDING[window.kind]
             found.append(Finding(rule, window.end.period.article, window.due, x.filed, late_by))
     return found
+
+
+def _inadmissible(
+    facts: _Facts, kind: RemedyKind, route: LitigationRoute | None
+) -> tuple[str, str, str] | None:
+    """Why the law does not admit a reconsideration or suit about the current act, as
+    ``(reason, allowed, article)``, or ``None`` (SPEC §11): no reconsideration once a suit
+    was filed (行政复议法 2023 Art. 29 ¶2), none twice; one suit per act; no direct suit
+    against a 不予公开 reply from 2024-01-01 (复议前置, Art. 23 ¶1(4))."""
+    for x in facts.act_proceedings:
+        if kind is RemedyKind.RECONSIDERATION and x.kind is RemedyKind.LITIGATION:
+            return (
+                f"a suit was filed on {x.filed.isoformat()}: once a court has accepted a suit "
+                "on the act, no reconsideration is accepted (行政复议法(2023) Art. 29 ¶2)",
+                "the suit's decision (decide_litigation)",
+                "行政复议法(2023) Art. 29 ¶2",
+            )
+        if kind is RemedyKind.RECONSIDERATION:
+            return (
+                f"a reconsideration was filed on {x.filed.isoformat()}: the same act is not "
+                "reconsidered twice",
+                "a suit after the reconsideration (file_litigation, 行政诉讼法 Art. 45)",
+                "行政复议法(2023) Art. 29",
+            )
+        if x.kind is RemedyKind.LITIGATION:
+            return (
+                f"a suit was filed on {x.filed.isoformat()} on the same act",
+                "one suit per act",
+                "行政诉讼法 Art. 49",
+            )
+    if (
+        kind is RemedyKind.LITIGATION
+        and route is LitigationRoute.DIRECT
+        and _reconsideration_first(facts)
+    ):
+        assert facts.reply is not None
+        return (
+            f"a direct suit against the 不予公开 reply of {facts.reply.day.isoformat()}: "
+            "reconsideration comes first (复议前置, 行政复议法(2023) Art. 23 ¶1(4))",
+            "file_reconsideration",
+            "行政复议法(2023) Art. 23 ¶1(4)",
+        )
+    return None

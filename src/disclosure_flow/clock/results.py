@@ -62,6 +62,9 @@ class FindingRule(enum.Enum):
             no written notice to it recorded (未书面告知第三方, Art. 32).
         RECEIPT_CONFIRMATION_LATE: receipt confirmed with the applicant after the day the
             application arrived (未于收到申请当日确认, Art. 31).
+        PROCEEDING_NOT_ADMITTED: a reconsideration or suit the law does not admit,
+            recorded because it happened (复议前置 skipped, a reconsideration after a
+            suit, a second one on the same act).
     """
 
     REPLY_LATE = "reply_late"
@@ -77,6 +80,7 @@ class FindingRule(enum.Enum):
     DELAYED_DEADLINE_NOT_NOTIFIED = "delayed_deadline_not_notified"
     OVERRIDE_NOT_NOTIFIED = "override_not_notified"
     RECEIPT_CONFIRMATION_LATE = "receipt_confirmation_late"
+    PROCEEDING_NOT_ADMITTED = "proceeding_not_admitted"
 
     @property
     def early(self) -> bool:
@@ -115,6 +119,7 @@ _FINDING_ZH = {
     FindingRule.DELAYED_DEADLINE_NOT_NOTIFIED: "未告知申请人延迟答复期限",
     FindingRule.OVERRIDE_NOT_NOTIFIED: "未书面告知第三方决定公开",
     FindingRule.RECEIPT_CONFIRMATION_LATE: "未于收到申请当日确认",
+    FindingRule.PROCEEDING_NOT_ADMITTED: "依法不予受理的复议或诉讼",
 }
 
 
@@ -150,6 +155,11 @@ class Finding:
                 f"{self.rule.value.replace('_', ' ')}: the act of {self.acted} has no notice "
                 f"recorded ({self.article})"
             )
+        if self.rule is FindingRule.PROCEEDING_NOT_ADMITTED:
+            if lang == "zh":
+                return f"{self.rule.label_zh}：{self.acted} 提出（{self.article}）"
+            _check_lang(lang)
+            return f"proceeding not admitted: filed {self.acted} ({self.article})"
         if self.rule.early:
             if lang == "zh":
                 return (
