@@ -500,8 +500,8 @@ class Case(CaseActs):
                 f"events in date order: on or after {last}",
             )
         reopened = self._facts.reopened
-        if reopened is not None and day < reopened[0]:
-            start = reopened[0].isoformat()
+        if reopened is not None and day < reopened.start:
+            start = reopened.start.isoformat()
             raise EventRefusedError(
                 kind.value,
                 state.value,
@@ -621,8 +621,8 @@ class Case(CaseActs):
         facts = self._facts
         if facts.ended is not None and facts.ended < as_of:
             as_of = facts.ended
-        elif facts.reopened is not None and as_of < facts.reopened[0] <= deadline.day0:
-            as_of = facts.reopened[0]  # a re-opened period is measured from its start
+        elif facts.reopened is not None and as_of < facts.reopened.start <= deadline.day0:
+            as_of = facts.reopened.start  # a re-opened period is measured from its start
         return deadline.status(as_of)
 
     def sub_deadlines(self) -> tuple[SubDeadline, ...]:

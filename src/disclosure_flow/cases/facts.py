@@ -53,8 +53,6 @@ class _Facts:
     """The case's derived facts (internal; immutable by convention: copied, then folded)."""
 
     __slots__ = (
-        "act_from",
-        "concluded",
         "consultations",
         "correction",
         "day0",
@@ -68,7 +66,6 @@ class _Facts:
         "reasons_requested",
         "received",
         "reopened",
-        "replies",
         "reply",
         "reply_received",
         "restart",
@@ -86,10 +83,8 @@ class _Facts:
         self.delayed: DelayedDeadlineRecord | None = None
         self.fee: FeeNotice | None = None
         self.reply: ReplyRecord | None = None
-        self.replies: tuple[ReplyRecord, ...] = ()
-        self.concluded: tuple[_dt.date, Outcome] | None = None
-        self.reopened: tuple[_dt.date, int | None] | None = None
-        self.act_from = 0
+        # rare, so kept together (a case's memory stays small): set by an order to reply anew
+        self.reopened: _Reopened | None = None
         self.withdrawn_items: tuple[tuple[str, _dt.date], ...] = ()
         self.delivered: _dt.date | None = None
         self.reply_received: _dt.date | None = None
@@ -124,7 +119,46 @@ class _Facts:
     def act_proceedings(self) -> tuple[Proceeding, ...]:
         """The proceedings about the current act (after an order to reply anew, the new
         reply is a new act)."""
-        return self.proceedings[self.act_from :] if self.act_from else self.proceedings
+        reopened = self.reopened
+        return self.proceedings if reopened is None else self.proceedings[reopened.act_from :]
+
+    @property
+    def replies(self) -> tuple[ReplyRecord, ...]:
+        """Every reply: those an order replaced, then the one in force."""
+        before = () if self.reopened is None else self.reopened.replies
+        return before if self.reply is None else (*before, self.reply)
+
+    @property
+    def concluded(self) -> tuple[_dt.date, Outcome] | None:
+        """The first conclusion: the first reply, or the ending without a reply."""
+        if self.reopened is not None:
+            return self.reopened.concluded
+        if self.reply is not None:
+            return self.reply.day, self.reply.outcome
+        if self.ending is not None and self.ended is not None:
+            return self.ended, ENDING_OUTCOMES[self.ending]
+        return None
+
+
+class _Reopened:
+    """What an order to reply anew set (SPEC §11): the new period's start and length, where
+    the new act's proceedings begin, the first conclusion and the replies replaced."""
+
+    __slots__ = ("act_from", "concluded", "days", "replies", "start")
+
+    def __init__(
+        self,
+        start: _dt.date,
+        days: int | None,
+        act_from: int,
+        concluded: tuple[_dt.date, Outcome] | None,
+        replies: tuple[ReplyRecord, ...],
+    ) -> None:
+        self.start = start
+        self.days = days
+        self.act_from = act_from
+        self.concluded = concluded
+        self.replies = replies
 
 
 class _Pending:
@@ -224,9 +258,6 @@ def _f_reply(facts: _Facts, p: _Pending, channel: Channel) -> None:
         items,
     )
     facts.reply = reply
-    facts.replies += (reply,)
-    if facts.concluded is None:
-        facts.concluded = (p.day, reply.outcome)
 
 
 def _f_deliver(facts: _Facts, p: _Pending, channel: Channel) -> None:
@@ -241,8 +272,6 @@ def _f_withdraw_item(facts: _Facts, p: _Pending, channel: Channel) -> None:
 def _f_ending(facts: _Facts, p: _Pending, channel: Channel) -> None:
     facts.ending = p.event
     facts.ended = p.day
-    if facts.concluded is None:
-        facts.concluded = (p.day, ENDING_OUTCOMES[p.event])
 
 
 def _f_file_reconsideration(facts: _Facts, p: _Pending, channel: Channel) -> None:
@@ -269,8 +298,11 @@ def _f_decide(facts: _Facts, p: _Pending, channel: Channel) -> None:
     )
     if order is not None:
         # The decision sets a new reply period; the new reply is a new act.
-        facts.reopened = (data.get("order_received", p.day), data.get("order_days"))
-        facts.act_from = len(facts.proceedings)
+        start = data.get("order_received", p.day)
+        concluded, replies = facts.concluded, facts.replies
+        facts.reopened = _Reopened(
+            start, data.get("order_days"), len(facts.proceedings), concluded, replies
+        )
         facts.reply = facts.ending = facts.ended = None
         facts.delivered = facts.reply_received = None
 
@@ -354,7 +386,7 @@ def _clock_events(facts: _Facts, policy: Policy, calendar: WorkdayCalendar) -> l
     period ran out, not until the day the silence was recorded.
     """
     if facts.reopened is not None:
-        return _reopened_events(facts, facts.reopened[0])
+        return _reopened_events(facts, facts.reopened.start)
     events: list[ClockEvent] = []
     c = facts.correction
     if c is not None:
@@ -401,10 +433,11 @@ def _first_period(facts: _Facts) -> _Facts:
     """The facts of the first reply period, for its findings after an order to reply
     anew: what happened before the new period started, with the first reply."""
     assert facts.reopened is not None
-    start = facts.reopened[0]
+    start = facts.reopened.start
     first = facts.copy()
     first.reopened = None
-    first.reply = facts.replies[0] if facts.replies and facts.replies[0].day < start else None
+    replies = facts.replies
+    first.reply = replies[0] if replies and replies[0].day < start else None
     first.consultations = tuple(c for c in facts.consultations if c.sent < start)
     first.extensions = tuple(e for e in facts.extensions if e.granted_on < start)
     if facts.fee is not None and facts.fee.issued >= start:
@@ -459,8 +492,8 @@ def _compute(
         events.append(extra)
     day0 = facts.day0
     if facts.reopened is not None:
-        day0 = facts.reopened[0]
-        policy = _rereply_policy(policy, facts.reopened[1])
+        day0 = facts.reopened.start
+        policy = _rereply_policy(policy, facts.reopened.days)
         note = "收到复议决定或判决（重新答复）"
     # The clock's entry for arguments known to be of the right types (a case checked
     # its policy and calendar; day 0 is a date of its history).

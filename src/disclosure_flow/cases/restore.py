@@ -318,7 +318,7 @@ def _restore(
         state_value = dest_value
         steps = next_steps
         # After an order to reply anew, nothing is done before the agency received it.
-        last_day = day if facts.reopened is None else max(day, facts.reopened[0])
+        last_day = day if facts.reopened is None else max(day, facts.reopened.start)
     if data["state"] != state_value:
         raise SerializationError("case.state", data["state"], show_value(state_value))
     if data["version"] != len(log) or type(data["version"]) is not int:
