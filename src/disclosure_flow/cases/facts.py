@@ -131,7 +131,7 @@ class _Facts:
     @property
     def concluded(self) -> tuple[_dt.date, Outcome] | None:
         """The first conclusion: the first reply, or the ending without a reply."""
-        if self.reopened is not None:
+        if self.reopened is not None and self.reopened.concluded is not None:
             return self.reopened.concluded
         if self.reply is not None:
             return self.reply.day, self.reply.outcome
