@@ -151,7 +151,6 @@ class Case(CaseActs):
         "_id",
         "_log",
         "_policy",
-        "_policy_dates",
         "_request",
         "_state",
     )
@@ -183,7 +182,6 @@ class Case(CaseActs):
         self._request = request
         self._channel = channel
         self._policy = policy
-        self._policy_dates = PolicyDates.IN_FORCE
         self._calendar = calendar
         self._state = DEFINITION.initial
         # The history is either materialised (``_history``, a list of CaseEvent) or,
@@ -247,7 +245,6 @@ class Case(CaseActs):
             policy=policy,
             calendar=calendar,
         )
-        case._policy_dates = policy_dates
         case.apply(EventKind.REGISTER, received, actor=actor, note=note)
         return case
 
@@ -673,8 +670,9 @@ class Case(CaseActs):
             "version": self.version,
             "events": [_event_to_dict(e) for e in self._events()],
         }
-        if self._policy_dates is PolicyDates.ANY:
-            out["policy_dates"] = PolicyDates.ANY.value
+        received = self._facts.received
+        if received is not None and not self._policy.in_force_on(received):
+            out["policy_dates"] = PolicyDates.ANY.value  # a simulation, said out loud
         return out
 
     @classmethod

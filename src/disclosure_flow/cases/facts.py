@@ -53,23 +53,21 @@ class _Facts:
     """The case's derived facts (internal; immutable by convention: copied, then folded)."""
 
     __slots__ = (
+        "_end",
+        "_rare",
         "consultations",
         "correction",
         "day0",
         "delayed",
         "delivered",
-        "ended",
-        "ending",
         "extensions",
         "fee",
         "proceedings",
         "reasons_requested",
         "received",
-        "reopened",
         "reply",
         "reply_received",
         "restart",
-        "withdrawn_items",
     )
 
     def __init__(self) -> None:
@@ -83,13 +81,11 @@ class _Facts:
         self.delayed: DelayedDeadlineRecord | None = None
         self.fee: FeeNotice | None = None
         self.reply: ReplyRecord | None = None
-        # rare, so kept together (a case's memory stays small): set by an order to reply anew
-        self.reopened: _Reopened | None = None
-        self.withdrawn_items: tuple[tuple[str, _dt.date], ...] = ()
+        # rare facts, kept together so that a case's memory stays small
+        self._rare: _Rare | None = None
         self.delivered: _dt.date | None = None
         self.reply_received: _dt.date | None = None
-        self.ending: EventKind | None = None
-        self.ended: _dt.date | None = None
+        self._end: tuple[EventKind, _dt.date] | None = None
         self.proceedings: tuple[Proceeding, ...] = ()
 
     def copy(self) -> _Facts:
@@ -116,6 +112,34 @@ class _Facts:
         return None
 
     @property
+    def ending(self) -> EventKind | None:
+        """The event that ended the case without a reply, if any."""
+        return None if self._end is None else self._end[0]
+
+    @property
+    def ended(self) -> _dt.date | None:
+        """The day it ended so."""
+        return None if self._end is None else self._end[1]
+
+    @property
+    def reopened(self) -> _Reopened | None:
+        """What an order to reply anew set, if one did."""
+        return None if self._rare is None else self._rare.reopened
+
+    @reopened.setter
+    def reopened(self, value: _Reopened | None) -> None:
+        self._rare = _Rare(value, self.withdrawn_items)
+
+    @property
+    def withdrawn_items(self) -> tuple[tuple[str, _dt.date], ...]:
+        """The items withdrawn one by one, with their days."""
+        return () if self._rare is None else self._rare.withdrawn_items
+
+    @withdrawn_items.setter
+    def withdrawn_items(self, value: tuple[tuple[str, _dt.date], ...]) -> None:
+        self._rare = _Rare(self.reopened, value)
+
+    @property
     def act_proceedings(self) -> tuple[Proceeding, ...]:
         """The proceedings about the current act (after an order to reply anew, the new
         reply is a new act)."""
@@ -138,6 +162,18 @@ class _Facts:
         if self.ending is not None and self.ended is not None:
             return self.ended, ENDING_OUTCOMES[self.ending]
         return None
+
+
+class _Rare:
+    """The facts few cases have (immutable: replaced, never changed)."""
+
+    __slots__ = ("reopened", "withdrawn_items")
+
+    def __init__(
+        self, reopened: _Reopened | None, withdrawn_items: tuple[tuple[str, _dt.date], ...]
+    ) -> None:
+        self.reopened = reopened
+        self.withdrawn_items = withdrawn_items
 
 
 class _Reopened:
@@ -270,8 +306,7 @@ def _f_withdraw_item(facts: _Facts, p: _Pending, channel: Channel) -> None:
 
 
 def _f_ending(facts: _Facts, p: _Pending, channel: Channel) -> None:
-    facts.ending = p.event
-    facts.ended = p.day
+    facts._end = (p.event, p.day)
 
 
 def _f_file_reconsideration(facts: _Facts, p: _Pending, channel: Channel) -> None:
@@ -303,7 +338,7 @@ def _f_decide(facts: _Facts, p: _Pending, channel: Channel) -> None:
         facts.reopened = _Reopened(
             start, data.get("order_days"), len(facts.proceedings), concluded, replies
         )
-        facts.reply = facts.ending = facts.ended = None
+        facts.reply = facts._end = None
         facts.delivered = facts.reply_received = None
 
 

@@ -178,7 +178,6 @@ def _restore(
             case._request = request
             case._channel = channel
             case._policy = policy
-            case._policy_dates = PolicyDates.IN_FORCE
             case._calendar = calendar
             case._state = _INITIAL
             case._history = []
@@ -337,9 +336,7 @@ def _restore(
                 f"the rules in force on {received.isoformat()} "
                 f"({policy_in_force(received).name}), or policy_dates='any' for a simulation",
             )
-    elif dates == PolicyDates.ANY.value:
-        case._policy_dates = PolicyDates.ANY
-    else:
+    elif dates != PolicyDates.ANY.value:
         raise SerializationError("case.policy_dates", dates, "'any', or no key")
     return case
 
