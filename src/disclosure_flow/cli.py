@@ -2,7 +2,8 @@
 
 Run ``disclosure-flow --help`` (or ``python -m disclosure_flow --help``).
 
-Exit codes: 0 success; 2 bad usage; 3 the library refused the input (a
+Exit codes: 0 success; 1 (``watchlist`` only) a listed case needs the agency to act;
+2 bad usage; 3 the library refused the input (a
 :class:`~disclosure_flow.errors.DisclosureFlowError`, e.g. a date outside the
 calendar's data); 4 a file could not be read (missing, or not text in its encoding);
 70 an internal error (a bug: never a traceback, a one-line message asking to report
@@ -58,10 +59,10 @@ EXIT_INTERRUPTED = 130
 
 _EPILOG_ERRORS = """\
 exit codes:
-  0 success; 2 bad usage; 3 input refused by the law or the data (e.g. a date
-  outside the calendar); 4 a file could not be read (missing, or not text in its
-  encoding: see --encoding); 70 an internal error (a bug: please report it);
-  130 interrupted.
+  0 success; 1 (watchlist) a listed case needs the agency to act; 2 bad usage;
+  3 input refused by the law or the data (e.g. a date outside the calendar); 4 a
+  file or the database could not be read (missing, or not text in its encoding:
+  see --encoding); 70 an internal error (a bug: please report it); 130 interrupted.
 errors:
   on stderr: "disclosure-flow: TYPE: MESSAGE" (bad usage: the usage line, then
   "disclosure-flow COMMAND: error: MESSAGE"). With --json (report: --format json)
@@ -83,6 +84,8 @@ examples:
   disclosure-flow calendar --coverage --json
   disclosure-flow calendar import-notice notice.txt -o 2027.toml
   disclosure-flow report cases.jsonl --year 2025 --format markdown
+  disclosure-flow watchlist open-cases.jsonl --as-of 2026-11-24 --json
+  disclosure-flow storage recompute --url sqlite:///cases.db
 
 """
     + _EPILOG_ERRORS
@@ -343,6 +346,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="only one table (csv needs one; default: both)",
     )
     rp.set_defaults(handler=_report_command, parser=rp)
+    from disclosure_flow.cli_jobs import add_commands  # it builds on this module's helpers
+
+    add_commands(sub)
     return parser
 
 

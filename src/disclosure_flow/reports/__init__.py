@@ -42,9 +42,21 @@ from disclosure_flow.reports.records import (
     record_from_case,
     write_records,
 )
-from disclosure_flow.reports.supervision import Attention, WatchItem, Watchlist, watchlist
+from disclosure_flow.reports.supervision import (
+    DEFAULT_STALLED_AFTER,
+    Attention,
+    PeriodAlert,
+    ReplyClock,
+    WatchItem,
+    Watchlist,
+    reply_clock,
+    watch,
+    watch_items,
+    watchlist,
+)
 
 __all__ = [
+    "DEFAULT_STALLED_AFTER",
     "REPORT_SCHEMA",
     "SMALL_GROUP",
     "AnnualReport",
@@ -52,10 +64,12 @@ __all__ = [
     "Attention",
     "GroupStatistics",
     "OverdueCase",
+    "PeriodAlert",
     "ProceedingKind",
     "ProceedingRecord",
     "ProceedingResult",
     "ProceedingsGroup",
+    "ReplyClock",
     "ReportRecord",
     "ReportTable",
     "RequestsRow",
@@ -68,6 +82,9 @@ __all__ = [
     "overdue_cases",
     "read_records",
     "record_from_case",
+    "reply_clock",
+    "watch",
+    "watch_items",
     "watchlist",
     "write_records",
 ]
