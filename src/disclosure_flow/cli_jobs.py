@@ -64,7 +64,8 @@ def add_commands(sub: Any) -> None:
         "stalled cases, open remedy windows, pending proceedings, findings. Reads one "
         "case (Case.to_dict()) per line, streaming: memory stays constant. Prints one "
         "line per listed case as it is found, then a summary.",
-        epilog="example:\n  disclosure-flow watchlist open-cases.jsonl --as-of 2026-11-24 --json\n\n"
+        epilog="example:\n"
+        "  disclosure-flow watchlist open-cases.jsonl --as-of 2026-11-24 --json\n\n"
         "exit 1 when a listed case needs the agency to act (anything but open remedy "
         "windows,\npending proceedings and findings), 0 otherwise.\n\n" + _EPILOG_ERRORS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -96,8 +97,7 @@ def add_commands(sub: Any) -> None:
         "install 'disclosure-flow[sql]', [postgres] for PostgreSQL).",
         epilog="examples:\n  disclosure-flow storage create --url sqlite:///cases.db\n"
         "  disclosure-flow storage recompute --url sqlite:///cases.db --overlay 2027.toml\n"
-        "  disclosure-flow storage export --url sqlite:///cases.db --open > cases.jsonl\n\n"
-        + _EPILOG_ERRORS,
+        "  disclosure-flow storage export --url sqlite:///cases.db --open\n\n" + _EPILOG_ERRORS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = st.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -52,11 +52,19 @@ import attrs
 from disclosure_flow.cases import (
     Case,
     CaseState,
+    ConsultedParty,
     Proceeding,
     SubDeadline,
     SubDeadlineKind,
 )
-from disclosure_flow.clock import Deadline, DeadlineStatus, Finding
+from disclosure_flow.clock import (
+    Deadline,
+    DeadlineStatus,
+    Finding,
+    LegalPeriod,
+    PeriodKind,
+    PeriodUnit,
+)
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import CoverageError, InvalidValueError
 from disclosure_flow.workdays import WorkdayCalendar
@@ -352,6 +360,7 @@ _ENDED: Final = {
     SubDeadlineKind.CORRECTION: Attention.CORRECTION_ENDED,
     SubDeadlineKind.FEE_PAYMENT: Attention.PAYMENT_ENDED,
 }
+_OPEN_IDS: Final = frozenset(id(s) for s in CaseState if s.is_open)
 _REMEDIES: Final = frozenset(
     {
         SubDeadlineKind.RECONSIDERATION,
@@ -390,22 +399,45 @@ def _late_by(calendar: WorkdayCalendar, due: _dt.date, as_of: _dt.date) -> int:
 
 
 class _Cutoffs:
-    """The first day that is not due soon, per calendar: the (n + 1)-th working day
-    after the day asked about (computed once per calendar of a run)."""
+    """The dates the thresholds give, per calendar, computed once per calendar of a run:
+    the first day that is no longer due soon (the (n + 1)-th working day after the day
+    asked about), and the day an open case's last event must be before to be stalled
+    (the n-th working day counted back from it, itself included)."""
 
-    __slots__ = ("_as_of", "_found", "_within")
+    __slots__ = ("_as_of", "_calendar", "_cut", "_found", "_stalled_after", "_within")
 
-    def __init__(self, as_of: _dt.date, within: int) -> None:
+    def __init__(self, as_of: _dt.date, within: int, stalled_after: int | None) -> None:
         self._as_of = as_of
         self._within = within
-        self._found: dict[int, tuple[WorkdayCalendar, _dt.date]] = {}
+        self._stalled_after = stalled_after
+        self._found: dict[int, tuple[WorkdayCalendar, _Cut]] = {}
+        self._calendar: WorkdayCalendar | None = None
+        self._cut: _Cut = (None, None)
 
-    def __call__(self, calendar: WorkdayCalendar) -> _dt.date:
+    def __call__(self, calendar: WorkdayCalendar) -> _Cut:
+        if calendar is self._calendar:
+            return self._cut
         found = self._found.get(id(calendar))
         if found is None or found[0] is not calendar:
-            day = calendar.add_workdays_result(self._as_of, self._within + 1).value
-            found = self._found[id(calendar)] = (calendar, day)
+            found = self._found[id(calendar)] = (calendar, self._compute(calendar))
+        self._calendar, self._cut = calendar, found[1]
         return found[1]
+
+    def _compute(self, calendar: WorkdayCalendar) -> _Cut:
+        soon: _dt.date | None = None
+        stalled: _dt.date | None = None
+        try:
+            soon = calendar.add_workdays_result(self._as_of, self._within + 1).value
+            if self._stalled_after is not None:
+                following = calendar.add_workdays_result(self._as_of, 1).value
+                stalled = calendar.add_workdays_result(following, -self._stalled_after).value
+        except CoverageError:  # judged case by case, from the deadlines themselves
+            pass
+        return soon, stalled
+
+
+#: The due-soon and stalled cut-off dates of a calendar (``None``: beyond its data).
+_Cut = tuple["_dt.date | None", "_dt.date | None"]
 
 
 def watch(
@@ -432,7 +464,9 @@ def watch(
     as_of = check_date(as_of, "as_of")
     due_within = _threshold(due_within, "due_within")
     stalled_after = _threshold(stalled_after, "stalled_after", optional=True)
-    return _watch(case, as_of, due_within, stalled_after, _Cutoffs(as_of, due_within))
+    return _watch(
+        case, as_of, due_within, stalled_after, _Cutoffs(as_of, due_within, stalled_after)
+    )
 
 
 def _watch(
@@ -454,8 +488,9 @@ def _watch(
         case, last = then, then.last_event_day
         assert last is not None
     state = case.state
-    is_open = state.is_open
+    is_open = id(state) in _OPEN_IDS  # an int's hash: an enum member's is slow
     calendar = case.calendar
+    soon, stall = cutoffs(calendar)
     reasons: set[Attention] = set()
     status: DeadlineStatus | None = None
     try:
@@ -469,10 +504,9 @@ def _watch(
         is_open
         and deadline is not None
         and due is not None
-        and (as_of > due or due < cutoffs(calendar))
+        and (as_of > due or soon is None or due < soon)
     ):
-        # A re-opened period counts from its start (Case.status does the same).
-        status = deadline.status(deadline.day0 if deadline.day0 > as_of else as_of)
+        status = _open_status(deadline, as_of)
         if status.overdue:
             reasons.add(Attention.OVERDUE)
         elif status.due_soon(due_within):
@@ -482,13 +516,15 @@ def _watch(
     idle = None
     try:
         if is_open:
-            if case.waiting or state is CaseState.AWAITING_CORRECTION:
+            # Only these states show waits and the correction among the sub-deadlines.
+            waits = state is CaseState.WAITING or state is CaseState.AWAITING_CORRECTION
+            if waits and _may_have_ended(case, as_of):
                 for sub in case.sub_deadlines():
                     reason = _ENDED.get(sub.kind)
                     if reason is not None and sub.due < as_of:
                         periods.append(_alert(sub, _late_by(calendar, sub.due, as_of)))
                         reasons.add(reason)
-            if stalled_after is not None:
+            if stalled_after is not None and (stall is None or last < stall):
                 idle = calendar.workdays_between(last, as_of)
                 if idle >= stalled_after:
                     reasons.add(Attention.STALLED)
@@ -509,7 +545,9 @@ def _watch(
     if not reasons:
         return None
     if status is None and deadline is not None:
-        status = case.status(as_of)
+        status = _open_status(deadline, as_of) if is_open else case.status(as_of)
+    if idle is None and is_open and stalled_after is not None:
+        idle = calendar.workdays_between(last, as_of)
     return WatchItem(
         case.id,
         state,
@@ -523,6 +561,44 @@ def _watch(
         last,
         idle,
     )
+
+
+def _may_have_ended(case: Case, as_of: _dt.date) -> bool:
+    """Whether a period the case waits on (an answer, the correction, the payment) may
+    have ended before *as_of* — a bound that needs no calendar, so that the sub-deadlines
+    are computed only then. A period of *n* working days or days counted after *start*
+    ends *n* - 1 days after it at the earliest (*start* itself may count)."""
+    correction = case.correction
+    if correction is not None and correction.received is None and correction.due < as_of:
+        return True
+    policy = case.policy
+    starts: list[tuple[PeriodKind, _dt.date]] = [
+        (_ANSWER_PERIOD[c.party], c.letter_received) for c in case.consultations if c.is_open
+    ]
+    fee = case.fee
+    if fee is not None and fee.paid is None:
+        starts.append((PeriodKind.FEE_PAYMENT, fee.notice_received))
+    for kind, start in starts:
+        period: LegalPeriod | None = getattr(policy, kind.value)
+        if period is None:
+            continue
+        if period.unit is PeriodUnit.MONTHS or start.toordinal() + period.length - 1 < (
+            as_of.toordinal()
+        ):
+            return True
+    return False
+
+
+_ANSWER_PERIOD: Final = {
+    ConsultedParty.THIRD_PARTY: PeriodKind.THIRD_PARTY_ANSWER,
+    ConsultedParty.OTHER_AGENCY: PeriodKind.INTER_AGENCY_ANSWER,
+}
+
+
+def _open_status(deadline: Deadline, as_of: _dt.date) -> DeadlineStatus:
+    """:meth:`Case.status` of an open case whose events all lie on or before *as_of*,
+    from its deadline (not computed again): a re-opened period counts from its start."""
+    return deadline.status(deadline.day0 if deadline.day0 > as_of else as_of)
 
 
 def _alert(sub: SubDeadline, overdue_by: int) -> PeriodAlert:
@@ -542,7 +618,7 @@ def watch_items(
     as_of = check_date(as_of, "as_of")
     due_within = _threshold(due_within, "due_within")
     stalled_after = _threshold(stalled_after, "stalled_after", optional=True)
-    cutoffs = _Cutoffs(as_of, due_within)
+    cutoffs = _Cutoffs(as_of, due_within, stalled_after)
     for case in cases:
         item = _watch(case, as_of, due_within, stalled_after, cutoffs)
         if item is not None:
