@@ -86,7 +86,9 @@ def _story(i: int, day0: dt.date, gap: int) -> Case:
         case.consult(nxt(), party=ConsultedParty.THIRD_PARTY, consultee="某公司")
     elif kind == 4:
         case.consult(nxt(), party=ConsultedParty.OTHER_AGENCY, consultee="某局")
-        case.receive_consultation_answer(nxt(3), consultee="某局", answer=ConsultationAnswer.CONSENT)
+        case.receive_consultation_answer(
+            nxt(3), consultee="某局", answer=ConsultationAnswer.CONSENT
+        )
         case.extend(nxt(2), days=10, approver="信息公开办主任")
     elif kind == 6:
         case.issue_fee_notice(nxt(), amount=300, method=FeeMethod.PER_VOLUME)
@@ -117,7 +119,9 @@ def make_dicts(n: int, templates: int = 400) -> list[dict[str, Any]]:
     return out
 
 
-def _best(runs: int, dicts: Sequence[dict[str, Any]], work: Callable[[list[Case]], object]) -> float:
+def _best(
+    runs: int, dicts: Sequence[dict[str, Any]], work: Callable[[list[Case]], object]
+) -> float:
     """The best time of *work* over *runs* runs, each on freshly restored cases."""
     best = float("inf")
     for _ in range(runs):

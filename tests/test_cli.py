@@ -14,6 +14,8 @@ import pytest
 
 from disclosure_flow.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, build_parser, main
 
+from .test_cli_jobs import write_job_files
+
 ROOT = Path(__file__).resolve().parent.parent
 LINXIA = str(ROOT / "examples" / "overlays" / "linxia.toml")
 
@@ -194,6 +196,7 @@ def test_every_help_example_runs(
     _write_records(tmp_path / "cases.jsonl")
     notices = Path(__file__).parent / "workdays" / "notices"
     (tmp_path / "notice.txt").write_bytes((notices / "2026.txt").read_bytes())
+    write_job_files(tmp_path)  # what the watchlist's and the storage's examples read
     monkeypatch.chdir(tmp_path)
     assert argv[0] == "disclosure-flow"
     code, text = run(*argv[1:])

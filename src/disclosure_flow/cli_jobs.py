@@ -96,8 +96,8 @@ def add_commands(sub: Any) -> None:
         description="The cases database of disclosure_flow.storage (extra sql: pip "
         "install 'disclosure-flow[sql]', [postgres] for PostgreSQL).",
         epilog="examples:\n  disclosure-flow storage create --url sqlite:///cases.db\n"
-        "  disclosure-flow storage recompute --url sqlite:///cases.db --overlay 2027.toml\n"
-        "  disclosure-flow storage export --url sqlite:///cases.db --open\n\n" + _EPILOG_ERRORS,
+        "  disclosure-flow storage recompute --url sqlite:///cases.db --estimates allow\n"
+        "  disclosure-flow storage export --url sqlite:///cases.db\n\n" + _EPILOG_ERRORS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = st.add_subparsers(dest="action", metavar="ACTION", required=True)

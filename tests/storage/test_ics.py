@@ -28,7 +28,8 @@ def test_reminders_skip_the_national_day_holiday() -> None:
         D(2026, 10, 9),
     )
     assert reply.title == "答复期限 2026-101"
-    assert "R2019" in reply.description and reply.uid == "reply.2026-101@disclosure-flow"
+    assert "R2019" in reply.description
+    assert reply.uid == "reply.2026-101@disclosure-flow"
     assert calendar_entries(case, remind=None)[0].remind_on is None
 
 
@@ -44,7 +45,7 @@ def test_the_file_reads_back() -> None:
     )
     data = to_ics([consulted, extended.case()], as_of=D(2026, 10, 26), remind=2)
     parsed = icalendar.Calendar.from_ical(data)
-    events = [c for c in parsed.walk("VEVENT")]
+    events = list(parsed.walk("VEVENT"))
     summaries = [str(e["SUMMARY"]) for e in events]
     assert summaries == [
         "第三方意见期限 2026-102",
@@ -66,7 +67,8 @@ def test_provisional_entries_say_so() -> None:
     calendar = WorkdayCalendar(estimates=Estimates.ALLOW)
     case = Scenario(received=D(2026, 12, 10), calendar=calendar).case()
     (reply, *_) = calendar_entries(case)
-    assert reply.provisional and reply.title.endswith("（估计）")
+    assert reply.provisional
+    assert reply.title.endswith("（估计）")
     assert "官方节假日通知发布后请重新导出" in reply.description
 
 

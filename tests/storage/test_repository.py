@@ -3,6 +3,7 @@ once, the supervisor's queries in SQL, recompute after a calendar change."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import threading
@@ -14,8 +15,14 @@ from hypothesis import strategies as st
 
 from disclosure_flow import Overlay, OverlayEntry, OverlayKind, WorkdayCalendar
 from disclosure_flow import strategies as dfs
-from disclosure_flow.cases import Case, CaseState, ConsultedParty, Outcome, OutcomeKind
-from disclosure_flow.cases import OutcomeReason
+from disclosure_flow.cases import (
+    Case,
+    CaseState,
+    ConsultedParty,
+    Outcome,
+    OutcomeKind,
+    OutcomeReason,
+)
 from disclosure_flow.errors import (
     DisclosureFlowError,
     EventRefusedError,
@@ -26,6 +33,7 @@ from disclosure_flow.errors import (
 from disclosure_flow.reports import Attention, watchlist
 from disclosure_flow.storage import (
     TABLES,
+    CaseColumns,
     CaseNotFoundError,
     Repository,
     case_columns,
@@ -60,7 +68,8 @@ def test_add_load_round_trip_and_columns(repo: Repository) -> None:
     assert [(e.version, e.event) for e in stored] == [
         (e.version, e.event.value) for e in case.history
     ]
-    assert stored[-1].payload is not None and stored[-1].payload["consultee"] == "第三方"
+    assert stored[-1].payload is not None
+    assert stored[-1].payload["consultee"] == "第三方"
 
 
 def test_save_appends_the_new_events_only(repo: Repository) -> None:
@@ -99,14 +108,15 @@ def test_adding_a_stored_id_again_is_a_conflict(repo: Repository) -> None:
 def test_missing_cases_and_bad_arguments(repo: Repository) -> None:
     with pytest.raises(CaseNotFoundError) as caught:
         repo.load("nope")
-    assert isinstance(caught.value, LookupError) and caught.value.case_id == "nope"
+    assert isinstance(caught.value, LookupError)
+    assert caught.value.case_id == "nope"
     case = _case("2026-009", D(2026, 9, 28))
     with pytest.raises(CaseNotFoundError):
         repo.save(case, expected_version=1)
     with pytest.raises(InvalidValueError):
         repo.save(case, expected_version=2)  # newer than the case itself
     with pytest.raises(InvalidValueError):
-        repo.save(case, expected_version=True)  # type: ignore[arg-type]
+        repo.save(case, expected_version=True)
     with pytest.raises(InvalidValueError):
         Repository("sqlite://", calendar="national")  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError):
@@ -153,7 +163,8 @@ def test_two_writers_at_once_exactly_one_wins(repo: Repository) -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    assert len(won) == 1 and len(lost) == 1
+    assert len(won) == 1
+    assert len(lost) == 1
     assert (lost[0].expected, lost[0].actual) == (1, 2)
     stored = repo.load("2026-001")
     assert stored.version == 2
@@ -192,7 +203,10 @@ def test_the_supervisors_queries_agree_with_the_watchlist(repo: Repository) -> N
         repo.add(case)
     as_of = D(2026, 11, 24)
     board = watchlist(cases, as_of=as_of, due_within=5, stalled_after=10)
-    ids = lambda rows: [r.id for r in rows]  # noqa: E731
+
+    def ids(rows: list[CaseColumns]) -> list[str]:
+        return [r.id for r in rows]
+
     assert ids(repo.overdue(as_of)) == [i.case_id for i in board.overdue] == ["A-overdue"]
     assert sorted(ids(repo.due_soon(as_of, within=5))) == sorted(i.case_id for i in board.due_soon)
     assert "E-answered" not in ids(repo.due_soon(as_of))  # paused through the answer day
@@ -227,6 +241,7 @@ def test_recompute_after_a_calendar_change(repo: Repository) -> None:
     assert (stale.total, stale.updated, stale.skipped) == (7, 7, 0)
     assert seen == [(0, 7), (3, 7), (6, 7), (7, 7)]
     assert later.columns("R-0").fingerprint == newer.fingerprint
+    assert before is not None
     assert later.columns("R-0").due == newer.add_workdays(before, 1)
     assert later.recompute(rows="stale").total == 0  # nothing stale any more
     assert later.recompute().updated == 7
@@ -290,10 +305,8 @@ def test_refused_events_never_reach_the_database_or_a_listener(
     read = case.version
     event = data.draw(st.sampled_from(sorted(case.allowed_events(), key=lambda e: e.value)))
     day = case.history[-1].day + dt.timedelta(days=data.draw(st.integers(-2, 10)))
-    try:
+    with contextlib.suppress(DisclosureFlowError):
         case.apply(event, day, party=party, consultee="某单位")
-    except DisclosureFlowError:
-        pass
     repo.save(case, expected_version=read)
     assert heard == list(range(read + 1, case.version + 1))
     assert [e.version for e in repo.events(case.id)] == list(range(1, case.version + 1))

@@ -504,7 +504,8 @@ def _watch(
         is_open
         and deadline is not None
         and due is not None
-        and (as_of > due or soon is None or due < soon)
+        # an Art. 35 deadline's working days are counted apart from its date: ask
+        and (as_of > due or soon is None or due < soon or deadline.delayed is not None)
     ):
         status = _open_status(deadline, as_of)
         if status.overdue:
