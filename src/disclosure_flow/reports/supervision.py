@@ -62,8 +62,10 @@ from disclosure_flow.clock import (
     DeadlineStatus,
     Finding,
     LegalPeriod,
+    Pause,
     PeriodKind,
     PeriodUnit,
+    Policy,
 )
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import CoverageError, InvalidValueError
@@ -501,11 +503,35 @@ def _watch(
             reasons.add(Attention.UNCOVERED)
     due = None if deadline is None else deadline.due
     if (
+        # Most open cases of a nightly job: nothing to list, known from dates alone.
+        is_open
+        and not reasons
+        and (
+            deadline is None
+            or (
+                not deadline.findings
+                and (due is None or (soon is not None and as_of <= due and due >= soon))
+                and (deadline.delayed is None or _unpaused(deadline))
+            )
+        )
+        and (stalled_after is None or (stall is not None and last >= stall))
+        and not (
+            (state is CaseState.WAITING or state is CaseState.AWAITING_CORRECTION)
+            and _may_have_ended(case, as_of)
+        )
+    ):
+        return None
+    if (
         is_open
         and deadline is not None
         and due is not None
         # an Art. 35 deadline's working days are counted apart from its date: ask
-        and (as_of > due or soon is None or due < soon or deadline.delayed is not None)
+        and (
+            as_of > due
+            or soon is None
+            or due < soon
+            or (deadline.delayed is not None and not _unpaused(deadline))
+        )
     ):
         status = _open_status(deadline, as_of)
         if status.overdue:
@@ -564,6 +590,12 @@ def _watch(
     )
 
 
+def _unpaused(deadline: Deadline) -> bool:
+    """Whether no pause counts in *deadline* (then the working days left under an Art. 35
+    deadline are those up to its date, as for any other)."""
+    return all(type(event) is not Pause for event in deadline.events)
+
+
 def _may_have_ended(case: Case, as_of: _dt.date) -> bool:
     """Whether a period the case waits on (an answer, the correction, the payment) may
     have ended before *as_of* — a bound that needs no calendar, so that the sub-deadlines
@@ -572,22 +604,23 @@ def _may_have_ended(case: Case, as_of: _dt.date) -> bool:
     correction = case.correction
     if correction is not None and correction.received is None and correction.due < as_of:
         return True
-    policy = case.policy
-    starts: list[tuple[PeriodKind, _dt.date]] = [
-        (_ANSWER_PERIOD[c.party], c.letter_received) for c in case.consultations if c.is_open
-    ]
-    fee = case.fee
-    if fee is not None and fee.paid is None:
-        starts.append((PeriodKind.FEE_PAYMENT, fee.notice_received))
-    for kind, start in starts:
-        period: LegalPeriod | None = getattr(policy, kind.value)
-        if period is None:
-            continue
-        if period.unit is PeriodUnit.MONTHS or start.toordinal() + period.length - 1 < (
-            as_of.toordinal()
-        ):
+    policy, day = case.policy, as_of.toordinal()
+    for c in case.consultations:
+        if c.answer is None and _may_end(policy, _ANSWER_PERIOD[c.party], c.letter_received, day):
             return True
-    return False
+    fee = case.fee
+    return (
+        fee is not None
+        and fee.paid is None
+        and _may_end(policy, PeriodKind.FEE_PAYMENT, fee.notice_received, day)
+    )
+
+
+def _may_end(policy: Policy, kind: PeriodKind, start: _dt.date, day: int) -> bool:
+    period: LegalPeriod | None = getattr(policy, kind.value)
+    if period is None:
+        return False
+    return period.unit is PeriodUnit.MONTHS or start.toordinal() + period.length - 1 < day
 
 
 _ANSWER_PERIOD: Final = {
