@@ -23,7 +23,7 @@ from disclosure_flow.testing import Scenario
 
 D = dt.date
 PROPERTY = settings(
-    max_examples=int(__import__("os").environ.get("N_EX", "150")),
+    max_examples=150,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
