@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from disclosure_flow import Estimates, WorkdayCalendar
-from disclosure_flow.cases import Channel
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.cases import Channel, ConsultationAnswer, ConsultedParty
+from disclosure_flow.errors import ClockError, InvalidValueError
 from disclosure_flow.storage import Undated, case_columns
 from disclosure_flow.testing import Scenario
 
@@ -52,3 +52,22 @@ def test_paused_through_the_day_an_answer_arrived() -> None:
 def test_only_cases() -> None:
     with pytest.raises(InvalidValueError):
         case_columns("2026-001")  # type: ignore[arg-type]
+
+
+def test_a_history_the_clock_cannot_count_is_still_stored() -> None:
+    # An Art. 35 deadline set, then a consultation whose pause carries the reply
+    # deadline past it: the clock refuses to count (a ClockError), the row says so.
+    case = Scenario(received=D(2020, 1, 2)).case()
+    case.start_review(D(2020, 1, 2)).start_processing(D(2020, 1, 2)).request_reasons(D(2020, 1, 2))
+    case.set_delayed_deadline(D(2020, 1, 2), due=D(2020, 2, 7))
+    case.consult(D(2020, 1, 2), party=ConsultedParty.THIRD_PARTY, consultee="某公司")
+    case.receive_consultation_answer(
+        D(2020, 1, 3), consultee="某公司", answer=ConsultationAnswer.CONSENT
+    )
+    try:
+        case.deadline()
+    except ClockError:
+        columns = case_columns(case)
+        assert (columns.due, columns.open_reason) == (None, Undated.UNCOUNTABLE.value)
+    else:  # the clock counts it: nothing to show here
+        assert case_columns(case).open_reason is None

@@ -42,12 +42,16 @@ class Undated(enum.Enum):
             (等待补正, Art. 30).
         UNCOVERED: the calendar lacks the working days needed (日历数据不足): add next
             year's notice and recompute.
+        UNCOUNTABLE: the clock refuses to count the recorded history
+            (:class:`~disclosure_flow.errors.ClockError`; 期限无法计算): the case is stored,
+            and its deadline asked again when it changes.
     """
 
     NO_DAY_ZERO = "no_day_zero"
     PAUSED = "paused"
     AWAITING_CORRECTION = "awaiting_correction"
     UNCOVERED = "uncovered"
+    UNCOUNTABLE = "uncountable"
 
 
 @attrs.frozen
@@ -125,6 +129,8 @@ def case_columns(case: Case) -> CaseColumns:
         deadline = case.deadline()
     except CoverageError:
         open_reason = Undated.UNCOVERED.value
+    except ClockError:
+        open_reason = Undated.UNCOUNTABLE.value
     else:
         if deadline is None:
             open_reason = Undated.NO_DAY_ZERO.value

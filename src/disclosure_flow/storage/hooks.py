@@ -16,8 +16,9 @@ each group in the order it was registered.
 called (an SMS that failed does not skip the audit log); then the save raises
 :class:`~disclosure_flow.storage.ListenerError`, which names the case, the version saved
 and each failure, with the first exception as its ``__cause__``. A listener that must
-never lose an event (a message queue, a task in another system) can instead read the
-append-only events table from the last version it handled: it is the outbox.
+never lose an event (a message queue, a task in another system) can instead read a
+case's rows of the append-only events table from the last version it handled
+(:meth:`Repository.events <disclosure_flow.storage.Repository.events>`).
 
 >>> seen = []
 >>> with on_event(lambda case, event: seen.append(event.event.value)):
