@@ -1,21 +1,22 @@
-"""Embedding disclosure_flow in an OA system (办公自动化系统集成示例), with stdlib sqlite3.
+"""An OA system keeping its requests in a database with disclosure_flow.storage.
 
-- one table of cases: the case's ``to_dict()`` as JSON, plus a version column and a few
-  columns copied out for queries (state, due date);
-- every change is load → apply the event with ``expected_version`` → save with
-  ``UPDATE … WHERE id = ? AND version = ?`` (optimistic concurrency: two clerks
-  editing one case cannot overwrite each other; the second one is told);
-- a nightly job lists the overdue and due-soon cases as of a date (督办清单).
+Twelve applications received in autumn 2026 are stored in a database (SQLite in memory,
+or the PostgreSQL server named by ``DISCLOSURE_FLOW_EXAMPLE_DB``, a SQLAlchemy URL);
+every committed event becomes a task in the OA system's inbox through a listener; two
+clerks act on the same case from the same version and the database lets one of them
+win; the nightly job asks the database for overdue and due-soon cases and runs the
+supervisor's watchlist, which also finds a consultation stalled since March; a clerk
+exports her deadlines to her calendar. The extras ``sql`` (and ``ical`` for the
+export) are needed::
 
-Run: python examples/oa_integration.py (in memory; prints a short report).
+    pip install 'disclosure-flow[sql,ical]'
+    python examples/oa_integration.py
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import sqlite3
-from collections.abc import Callable
+import os
 
 from disclosure_flow import (
     Applicant,
@@ -29,6 +30,7 @@ from disclosure_flow import (
 )
 from disclosure_flow.cases import (
     Case,
+    CaseEvent,
     CaseState,
     ConsultationAnswer,
     ConsultedParty,
@@ -37,77 +39,11 @@ from disclosure_flow.cases import (
     OutcomeReason,
 )
 from disclosure_flow.reports import watchlist
+from disclosure_flow.storage import ListenerError, Repository, to_ics
 
 D = dt.date
 CALENDAR = WorkdayCalendar()  # one per process; replace it when next year's notice arrives
-OPEN_STATES = tuple(s.value for s in CaseState if s.is_open)
-
-SCHEMA = """
-CREATE TABLE cases (
-    id      TEXT PRIMARY KEY,
-    version INTEGER NOT NULL,
-    state   TEXT NOT NULL,
-    due     TEXT,            -- copied out for queries; the JSON is the source of truth
-    data    TEXT NOT NULL    -- Case.to_dict() as JSON
-)
-"""
-
-
-# -- the repository: the only code that talks to the database ---------------------------
-
-
-def _columns(case: Case) -> tuple[int, str, str | None, str]:
-    deadline = case.deadline()
-    due = None if deadline is None or deadline.due is None else deadline.due.isoformat()
-    data = json.dumps(case.to_dict(), ensure_ascii=False)
-    return case.version, case.state.value, due, data
-
-
-def insert(conn: sqlite3.Connection, case: Case) -> None:
-    """Store a newly registered case."""
-    version, state, due, data = _columns(case)
-    conn.execute(
-        "INSERT INTO cases (id, version, state, due, data) VALUES (?, ?, ?, ?, ?)",
-        (case.id, version, state, due, data),
-    )
-
-
-def load(conn: sqlite3.Connection, case_id: str) -> Case:
-    """Read a case back; its history is replayed and checked (SerializationError if not)."""
-    row = conn.execute("SELECT data FROM cases WHERE id = ?", (case_id,)).fetchone()
-    if row is None:
-        raise KeyError(case_id)
-    return Case.from_dict(json.loads(row[0]), calendar=CALENDAR)
-
-
-def save(conn: sqlite3.Connection, case: Case, *, read_version: int) -> None:
-    """Write *case* back, only if nobody saved it since it was read at *read_version*."""
-    version, state, due, data = _columns(case)
-    cursor = conn.execute(
-        "UPDATE cases SET version = ?, state = ?, due = ?, data = ? WHERE id = ? AND version = ?",
-        (version, state, due, data, case.id, read_version),
-    )
-    if cursor.rowcount != 1:
-        (current,) = conn.execute("SELECT version FROM cases WHERE id = ?", (case.id,)).fetchone()
-        event = case.history[-1].event.value
-        raise VersionConflictError(event, case.state.value, read_version, current)
-
-
-def record(
-    conn: sqlite3.Connection, case_id: str, seen_version: int, act: Callable[[Case, int], object]
-) -> Case:
-    """What a clerk's "save" button does: load, apply the event the clerk filled in on a
-    form showing version *seen_version*, save. Raises VersionConflictError if the case
-    changed in between (in the library, or in the database)."""
-    with conn:  # one transaction
-        case = load(conn, case_id)
-        act(case, seen_version)  # refused (nothing changes) if the case moved on
-        save(conn, case, read_version=seen_version)
-    return case
-
-
-# -- a day at the office ------------------------------------------------------------------
-
+TODAY = D(2026, 11, 24)
 
 #: Twelve applications received in autumn 2026 and what happened to them by 24 November.
 STORIES = [
@@ -124,19 +60,32 @@ STORIES = [
     (D(2026, 11, 10), "open"),
     (D(2026, 11, 16), "open"),
 ]
+REQUEST = InformationRequest("2025年度部门预算执行情况", ProvisionForm.PAPER, DeliveryMethod.POST)
 
 
-def register_examples(conn: sqlite3.Connection) -> None:
+class Inbox:
+    """The OA system's task list: a listener turns each committed event into a task."""
+
+    def __init__(self) -> None:
+        self.tasks: list[str] = []
+
+    def __call__(self, case: Case, event: CaseEvent) -> None:
+        if event.state_after is CaseState.WAITING:
+            self.tasks.append(f"{case.id}: 催办征求意见 (v{event.version})")
+        elif event.state_after is CaseState.REPLIED:
+            self.tasks.append(f"{case.id}: 送达答复书 (v{event.version})")
+        elif event.event.value == "register":
+            self.tasks.append(f"{case.id}: 审核申请 (v{event.version})")
+
+
+def register(repo: Repository) -> None:
     """Register the :data:`STORIES` through the Case API and store them."""
-    request = InformationRequest(
-        "2025年度部门预算执行情况", ProvisionForm.PAPER, DeliveryMethod.POST
-    )
     for n, (day, story) in enumerate(STORIES, 1):
         kind = ApplicantKind.NATURAL_PERSON if n % 3 else ApplicantKind.COMMERCIAL_ENTERPRISE
         case = Case.open(
             f"2026-{n:03d}",
             applicant=Applicant(kind, f"申请人{n}"),
-            request=request,
+            request=REQUEST,
             channel=Channel.IN_PERSON,
             received=day,
             calendar=CALENDAR,
@@ -148,7 +97,7 @@ def register_examples(conn: sqlite3.Connection) -> None:
                 day + dt.timedelta(days=10),
                 outcome=Outcome(OutcomeKind.DISCLOSED, OutcomeReason.DISCLOSED),
             )
-        elif story == "consulted":  # a third party is consulted; it consents
+        elif story == "consulted":
             case.start_processing(day + dt.timedelta(days=2))
             case.consult(
                 day + dt.timedelta(days=3), party=ConsultedParty.THIRD_PARTY, consultee="某公司"
@@ -156,81 +105,93 @@ def register_examples(conn: sqlite3.Connection) -> None:
             case.receive_consultation_answer(
                 day + dt.timedelta(days=12), consultee="某公司", answer=ConsultationAnswer.CONSENT
             )
-            case.reply(
-                day + dt.timedelta(days=30),
-                outcome=Outcome(OutcomeKind.WITHHELD, OutcomeReason.THIRD_PARTY_RIGHTS)
-                if n % 2
-                else Outcome(OutcomeKind.DISCLOSED, OutcomeReason.DISCLOSED),
-            )
-        insert(conn, case)
+        repo.add(case)
+    # One more, from March: a third party was consulted and never answered.
+    stalled = Case.open(
+        "2026-000",
+        applicant=Applicant(ApplicantKind.NATURAL_PERSON, "申请人0"),
+        request=REQUEST,
+        channel=Channel.IN_PERSON,
+        received=D(2026, 3, 2),
+        calendar=CALENDAR,
+    )
+    stalled.start_review(D(2026, 3, 3)).start_processing(D(2026, 3, 3))
+    stalled.consult(D(2026, 3, 4), party=ConsultedParty.THIRD_PARTY, consultee="某物业公司")
+    repo.add(stalled)
 
 
-def show_conflicts(conn: sqlite3.Connection) -> None:
-    """Two clerks open case 2026-011 at the same version; both act on it."""
-    seen = load(conn, "2026-011").version
+def two_clerks(repo: Repository) -> None:
+    """Clerks 甲 and 乙 open case 2026-011 at the same version; both act on it."""
+    first, second = repo.load("2026-011"), repo.load("2026-011")
+    seen = first.version
     print(f"clerks 甲 and 乙 both open 2026-011 at version {seen}")
-
-    def extend(case: Case, expected: int) -> None:
-        case.extend(D(2026, 11, 16), days=10, approver="办公室主任", expected_version=expected)
-
-    def reply(case: Case, expected: int) -> None:
-        outcome = Outcome(OutcomeKind.UNABLE_TO_PROVIDE, OutcomeReason.NOT_HELD)
-        case.reply(D(2026, 11, 16), outcome=outcome, expected_version=expected)
-
-    after = record(conn, "2026-011", seen, extend)
-    print(f"  甲 extends by 10 working days: saved at version {after.version}")
+    first.extend(D(2026, 11, 16), days=10, approver="办公室主任")
+    second.reply(
+        D(2026, 11, 16), outcome=Outcome(OutcomeKind.UNABLE_TO_PROVIDE, OutcomeReason.NOT_HELD)
+    )
+    repo.save(first, expected_version=seen)
+    print(f"  甲 extends by 10 working days: saved at version {first.version}")
     try:
-        record(conn, "2026-011", seen, reply)
+        repo.save(second, expected_version=seen)
     except VersionConflictError as error:
         print(
-            f"  乙 replies from the stale form: refused (expected {error.expected}, "
-            f"case at {error.actual})"
+            f"  乙's reply from the stale form: the database matched no row at version "
+            f"{error.expected} (case at {error.actual}); nothing was overwritten"
         )
-    again = record(conn, "2026-011", load(conn, "2026-011").version, reply)
+    outcome = Outcome(OutcomeKind.UNABLE_TO_PROVIDE, OutcomeReason.NOT_HELD)
+    again = repo.change("2026-011", lambda case: case.reply(D(2026, 11, 17), outcome=outcome))
     print(f"  乙 reloads and replies: saved at version {again.version} ({again.state.label_zh})")
 
-    # Two workers load the same version and change it in memory at the same time: the
-    # library cannot see the other one, the database's WHERE version = ? does.
-    first, second = load(conn, "2026-012"), load(conn, "2026-012")
-    read = first.version
-    first.start_processing(D(2026, 11, 18))
-    second.withdraw(D(2026, 11, 18))
-    save(conn, first, read_version=read)
-    try:
-        save(conn, second, read_version=read)
-    except VersionConflictError as error:
+
+def nightly(repo: Repository) -> None:
+    """The nightly job (每日督办): the database selects, the watchlist explains."""
+    print(f"nightly job as of {TODAY}:")
+    for row in repo.overdue(TODAY):
+        print(f"  逾期 overdue        {row.id}  due {row.due}")
+    for row in repo.due_soon(TODAY, within=5):
+        print(f"  即将到期 due soon   {row.id}  due {row.due}")
+    for row in repo.periods_ended(TODAY):
+        print(f"  期限届满 ended      {row.id}  {row.next_kind} ended {row.next_due}")
+    board = watchlist(repo.cases(states=[s for s in CaseState if s.is_open]), as_of=TODAY)
+    for item in board.answers_overdue:
+        (period,) = item.periods
         print(
-            f"  2026-012 saved twice from version {read}: the second UPDATE matched no "
-            f"row (case now at {error.actual}); nothing was overwritten"
+            f"  征求意见逾期 {item.case_id}: {period.about} was to answer by {period.due}, "
+            f"{period.overdue_by} working days ago; no event for {item.idle} working days"
         )
-
-
-def nightly(conn: sqlite3.Connection, as_of: dt.date) -> None:
-    """The nightly job (每日督办): open cases that are overdue or due within 5 working days."""
-    marks = ", ".join("?" for _ in OPEN_STATES)
-    rows = conn.execute(f"SELECT data FROM cases WHERE state IN ({marks})", OPEN_STATES)
-    cases = [Case.from_dict(json.loads(data), calendar=CALENDAR) for (data,) in rows]
-    board = watchlist(cases, as_of=as_of, due_within=5)
-    print(f"nightly job as of {as_of}: {len(cases)} open cases")
-    for item in board.overdue:
-        assert item.status is not None
-        print(f"  逾期 overdue   {item.case_id}  due {item.due}  by {item.status.overdue_by} wd")
-    for item in board.due_soon:
-        assert item.status is not None
-        print(f"  即将到期 soon  {item.case_id}  due {item.due}  {item.status.left} wd left")
-    if not (board.overdue or board.due_soon):
-        print("  nothing needs attention")
+    print(f"  needs action: {board.needs_action}")
 
 
 def main() -> None:
-    conn = sqlite3.connect(":memory:")
-    conn.executescript(SCHEMA)
-    register_examples(conn)
-    (count,) = conn.execute("SELECT count(*) FROM cases").fetchone()
-    print(f"{count} cases stored")
-    show_conflicts(conn)
-    nightly(conn, D(2026, 11, 24))
-    conn.close()
+    url = os.environ.get("DISCLOSURE_FLOW_EXAMPLE_DB", "sqlite://")
+    repo = Repository(url, calendar=CALENDAR)
+    repo.create_tables()
+    inbox = Inbox()
+    repo.subscribe(inbox)
+    register(repo)
+    print(
+        f"{repo.count()} cases stored; {len(inbox.tasks)} OA tasks created, e.g. {inbox.tasks[0]}"
+    )
+    two_clerks(repo)
+    print(f"  the OA inbox got: {inbox.tasks[-1]}")
+
+    def sms(case: Case, event: CaseEvent) -> None:
+        raise ConnectionError("短信网关不可用")
+
+    with repo.subscribe(sms, case_id="2026-012"):
+        try:
+            repo.change("2026-012", lambda case: case.start_processing(D(2026, 11, 18)))
+        except ListenerError as error:
+            failed = type(error.__cause__).__name__
+            print(f"  the SMS failed ({failed}); the event is stored: v{error.version}")
+    nightly(repo)
+    try:
+        calendar_file = to_ics([repo.load("2026-012")], as_of=TODAY, remind=2)
+    except ImportError:
+        print("calendar export: pip install 'disclosure-flow[ical]'")
+    else:
+        print(f"calendar export for 2026-012: {calendar_file.count(b'BEGIN:VEVENT')} deadlines")
+    repo.tables.drop(repo.engine)  # a demonstration: leave the database as it was
 
 
 if __name__ == "__main__":

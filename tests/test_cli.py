@@ -15,6 +15,8 @@ import pytest
 from disclosure_flow.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, build_parser, main
 from tests.documents.cases import write_cli_inputs
 
+from .test_cli_jobs import write_job_files
+
 ROOT = Path(__file__).resolve().parent.parent
 LINXIA = str(ROOT / "examples" / "overlays" / "linxia.toml")
 
@@ -198,6 +200,7 @@ def test_every_help_example_runs(
     if argv[1] == "recompute":  # the import-notice example writes 2027.toml itself
         _write_open_cases(tmp_path / "open-cases.jsonl", tmp_path / "2027.toml")
     write_cli_inputs(tmp_path)  # case.json and agency.toml, for `disclosure-flow document`
+    write_job_files(tmp_path)  # what the watchlist's and the storage's examples read
     monkeypatch.chdir(tmp_path)
     assert argv[0] == "disclosure-flow"
     code, text = run(*argv[1:])

@@ -326,6 +326,12 @@ class Case(CaseActs):
         return log[-1][1] if log else None
 
     @property
+    def last_event_day(self) -> _dt.date | None:
+        """The day of the last recorded event (最近一次办理日期), read without building
+        :attr:`history`; ``None`` before the first."""
+        return self._last_day()
+
+    @property
     def received(self) -> _dt.date | None:
         """The day the application reached the office."""
         return self._facts.received

@@ -4,7 +4,8 @@
 One module per command family — :mod:`~disclosure_flow.cli.app` (the parser, the
 ``deadline``, ``calendar`` and ``report`` commands, errors and exit codes),
 :mod:`~disclosure_flow.cli.notice` (``calendar import-notice``),
-:mod:`~disclosure_flow.cli.recompute` (``recompute``) — over the shared
+:mod:`~disclosure_flow.cli.recompute` (``recompute``), :mod:`~disclosure_flow.cli.jobs`
+(``watchlist`` and ``storage``, for cron jobs) — over the shared
 :mod:`~disclosure_flow.cli.options`.
 """
 

@@ -2,7 +2,8 @@
 
 Run ``disclosure-flow --help`` (or ``python -m disclosure_flow --help``).
 
-Exit codes: 0 success; 2 bad usage; 3 the library refused the input (a
+Exit codes: 0 success; 1 (``watchlist`` only) a listed case needs the agency to act;
+2 bad usage; 3 the library refused the input (a
 :class:`~disclosure_flow.errors.DisclosureFlowError`, e.g. a date outside the
 calendar's data); 4 a file could not be read (missing, or not text in its encoding);
 70 an internal error (a bug: never a traceback, a one-line message asking to report
@@ -26,6 +27,7 @@ from disclosure_flow._version import __version__
 from disclosure_flow.cases import Channel
 from disclosure_flow.cli.notice import _import_notice_parser
 from disclosure_flow.cli.options import (
+    _DUE_SOON,
     _EPILOG,
     _EPILOG_ERRORS,
     _PROVISIONAL,
@@ -184,6 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
     from disclosure_flow.documents import add_document_command
 
     add_document_command(sub)
+    from disclosure_flow.cli.jobs import add_commands  # the cron jobs: watchlist, storage
+
+    add_commands(sub)
     return parser
 
 
@@ -211,7 +216,6 @@ def _report_command(args: argparse.Namespace, out: TextIO) -> int:
 
 
 _POLICIES: dict[str, Policy] = {"R2019": R2019, "R2008": R2008}
-_DUE_SOON = 5
 
 
 def _deadline_events(args: argparse.Namespace) -> list[ClockEvent]:

@@ -30,10 +30,10 @@ EXIT_INTERRUPTED = 130
 
 _EPILOG_ERRORS = """\
 exit codes:
-  0 success; 2 bad usage; 3 input refused by the law or the data (e.g. a date
-  outside the calendar); 4 a file could not be read (missing, or not text in its
-  encoding: see --encoding); 70 an internal error (a bug: please report it);
-  130 interrupted.
+  0 success; 1 (watchlist) a listed case needs the agency to act; 2 bad usage;
+  3 input refused by the law or the data (e.g. a date outside the calendar); 4 a
+  file or the database could not be read (missing, or not text in its encoding:
+  see --encoding); 70 an internal error (a bug: please report it); 130 interrupted.
 errors:
   on stderr: "disclosure-flow: TYPE: MESSAGE" (bad usage: the usage line, then
   "disclosure-flow COMMAND: error: MESSAGE"). With --json (report: --format json)
@@ -56,6 +56,8 @@ examples:
   disclosure-flow calendar import-notice notice.txt -o 2027.toml
   disclosure-flow report cases.jsonl --year 2025 --format markdown
   disclosure-flow recompute open-cases.jsonl --overlay 2027.toml
+  disclosure-flow watchlist open-cases.jsonl --as-of 2026-11-24 --json
+  disclosure-flow storage recompute --url sqlite:///cases.db
   disclosure-flow document reply case.json --agency agency.toml --format docx -o reply.docx
 
 """
@@ -209,6 +211,9 @@ def _add_calendar_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for scripts (errors too)")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the text")
 
+
+#: Due soon: within this many working days, unless --due-soon says otherwise.
+_DUE_SOON = 5
 
 _PROVISIONAL = {"zh": "（估计，待确认）", "en": " (provisional, to be confirmed)"}
 

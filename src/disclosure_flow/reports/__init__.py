@@ -45,9 +45,21 @@ from disclosure_flow.reports.records import (
     records_from_case,
     write_records,
 )
-from disclosure_flow.reports.supervision import Attention, WatchItem, Watchlist, watchlist
+from disclosure_flow.reports.supervision import (
+    DEFAULT_STALLED_AFTER,
+    Attention,
+    PeriodAlert,
+    ReplyClock,
+    WatchItem,
+    Watchlist,
+    reply_clock,
+    watch,
+    watch_items,
+    watchlist,
+)
 
 __all__ = [
+    "DEFAULT_STALLED_AFTER",
     "REPORT_SCHEMA",
     "SMALL_GROUP",
     "AnnualReport",
@@ -57,10 +69,12 @@ __all__ = [
     "DeadlineChange",
     "GroupStatistics",
     "OverdueCase",
+    "PeriodAlert",
     "ProceedingKind",
     "ProceedingRecord",
     "ProceedingResult",
     "ProceedingsGroup",
+    "ReplyClock",
     "ReportRecord",
     "ReportTable",
     "RequestsRow",
@@ -76,6 +90,9 @@ __all__ = [
     "recompute",
     "record_from_case",
     "records_from_case",
+    "reply_clock",
+    "watch",
+    "watch_items",
     "watchlist",
     "write_records",
 ]
