@@ -8,11 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-from disclosure_flow.cli.jobs import EXIT_ATTENTION
 
 from disclosure_flow import WorkdayCalendar
 from disclosure_flow.cases import Case
 from disclosure_flow.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, main
+from disclosure_flow.cli.jobs import EXIT_ATTENTION
 from disclosure_flow.storage import Repository
 from disclosure_flow.testing import Scenario
 
