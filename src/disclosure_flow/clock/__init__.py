@@ -5,7 +5,8 @@ clock's events (:mod:`~disclosure_flow.clock.events`), the entry point
 (:mod:`~disclosure_flow.clock.compute`) with its general path
 (:mod:`~disclosure_flow.clock.general`) and the fast path on the rank table
 (:mod:`~disclosure_flow.clock.ranked`), the deadline and its status
-(:mod:`~disclosure_flow.clock.deadline`), its explanation
+(:mod:`~disclosure_flow.clock.deadline`, with its fast path
+:mod:`~disclosure_flow.clock.ranked_status`), its explanation
 (:mod:`~disclosure_flow.clock.explain`), and calendar periods for sub-deadlines and
 remedies (:mod:`~disclosure_flow.clock.periods`). Other layers import from here.
 
