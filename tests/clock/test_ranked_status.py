@@ -59,16 +59,16 @@ def _deadline(
 def _agree(deadline: Deadline, as_of: dt.date) -> DeadlineStatus | None:
     """The fast status of *deadline* on *as_of* checked against the general one; the
     status, or ``None`` if the fast path declined."""
-    fast = ranked_status.ranked_status(deadline, as_of)
+    status = ranked_status.ranked_status(deadline, as_of, deadline_module.new_status)
     try:
         general = deadline_module._general_status(deadline, as_of)
     except DisclosureFlowError:
         # The general path refuses (before the last event, coverage): the fast one declined.
-        assert fast is None
+        assert status is None
         return None
-    if fast is None:
+    if status is None:
         return None
-    status = deadline_module.new_status(*fast)
+    assert type(status) is DeadlineStatus
     assert status == general
     for a in attrs.fields(DeadlineStatus):
         assert type(getattr(status, a.name)) is type(getattr(general, a.name))
@@ -147,12 +147,12 @@ def test_fast_status_declines_what_it_does_not_decide() -> None:
         calendar=CAL,
     )
     # Before the last event: the general path raises ClockError.
-    assert ranked_status.ranked_status(d, D(2026, 10, 19)) is None
+    assert ranked_status.ranked_status(d, D(2026, 10, 19), deadline_module.new_status) is None
     # Beyond the data: a CoverageError.
-    assert ranked_status.ranked_status(d, D(2027, 3, 1)) is None
+    assert ranked_status.ranked_status(d, D(2027, 3, 1), deadline_module.new_status) is None
     # Estimated days: the general path marks the status provisional.
     p = compute.compute_deadline(D(2026, 12, 1), [], policy=R2019, calendar=PROVISIONAL)
-    assert ranked_status.ranked_status(p, D(2027, 1, 5)) is None
+    assert ranked_status.ranked_status(p, D(2027, 1, 5), deadline_module.new_status) is None
     assert p.status(D(2027, 1, 5)).provisional
 
 

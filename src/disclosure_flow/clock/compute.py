@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from disclosure_flow.clock.counting import _Plain, _Results
 from disclosure_flow.clock.deadline import Deadline
-from disclosure_flow.clock.events import _KEY, ClockEvent, Reply
+from disclosure_flow.clock.events import _KEY, ClockEvent, Extension, Pause, Reply
 from disclosure_flow.clock.general import _compute
 from disclosure_flow.clock.policy import Policy
 from disclosure_flow.clock.ranked import _compute_ranked
@@ -61,7 +61,8 @@ def compute_deadline(
             :attr:`~disclosure_flow.policy.LateActs.REFUSE`.
         CoverageError: a strict calendar lacks the days needed.
     """
-    day0 = check_date(day0, "day0")
+    if type(day0) is not _dt.date:
+        day0 = check_date(day0, "day0")
     if not isinstance(policy, Policy):
         raise InvalidValueError("policy", policy, "a Policy, e.g. disclosure_flow.R2019")
     if not isinstance(calendar, WorkdayCalendar):
@@ -118,15 +119,22 @@ def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, 
     previous = day0
     keys = _KEY
     for event in events:
-        kind = type(event)
-        key = keys.get(kind)
-        if key is None:
-            raise InvalidValueError(
-                "events",
-                event,
-                "Pause, Restart, Extension, DelayedDeadline, CorrectionNotice or Reply",
-            )
-        day = key(event)
+        # The day that orders it (_KEY), read directly for the common kinds.
+        kind: type[ClockEvent]
+        if type(event) is Pause:
+            kind, day = Pause, event.start
+        elif type(event) is Extension:
+            kind, day = Extension, event.granted_on
+        else:
+            kind = type(event)
+            key = keys.get(kind)
+            if key is None:
+                raise InvalidValueError(
+                    "events",
+                    event,
+                    "Pause, Restart, Extension, DelayedDeadline, CorrectionNotice or Reply",
+                )
+            day = key(event)
         if day < previous:  # every day so far is on or after day 0
             if day < day0:
                 raise ClockError(f"{kind.__name__} date", day, f"on or after day 0 ({day0})")

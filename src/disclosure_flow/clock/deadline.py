@@ -38,6 +38,7 @@ from disclosure_flow.workdays import (
 __all__ = ["Deadline", "DeadlineStatus"]
 
 _NEW = object.__new__
+_DATE = _dt.date
 
 
 @attrs.frozen
@@ -151,11 +152,11 @@ class Deadline(CountingSlot):
                 in its future) or before day 0.
             CoverageError: a strict calendar lacks the days needed.
         """
-        if type(as_of) is not _dt.date:
+        if type(as_of) is not _DATE:
             as_of = check_date(as_of, "as_of")
-        quick = ranked_status(self, as_of)  # the common case, on the rank table
+        quick = ranked_status(self, as_of, new_status)  # the common case, on the rank table
         if quick is not None:
-            return new_status(*quick)
+            return quick
         return _general_status(self, as_of)
 
     def steps(self) -> tuple[ExplanationStep, ...]:

@@ -70,9 +70,11 @@ def _compute_ranked(
 
     *events* come in date order (:func:`_ordered`): the pauses come in order of start,
     and the pauses known on a given day are the first ones."""
-    first, rank, workdays, estimated = calendar.counting_table()
+    table = calendar.counting_table()
+    first, rank, workdays, estimated = table
     size = len(rank)
     last_rank = len(workdays) - 1
+    spans = estimated is not None  # then the span read is tracked, for estimated days
     base = policy.reply_period.length
     shift = first + (policy.day_zero is _COUNTED)
     origin = received.toordinal() - shift
@@ -83,6 +85,8 @@ def _compute_ranked(
     a_shift = first + (bounds_rule is _START_TO_END)
     b_shift = first + (bounds_rule is _BEFORE_END)
     bounds: IndexIntervals = []
+    merged = True  # whether bounds are already as _merge leaves them (the common case)
+    reach: int | None = -size  # the end of the last bound (None: running)
     others: list[ClockEvent] = []
     last_start: _dt.date | None = None  # the latest start of any pause
     last = received  # the latest day an event names (a pause's end once known)
@@ -95,10 +99,15 @@ def _compute_ranked(
                 last = end
             if e.reason in excluded:
                 a = last_start.toordinal() - a_shift
-                bounds.append((a, None if end is None else end.toordinal() - b_shift))
+                b = None if end is None else end.toordinal() - b_shift
+                bounds.append((a, b))
+                # Empty, overlapping or touching the one before, or after a running one.
+                if reach is None or a <= reach or (b is not None and b <= a):
+                    merged = False
+                reach = b
         else:
             others.append(e)
-    intervals = _merge(bounds) if bounds else bounds
+    intervals = bounds if merged else _merge(bounds)
     # The indices the answer reads span lo..hi.
     lo = hi = origin
     if intervals:
@@ -132,9 +141,8 @@ def _compute_ranked(
             if k is not None:
                 if k > last_rank or event.granted_on > workdays[k]:
                     return None
-                j = workdays[k].toordinal() - first
-                if j > hi:
-                    hi = j
+                if spans:
+                    hi = max(hi, workdays[k].toordinal() - first)
             extended += event.days
             extensions.append(event)
         elif type(event) is Reply:
@@ -144,8 +152,7 @@ def _compute_ranked(
             origin = zero.toordinal() - shift
             if origin >= size:
                 return None
-            if origin > hi:
-                hi = origin
+            hi = max(hi, origin)
             extensions, extended, awaiting_correction = [], 0, False
         elif type(event) is CorrectionNotice:
             last_other = event.sent_on
@@ -156,9 +163,7 @@ def _compute_ranked(
                 k = rank[origin] + period.length - 1
                 if k > last_rank:
                     return None
-                j = workdays[k].toordinal() - first
-                if j > hi:
-                    hi = j
+                hi = max(hi, workdays[k].toordinal() - first)
                 if event.sent_on > workdays[k]:
                     return None
             awaiting_correction = True
@@ -179,9 +184,8 @@ def _compute_ranked(
             if k > last_rank:
                 return None
             due = workdays[k]
-            j = due.toordinal() - first
-            if j > hi:
-                hi = j
+            if spans:
+                hi = max(hi, due.toordinal() - first)
             if replied_on is not None and replied_on > due:
                 return None
     if estimated is not None and estimated[hi + 1] != estimated[lo]:
@@ -211,5 +215,5 @@ def _compute_ranked(
         last = last_start
     if last_other > last:
         last = last_other
-    set_counting(deadline, (last, origin, intervals, first, rank, workdays, estimated))
+    set_counting(deadline, (last, origin, intervals, table))
     return deadline

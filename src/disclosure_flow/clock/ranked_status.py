@@ -16,7 +16,7 @@ last event, which the general path refuses, included), so that the general path 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
 from disclosure_flow.clock.counting import _merge
@@ -29,17 +29,16 @@ from disclosure_flow.clock.policy import DayZero, PauseBounds, Policy
 from disclosure_flow.clock.results import OpenReason
 
 if TYPE_CHECKING:
-    from disclosure_flow.clock.deadline import Deadline
+    from disclosure_flow.clock.deadline import Deadline, DeadlineStatus
 
 #: Pauses as ``(a, b]`` on a rank table's indices (``b`` ``None``: still running).
 IndexIntervals: TypeAlias = list[tuple[int, int | None]]
-#: ``(last, origin, intervals, first, rank, workdays, estimated)``: the last day the
-#: events name (a pause's end once known), the index counting starts after, the merged
-#: excluded pauses on indices, and the calendar's :meth:`counting_table
-#: <disclosure_flow.WorkdayCalendar.counting_table>`. Read-only.
-RankedCounting: TypeAlias = tuple[
-    _dt.date, int, IndexIntervals, int, Sequence[int], Sequence[_dt.date], Sequence[int] | None
-]
+#: The calendar's :meth:`counting_table <disclosure_flow.WorkdayCalendar.counting_table>`.
+CountingTable: TypeAlias = tuple[int, Sequence[int], Sequence[_dt.date], Sequence[int] | None]
+#: ``(last, origin, intervals, table)``: the last day the events name (a pause's end once
+#: known), the index counting starts after, the merged excluded pauses on indices, and
+#: the calendar's counting table. Read-only.
+RankedCounting: TypeAlias = tuple[_dt.date, int, IndexIntervals, CountingTable]
 
 
 class CountingSlot:
@@ -53,8 +52,6 @@ class CountingSlot:
 #: Fills in a deadline's counting.
 set_counting = CountingSlot.__dict__["_counting"].__set__
 
-#: The fields of a :class:`~disclosure_flow.clock.DeadlineStatus`, in order.
-StatusFields: TypeAlias = tuple[_dt.date, int, int, int, int, bool, bool, bool]
 
 # Enum members read once: a member looked up on its class costs a descriptor call.
 _COUNTED = DayZero.COUNTED
@@ -75,7 +72,8 @@ def ranked_counting(deadline: Deadline) -> RankedCounting | None:
     path must decide every status (an event of another type, day 0 outside the table)."""
     policy = deadline.policy
     events: Sequence[ClockEvent] = deadline.events
-    first, rank, workdays, estimated = deadline.calendar.counting_table()
+    table = deadline.calendar.counting_table()
+    first = table[0]
     a_shift, b_shift = index_shifts(policy, first)
     excluded = policy.excluded_pauses
     last = deadline.received
@@ -101,12 +99,15 @@ def ranked_counting(deadline: Deadline) -> RankedCounting | None:
     origin = deadline.day0.toordinal() - first - (policy.day_zero is _COUNTED)
     if origin < 0:
         return None
-    return last, origin, _merge(bounds), first, rank, workdays, estimated
+    return last, origin, _merge(bounds), table
 
 
-def ranked_status(deadline: Deadline, as_of: _dt.date) -> StatusFields | None:
-    """The fields of ``_status(deadline, as_of, …)``, or ``None`` when the general path
-    must decide. *as_of* is a plain date (checked by the caller)."""
+def ranked_status(
+    deadline: Deadline, as_of: _dt.date, make: Callable[..., DeadlineStatus]
+) -> DeadlineStatus | None:
+    """``_status(deadline, as_of, …)`` built by *make* from its fields in order, or
+    ``None`` when the general path must decide. *as_of* is a plain date (checked by the
+    caller)."""
     try:
         counting = deadline._counting
     except AttributeError:  # not built by the fast path: worked out once, then kept
@@ -114,7 +115,7 @@ def ranked_status(deadline: Deadline, as_of: _dt.date) -> StatusFields | None:
         set_counting(deadline, counting)
     if counting is None:
         return None
-    last, origin, intervals, first, rank, workdays, estimated = counting
+    last, origin, intervals, (first, rank, workdays, estimated) = counting
     if as_of < last:
         return None
     replied_on = deadline.replied_on
@@ -122,33 +123,32 @@ def ranked_status(deadline: Deadline, as_of: _dt.date) -> StatusFields | None:
     measured = replied_on if replied and replied_on else as_of
     period = deadline.period
     if deadline.open_reason is _AWAITING_CORRECTION:
-        return measured, 0, period, 0, 0, False, replied, False
+        return make(measured, 0, period, 0, 0, False, replied, False)
     until = measured.toordinal() - first
     if until >= len(rank):
         return None
 
-    # _counted: (counted, excluded) working days in (origin, until].
-    used = left_out = 0
-    lo = hi = origin
-    if until > origin:
-        hi = until
-        for a, b in intervals:
-            if a >= until:
-                break
-            start = a if a > origin else origin
-            end = until if b is None or b > until else b
-            if end > start:
-                left_out += rank[end] - rank[start]
-        used = rank[until] - rank[origin] - left_out
+    # _counted: (counted, excluded) working days in (origin, until]; and whether a pause
+    # runs on until, (a, b] holding it.
+    counts = until > origin
+    left_out = 0
     paused = False
     for a, b in intervals:
-        if a < until and (b is None or until <= b):
-            paused = True
+        if a >= until:
             break
+        if b is None or b >= until:
+            paused = True
+            b = until
+        if counts:
+            start = a if a > origin else origin
+            if b > start:
+                left_out += rank[b] - rank[start]
+    used = rank[until] - rank[origin] - left_out if counts else 0
 
     # _late_by: the fewest working days k with add(due, k) >= measured.
     overdue_by = 0
     due = deadline.due
+    lo = hi = origin  # the span read, for estimated days
     if due is not None and measured > due:
         i = due.toordinal() - first
         if i < 0:
@@ -157,15 +157,15 @@ def ranked_status(deadline: Deadline, as_of: _dt.date) -> StatusFields | None:
         if k >= len(workdays):
             return None
         overdue_by = k + 1 - rank[i]
-        j = workdays[k].toordinal() - first
-        if i < lo:
-            lo = i
-        if j > hi:
-            hi = j
-    if estimated is not None and estimated[hi + 1] != estimated[lo + 1]:
-        return None
+        if estimated is not None:
+            lo = min(lo, i)
+            hi = workdays[k].toordinal() - first
+    if estimated is not None:
+        hi = max(hi, until if counts else origin)
+        if estimated[hi + 1] != estimated[lo + 1]:
+            return None
     left = period - used
-    return (
+    return make(
         measured,
         used,
         left if left > 0 else 0,

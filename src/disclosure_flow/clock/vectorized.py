@@ -6,8 +6,9 @@ Kept equal to it by ``tests/clock/test_vectorized.py``.
 :func:`deadlines_array` takes, for each case, day 0, its pauses (start and end) and the
 working days its extensions add, and gives the due date and where it stands on a day:
 what the scalar API gives for the events ``Pause(start, end, reason)`` for each pause
-and one ``Extension(days, …, granted_on=day0)``, element by element. Cases with anything else (a restart, a correction, a reply, an Art. 35
-deadline, an extension granted later) belong to the scalar API.
+and one ``Extension(days, …, granted_on=day0)``, element by element. Cases with
+anything else (a restart, a correction, a reply, an Art. 35 deadline, an extension
+granted later) belong to the scalar API.
 
 Dates beyond the calendar's data follow its rule: a strict calendar raises the
 :class:`~disclosure_flow.errors.CoverageError` the scalar API raises for the first such
