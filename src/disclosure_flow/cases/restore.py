@@ -6,6 +6,11 @@ The schema tag, the encoding of one history entry, the replay that checks every 
 event against the lifecycle and the law (keeping the history as compact rows), and the
 rows' expansion into :class:`~disclosure_flow.cases.CaseEvent` values on first read.
 The quick readers it tries first are in :mod:`~disclosure_flow.cases.quick_restore`.
+
+A restored case holds no reference cycle. A host that restores many cases and keeps
+them can pause the garbage collector during the load (``gc.disable()`` … ``gc.enable()``,
+and ``gc.freeze()`` after it if they stay): the collector then does not walk the cases
+kept so far again and again (the API reference, *Restoring many cases at once*).
 """
 
 from __future__ import annotations
