@@ -232,6 +232,8 @@ def test_pandas_columns_and_frame() -> None:
         {"policy": "R2019"},
         {"calendar": None},
         {"pause_reason": "fee"},
+        {"as_of": np.array(["2026-11-02", "2026-11-03"], dtype="datetime64[D]")},
+        {"extension_days": np.array([1, 2])},
     ],
 )
 def test_wrong_arguments(kwargs: dict[str, object]) -> None:
@@ -245,6 +247,18 @@ def test_wrong_arguments(kwargs: dict[str, object]) -> None:
     day0 = args.pop("day0")
     with pytest.raises(DisclosureFlowError):
         deadlines_array(day0, **args)  # type: ignore[arg-type]
+
+
+def test_no_cases() -> None:
+    got = deadlines_array(
+        np.array([], dtype="datetime64[D]"),
+        pause_starts=np.empty((0, 2), dtype="datetime64[D]"),
+        pause_ends=np.empty((0, 2), dtype="datetime64[D]"),
+        as_of=dt.date(2026, 11, 2),
+        policy=R2019,
+        calendar=CAL,
+    )
+    assert got.due.shape == got.used.shape == (0,)
 
 
 def test_numpy_stays_out_of_import_disclosure_flow() -> None:

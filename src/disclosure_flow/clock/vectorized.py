@@ -184,6 +184,10 @@ def _counts(np: Any, value: object, n: int) -> Any:
         raise InvalidValueError(
             "extension_days", value, "an int or an integer array (working days)"
         )
+    if array.ndim and array.shape != (n,):
+        raise InvalidValueError(
+            "extension_days", f"an array of shape {array.shape}", f"one int or {n}"
+        )
     return np.broadcast_to(array.astype(np.int64, copy=False), (n,))
 
 
@@ -260,11 +264,14 @@ def deadlines_array(
         # One pause column after another, each contiguous: the passes below read less.
         starts, ends = np.ascontiguousarray(starts.T), np.ascontiguousarray(ends.T)
     extension = _counts(np, extension_days, n)
-    until = np.broadcast_to(_as_of(np, as_of), (n,))
-    got, scalar = _count(np, tables, policy, pause_reason, zero, starts, ends, extension, until)
+    asked = _as_of(np, as_of)
+    if asked.ndim and asked.shape != (n,):
+        raise InvalidValueError("as_of", f"an array of shape {asked.shape}", f"one date or {n}")
+    asked = np.broadcast_to(asked, (n,))
+    got, scalar = _count(np, tables, policy, pause_reason, zero, starts, ends, extension, asked)
     for i in np.flatnonzero(scalar):
         _fill_from_scalar(
-            np, got, i, policy, calendar, pause_reason, zero, starts, ends, extension, until
+            np, got, i, policy, calendar, pause_reason, zero, starts, ends, extension, asked
         )
     due, used, left, overdue_by, paused, provisional = got
     return DeadlineArrays(
