@@ -87,8 +87,7 @@ def _merge(bounds: Iterable[tuple[_P, _P | None]]) -> list[tuple[_P, _P | None]]
     """Pauses as ``(a, b]`` intervals (``b`` ``None``: still running), in order of
     start, merged where they overlap; empty ones dropped; nothing after a running one."""
     merged: list[tuple[_P, _P | None]] = []
-    for bound in bounds:
-        a, b = bound
+    for a, b in bounds:
         if b is not None and b <= a:
             continue
         if merged:
@@ -98,7 +97,7 @@ def _merge(bounds: Iterable[tuple[_P, _P | None]]) -> list[tuple[_P, _P | None]]
             if a <= last_b:
                 merged[-1] = (last_a, None if b is None else max(b, last_b))
                 continue
-        merged.append(bound)
+        merged.append((a, b))
     return merged
 
 
