@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from unittest import mock
 
-import attrs
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -23,6 +23,7 @@ from disclosure_flow.clock import (
     PauseReason,
     Policy,
     compute_deadline,
+    vectorized,
 )
 from disclosure_flow.clock.vectorized import DeadlineArrays, deadlines_array
 from tests.clock.test_deadline import CAL, NATIONAL_DAY_0, PROVISIONAL, D, fast_policies
@@ -139,7 +140,7 @@ def rows(draw: st.DrawFn, *, messy: bool) -> Row:
 def test_each_case_is_what_the_scalar_api_gives(
     cases: list[Row], policy: Policy, calendar: WorkdayCalendar, reason: PauseReason
 ) -> None:
-    agree(cases, attrs.evolve(policy, late_acts=R2019.late_acts), calendar, reason)
+    agree(cases, policy, calendar, reason)
 
 
 @settings(max_examples=800, deadline=None)
@@ -152,6 +153,19 @@ def test_refusals_are_the_scalar_api_s(
     cases: list[Row], policy: Policy, calendar: WorkdayCalendar
 ) -> None:
     agree(cases, policy, calendar)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(rows(messy=False), min_size=1, max_size=20),
+    fast_policies,
+    st.sampled_from([CAL, PROVISIONAL]),
+)
+def test_chunks_make_no_difference(
+    cases: list[Row], policy: Policy, calendar: WorkdayCalendar
+) -> None:
+    with mock.patch.object(vectorized, "_CHUNK", 3):
+        agree(cases, policy, calendar)
 
 
 def test_hand_checked_and_the_strict_rule_beyond_the_data() -> None:
