@@ -9,8 +9,9 @@ It prints one table: µs per call for ``add_workdays(d, 20)`` and
 and ``len(chinese_calendar.get_workdays(d + 1 day, d + 30 days))`` on the same
 10,000 random start dates 2019–2026 (fixed seed), the speed ratios, the time to
 build a calendar with three overlays, ``import disclosure_flow`` in a fresh
-interpreter, and the numpy path per element. Targets (issue 2): ratios ≥ 1,000×
-(aim 3,000×), build ≤ 20 ms, import ≤ 150 ms.
+interpreter, and the numpy path per element. Targets: ratios ≥ 1,000× (aim 3,000×),
+build ≤ 20 ms, import ≤ 150 ms, and the values agree; a target not met prints a
+``MISSED`` line (and the exit status is 1).
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ def numpy_ns_per_element(cal: WorkdayCalendar, days: Sequence[dt.date]) -> tuple
     return add * 1e3, between * 1e3
 
 
-def main() -> None:
+def main() -> int:
     days = sample_dates()
     ends = [d + MONTH for d in days]
     pairs = list(zip(days, ends, strict=True))
@@ -218,7 +219,29 @@ def main() -> None:
     )
     print()
     print(numpy_line)
+    missed = [
+        f"{name} {value}, target {target}"
+        for ok, name, value, target in (
+            (add_ratio >= 1000, "add_workdays", f"{add_ratio:,.0f}×", "≥ 1,000×"),
+            (between_ratio >= 1000, "workdays_between", f"{between_ratio:,.0f}×", "≥ 1,000×"),
+            (build_ms <= 20, "build with 3 overlays", f"{build_ms:.2f} ms", "≤ 20 ms"),
+            (imp <= 150, "import disclosure_flow", f"{imp:.2f} ms", "≤ 150 ms"),
+            (
+                add_agree == len(working) and between_agree == len(days),
+                "values agreeing with chinese-calendar",
+                f"{add_agree + between_agree:,}/{len(working) + len(days):,}",
+                "all",
+            ),
+        )
+        if not ok
+    ]
+    print()
+    for line in missed:
+        print(f"MISSED: {line}")
+    if not missed:
+        print("targets met")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,6 +1,7 @@
 """Benchmark: restoring many serialized cases and computing their deadlines.
 
-Run with ``python bench/bench_cases.py [--cases N] [--slow-cases M] [--processes P]``.
+Run with ``python bench/bench_cases.py [--cases N] [--slow-cases M] [--processes P]
+[--scaling N1,N2,...]``.
 
 Measures, in one run:
 
@@ -10,7 +11,14 @@ Measures, in one run:
 2. the same workflow with one ``transitions.Machine`` per case (the tutorial pattern),
    on a smaller M, scaled to N; target ≥ 20× slower than (1);
 3. memory per restored case with tracemalloc, beyond its event payloads; target ≤ 2 KB;
-4. the median time to apply one event and recompute the deadline; target ≤ 30 µs.
+4. the median time to apply one event and recompute the deadline; target ≤ 30 µs;
+5. restoring 10^4, 10^5 and 10^6 cases *kept in memory* (each size in a fresh process,
+   so that one size's cases do not weigh on the next), as a host writes it and with the
+   bulk path (the collector paused during the load, see ``cases/restore.py``): µs per
+   case; target: the per-case cost at the largest size within 1.2× of the smallest's.
+   10^6 cases take about a minute and 4 GB each way; ``--scaling`` chooses the sizes.
+
+A target not met prints a ``MISSED`` line (and the exit status is 1).
 """
 
 from __future__ import annotations
@@ -18,8 +26,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import json
 import multiprocessing
+import resource
 import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -340,6 +351,55 @@ def restore_parallel(dicts: list[dict[str, Any]], processes: int) -> float:
     return elapsed
 
 
+# -- (5) many cases kept in memory ------------------------------------------------------
+
+SCALING_SIZES = (10_000, 100_000, 1_000_000)
+TARGET_FLAT = 1.2
+
+
+def restore_kept(n: int, bulk: bool) -> dict[str, float]:
+    """Restore *n* cases into a list kept in memory; CPU µs per case (the process's own
+    time: steadier than the wall clock on a shared machine), and the peak memory.
+    *bulk*: the collector paused during the load and the cases frozen after it."""
+    dicts = make_dicts(n)
+    restore_all(dicts[:2000])  # warm the caches (dates, outcomes)
+    gc.collect()
+    start = time.process_time()
+    if bulk:
+        gc.disable()
+        try:
+            kept = [Case.from_dict(d, calendar=CALENDAR) for d in dicts]
+        finally:
+            gc.freeze()
+            gc.enable()
+    else:
+        kept = [Case.from_dict(d, calendar=CALENDAR) for d in dicts]
+    elapsed = time.process_time() - start
+    assert len(kept) == n
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"us_per_case": elapsed / n * 1e6, "peak_gib": peak_kib / 2**20}
+
+
+def scaling(sizes: Sequence[int]) -> dict[tuple[int, bool], dict[str, float]]:
+    """:func:`restore_kept` for each size and way, each in a fresh interpreter."""
+    out = {}
+    for n in sizes:
+        for bulk in (False, True):
+            print(f"  restoring {n:,} cases kept in memory, {_way(bulk)} …", flush=True)
+            run = subprocess.run(
+                [sys.executable, __file__, "--kept", str(n), *(["--bulk"] if bulk else [])],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            out[n, bulk] = json.loads(run.stdout.splitlines()[-1])
+    return out
+
+
+def _way(bulk: bool) -> str:
+    return "bulk path" if bulk else "as written"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=100_000)
@@ -347,7 +407,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--memory-cases", type=int, default=10_000)
     parser.add_argument("--events", type=int, default=20_000)
     parser.add_argument("--processes", type=int, default=2, help="for the parallel run")
+    parser.add_argument(
+        "--scaling",
+        default=",".join(str(n) for n in SCALING_SIZES),
+        help="sizes for the cases kept in memory, comma-separated; '' skips them",
+    )
+    parser.add_argument("--kept", type=int, help=argparse.SUPPRESS)  # one scaling run
+    parser.add_argument("--bulk", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.kept is not None:
+        print(json.dumps(restore_kept(args.kept, args.bulk)))
+        return 0
 
     print(f"building {args.cases:,} serialized cases …", flush=True)
     dicts = make_dicts(args.cases)
@@ -372,6 +442,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     median = statistics.median(timings)
     p90 = statistics.quantiles(timings, n=10)[-1]
 
+    sizes = [int(n) for n in args.scaling.split(",") if n.strip()]
+    kept = scaling(sizes) if sizes else {}
+
     rows = [
         ("cases × events per case", f"{len(dicts):,} × {events:.1f}", ""),
         ("restore + deadline, shared machine", f"{fast:.2f} s", "≤ 5 s"),
@@ -392,11 +465,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("apply one event + deadline, median", f"{median:.1f} µs", "≤ 30 µs"),
         ("apply one event + deadline, 90th percentile", f"{p90:.1f} µs", ""),
     ]
+    for (n, bulk), figures in kept.items():
+        rows.append(
+            (
+                f"restore, {n:,} cases kept in memory, {_way(bulk)}",
+                f"{figures['us_per_case']:.1f} µs/case",
+                f"peak {figures['peak_gib']:.1f} GiB",
+            )
+        )
+    missed = []
+    if args.cases == 100_000 and fast > 5:
+        missed.append(f"restore + deadline of 100,000 cases {fast:.2f} s, target ≤ 5 s")
+    if slow / fast < 20:
+        missed.append(f"speed-up {slow / fast:.1f}× over a Machine per case, target ≥ 20×")
+    for what, size in (("", beyond), (" after reading its history", beyond_read)):
+        if size > 2048:
+            missed.append(f"memory per case{what} {size:,.0f} B, target ≤ 2,048 B")
+    if median > 30:
+        missed.append(f"apply one event + deadline {median:.1f} µs, target ≤ 30 µs")
+    if len(sizes) > 1:
+        small, large = min(sizes), max(sizes)
+        for bulk in (False, True):
+            growth = kept[large, bulk]["us_per_case"] / kept[small, bulk]["us_per_case"]
+            rows.append(
+                (
+                    f"  per-case cost, {large:,} against {small:,}, {_way(bulk)}",
+                    f"{growth:.2f}×",
+                    f"≤ {TARGET_FLAT}×",
+                )
+            )
+            if growth > TARGET_FLAT:
+                missed.append(
+                    f"per-case cost {growth:.2f}× from {small:,} to {large:,} cases kept, "
+                    f"{_way(bulk)}, target ≤ {TARGET_FLAT}×"
+                )
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'result':>14}  target")
     for name, value, target in rows:
         print(f"{name:<{width}}  {value:>14}  {target}")
-    return 0
+    for line in missed:
+        print(f"MISSED: {line}")
+    if not missed:
+        print("targets met")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

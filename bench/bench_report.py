@@ -10,7 +10,8 @@ never confirmed, about 2 % with a proceeding. Generation is not measured. It the
 times :func:`~disclosure_flow.reports.annual.annual_report` for 2025 (best of three runs,
 each a full pass), prints the time, the number of records counted and whether the
 balance holds, and times :func:`~disclosure_flow.reports.metrics.annual_statistics` too.
-Target (issue 5): the report ≤ 5 s on a 2-core machine.
+Target: the report ≤ 5 s on a 2-core machine; a target not met prints a ``MISSED``
+line (and the exit status is 1).
 """
 
 from __future__ import annotations
@@ -113,7 +114,11 @@ def main(argv: list[str]) -> int:
     )
     stats_seconds = _best_of(1, lambda: annual_statistics(records, year=YEAR))
     print(f"annual_statistics({n:,} records, year={YEAR}): {stats_seconds:.2f} s")
-    return 0 if seconds <= TARGET_SECONDS else 1
+    if seconds > TARGET_SECONDS:
+        print(f"MISSED: annual_report {seconds:.2f} s, target ≤ {TARGET_SECONDS:.0f} s")
+        return 1
+    print("target met")
+    return 0
 
 
 if __name__ == "__main__":

@@ -6,6 +6,11 @@ The schema tag, the encoding of one history entry, the replay that checks every 
 event against the lifecycle and the law (keeping the history as compact rows), and the
 rows' expansion into :class:`~disclosure_flow.cases.CaseEvent` values on first read.
 The quick readers it tries first are in :mod:`~disclosure_flow.cases.quick_restore`.
+
+A restored case holds no reference cycle. A host that restores many cases and keeps
+them can pause the garbage collector during the load (``gc.disable()`` … ``gc.enable()``,
+and ``gc.freeze()`` after it if they stay): the collector then does not walk the cases
+kept so far again and again (the API reference, *Restoring many cases at once*).
 """
 
 from __future__ import annotations
@@ -93,7 +98,11 @@ _INITIAL_VALUE: Final = _INITIAL.value
 
 #: A restored event, compact until the history is first read: ``(event, day,
 #: state_after, payload)``, plus ``(actor, note)`` when either was recorded. The state
-#: before and the version follow from the row's place in the list.
+#: before and the version follow from the row's place in the list. A row the replay
+#: writes names its event and state by their values and leaves an empty payload
+#: ``None``: a row of strings, dates and ``None`` is one the garbage collector stops
+#: tracking, so that many restored cases kept in memory cost it little; a row the case
+#: appends later holds the members themselves. :func:`_materialise` reads both.
 _Row = tuple[Any, ...]
 
 
@@ -309,10 +318,11 @@ def _restore(
             raise SerializationError(_at(version, "after"), after, show_value(dest_value))
         if fold is not None:
             fold(facts, pending, channel)
+        stored = payload or None
         if actor is None and note is None:
-            append((kind, day, dest, payload))
+            append((name, day, dest_value, stored))
         else:
-            append((kind, day, dest, payload, actor, note))
+            append((name, day, dest_value, stored, actor, note))
         state = dest
         state_value = dest_value
         steps = next_steps
@@ -346,12 +356,18 @@ def _materialise(log: list[_Row]) -> list[CaseEvent]:
     the order; payloads become read-only views)."""
     history: list[CaseEvent] = []
     before = _INITIAL
+    event_by_value, state_by_value = _EVENT_BY_VALUE, _STATE_BY_VALUE
     for version, row in enumerate(log, 1):
+        kind = row[0]
+        if type(kind) is str:
+            kind = event_by_value[kind]
         after = row[2]
+        if type(after) is str:
+            after = state_by_value[after]
         payload = row[3]
         history.append(
             CaseEvent(
-                row[0],
+                kind,
                 row[1],
                 before,
                 after,

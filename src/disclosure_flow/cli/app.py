@@ -51,7 +51,6 @@ from disclosure_flow.cli.options import (
     _year,
     make_calendar,
 )
-from disclosure_flow.cli.recompute import add_recompute_command
 from disclosure_flow.clock import (
     R2008,
     R2019,
@@ -64,13 +63,25 @@ from disclosure_flow.clock import (
     compute_deadline,
 )
 from disclosure_flow.errors import DisclosureFlowError, InputEncodingError
-from disclosure_flow.reports import ReportTable, annual_report, read_records
 
 __all__ = ["main"]
 
+#: The names of :class:`~disclosure_flow.reports.ReportTable`'s members, lowercased, for
+#: ``report --table`` (written out so that the other commands need not import the
+#: reports; a test checks them against the enum).
+_REPORT_TABLES = ("requests", "proceedings")
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (exposed for documentation and tests)."""
+#: The commands that need neither the case layer nor the reports: for them the parser
+#: leaves out the others' definitions (which import those layers), so they start quickly.
+_LIGHT_COMMANDS = ("calendar", "deadline")
+
+
+def build_parser(*, light: bool = False) -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests).
+
+    With *light*, only the commands of :data:`_LIGHT_COMMANDS` are defined (for running
+    one of them: the others' definitions import the case layer and the reports).
+    """
     parser = _Parser(
         prog="disclosure-flow",
         description=(
@@ -177,10 +188,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rp.add_argument(
         "--table",
-        choices=[t.name.lower() for t in ReportTable],
+        choices=_REPORT_TABLES,
         help="only one table (csv needs one; default: both)",
     )
     rp.set_defaults(handler=_report_command, parser=rp)
+    if light:
+        return parser
+    from disclosure_flow.cli.recompute import add_recompute_command
+
     add_recompute_command(sub)
     # The documents (答复文书): their own subcommand, defined with them.
     from disclosure_flow.documents import add_document_command
@@ -193,6 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _report_command(args: argparse.Namespace, out: TextIO) -> int:
+    # Imported here: the reports (and the case layer under them) load only for this
+    # command, so that ``deadline`` and ``calendar`` start quickly.
+    from disclosure_flow.reports import ReportTable, annual_report, read_records
+
     # Bytes (stdin's buffer, or the file), decoded with --encoding. Streamed: records are
     # counted as they are read; only their case ids are kept, to refuse a case twice.
     source: Any = Path(args.records)
@@ -386,7 +405,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     out = sys.stdout if out is None else out
     argv = sys.argv[1:] if argv is None else list(argv)
     as_json = _wants_json(argv)
-    parser = build_parser()
+    parser = build_parser(light=bool(argv) and argv[0] in _LIGHT_COMMANDS)
     if argv[:2] == ["calendar", "import-notice"]:  # DATE positionals take any other word
         parser, argv = _import_notice_parser(), argv[2:]
     try:

@@ -5,9 +5,12 @@ clock's events (:mod:`~disclosure_flow.clock.events`), the entry point
 (:mod:`~disclosure_flow.clock.compute`) with its general path
 (:mod:`~disclosure_flow.clock.general`) and the fast path on the rank table
 (:mod:`~disclosure_flow.clock.ranked`), the deadline and its status
-(:mod:`~disclosure_flow.clock.deadline`), its explanation
-(:mod:`~disclosure_flow.clock.explain`), and calendar periods for sub-deadlines and
-remedies (:mod:`~disclosure_flow.clock.periods`). Other layers import from here.
+(:mod:`~disclosure_flow.clock.deadline`, with its fast path
+:mod:`~disclosure_flow.clock.ranked_status`), its explanation
+(:mod:`~disclosure_flow.clock.explain`), calendar periods for sub-deadlines and
+remedies (:mod:`~disclosure_flow.clock.periods`), and many deadlines at once on numpy
+arrays (:mod:`~disclosure_flow.clock.vectorized`: optional extra ``numpy``; import that
+module by its path). Other layers import from here.
 
 :func:`compute_deadline` is pure: a function of day 0, the clock events, a
 :class:`~disclosure_flow.clock.Policy` and a :class:`~disclosure_flow.WorkdayCalendar`.

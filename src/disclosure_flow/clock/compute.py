@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from disclosure_flow.clock.counting import _Plain, _Results
 from disclosure_flow.clock.deadline import Deadline
-from disclosure_flow.clock.events import _KEY, ClockEvent, Reply
+from disclosure_flow.clock.events import _KEY, ClockEvent, Extension, Pause, Reply
 from disclosure_flow.clock.general import _compute
 from disclosure_flow.clock.policy import Policy
 from disclosure_flow.clock.ranked import _compute_ranked
@@ -61,14 +61,20 @@ def compute_deadline(
             :attr:`~disclosure_flow.policy.LateActs.REFUSE`.
         CoverageError: a strict calendar lacks the days needed.
     """
-    day0 = check_date(day0, "day0")
+    if type(day0) is not _dt.date:
+        day0 = check_date(day0, "day0")
     if not isinstance(policy, Policy):
         raise InvalidValueError("policy", policy, "a Policy, e.g. disclosure_flow.R2019")
     if not isinstance(calendar, WorkdayCalendar):
         raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
     if not isinstance(day0_note, str):
         raise InvalidValueError("day0_note", day0_note, "a str")
-    return trusted_deadline(day0, events, policy, calendar, day0_note)
+    # trusted_deadline's body, without one more call on the hot path.
+    ordered = _ordered(day0, events)
+    quick = _compute_ranked(day0, ordered, policy, calendar, day0_note)
+    if quick is not None:
+        return quick
+    return _general(day0, ordered, policy, calendar, day0_note)
 
 
 def trusted_deadline(
@@ -85,6 +91,18 @@ def trusted_deadline(
     quick = _compute_ranked(day0, ordered, policy, calendar, day0_note)
     if quick is not None:
         return quick
+    return _general(day0, ordered, policy, calendar, day0_note)
+
+
+def _general(
+    day0: _dt.date,
+    ordered: tuple[ClockEvent, ...],
+    policy: Policy,
+    calendar: WorkdayCalendar,
+    day0_note: str,
+) -> Deadline:
+    """The general path: final answers first, and with their provenance once an
+    estimated day is touched."""
     try:
         return _compute(day0, ordered, policy, calendar, day0_note, _Plain(calendar))
     except ProvisionalAnswerError:
@@ -96,36 +114,43 @@ def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, 
         events = tuple(events)
     except TypeError:
         raise InvalidValueError("events", events, "an iterable of clock events") from None
-    days = []
     replies = 0
     in_order = True
     previous = day0
     keys = _KEY
     for event in events:
-        kind = type(event)
-        key = keys.get(kind)
-        if key is None:
-            raise InvalidValueError(
-                "events",
-                event,
-                "Pause, Restart, Extension, DelayedDeadline, CorrectionNotice or Reply",
-            )
-        day = key(event)
-        if day < day0:
-            raise ClockError(f"{kind.__name__} date", day, f"on or after day 0 ({day0})")
-        if day < previous:
+        # The day that orders it (_KEY), read directly for the common kinds.
+        kind: type[ClockEvent]
+        if type(event) is Pause:
+            kind, day = Pause, event.start
+        elif type(event) is Extension:
+            kind, day = Extension, event.granted_on
+        else:
+            kind = type(event)
+            key = keys.get(kind)
+            if key is None:
+                raise InvalidValueError(
+                    "events",
+                    event,
+                    "Pause, Restart, Extension, DelayedDeadline, CorrectionNotice or Reply",
+                )
+            day = key(event)
+        if day < previous:  # every day so far is on or after day 0
+            if day < day0:
+                raise ClockError(f"{kind.__name__} date", day, f"on or after day 0 ({day0})")
             in_order = False
         previous = day
-        days.append(day)
         if kind is Reply:
             replies += 1
+    # The checks below are about a reply: none, or one with nothing after it, passes.
+    if in_order and (not replies or (replies == 1 and type(events[-1]) is Reply)):
+        return events
+    days = [keys[type(event)](event) for event in events]
     if not in_order:
         order = sorted(range(len(events)), key=days.__getitem__)
         events = tuple(events[i] for i in order)
         days = [days[i] for i in order]
-    if not replies:  # the checks below are about a reply
-        return events
-    if replies == 1 and type(events[-1]) is Reply:  # nothing after the one reply
+    if not replies or (replies == 1 and type(events[-1]) is Reply):
         return events
     reply: _dt.date | None = None
     for day, event in zip(days, events, strict=True):

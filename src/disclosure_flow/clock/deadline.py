@@ -23,6 +23,7 @@ from disclosure_flow.clock.counting import (
 from disclosure_flow.clock.events import _KEY, ClockEvent, DelayedDeadline, Extension, Pause
 from disclosure_flow.clock.explain import _explain
 from disclosure_flow.clock.policy import Policy
+from disclosure_flow.clock.ranked_status import CountingSlot, ranked_status
 from disclosure_flow.clock.results import ExplanationStep, Finding, OpenReason, _check_lang
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import (
@@ -35,6 +36,9 @@ from disclosure_flow.workdays import (
 )
 
 __all__ = ["Deadline", "DeadlineStatus"]
+
+_NEW = object.__new__
+_DATE = _dt.date
 
 
 @attrs.frozen
@@ -83,7 +87,7 @@ class DeadlineStatus:
 
 
 @attrs.frozen(slots=True)
-class Deadline:
+class Deadline(CountingSlot):
     """A reply deadline with everything needed to act on it and defend it (答复期限).
 
     It does not depend on any "today": ask :meth:`status` for a given date.
@@ -148,21 +152,12 @@ class Deadline:
                 in its future) or before day 0.
             CoverageError: a strict calendar lacks the days needed.
         """
-        as_of = check_date(as_of, "as_of")
-        last = self.received
-        for event in self.events:
-            day = _KEY[type(event)](event)
-            if type(event) is Pause and event.end is not None:
-                day = event.end
-            last = max(last, day)
-        if as_of < last:
-            raise ClockError(
-                "as_of", as_of, f"on or after the last event ({last}) and day 0 ({self.received})"
-            )
-        try:
-            return _status(self, as_of, _Plain(self.calendar))
-        except ProvisionalAnswerError:
-            return _status(self, as_of, _Results(self.calendar))
+        if type(as_of) is not _DATE:
+            as_of = check_date(as_of, "as_of")
+        quick = ranked_status(self, as_of, new_status)  # the common case, on the rank table
+        if quick is not None:
+            return quick
+        return _general_status(self, as_of)
 
     def steps(self) -> tuple[ExplanationStep, ...]:
         """The explanation's steps in date order: day 0, holiday blocks skipped and
@@ -185,6 +180,153 @@ class Deadline:
             # No space after a full-width bracket, as in Chinese typesetting.
             out += ("· " if out.endswith("）") else " · ") + text
         return out
+
+
+# Built for every case's deadline and every status asked: the clock's own values go in
+# slot by slot, without attrs' __init__ (the same object; there is nothing to validate
+# or convert). A test checks they build what the constructors build.
+_DEADLINE_FIELDS = (
+    "policy",
+    "received",
+    "day0",
+    "due",
+    "open_reason",
+    "period",
+    "extensions",
+    "delayed",
+    "replied_on",
+    "provisional",
+    "low",
+    "high",
+    "fingerprint",
+    "findings",
+    "events",
+    "day0_note",
+    "calendar",
+)
+_STATUS_FIELDS = (
+    "as_of",
+    "used",
+    "left",
+    "excluded",
+    "overdue_by",
+    "paused",
+    "replied",
+    "provisional",
+)
+_SET_DEADLINE = tuple(Deadline.__dict__[name].__set__ for name in _DEADLINE_FIELDS)
+_SET_STATUS = tuple(DeadlineStatus.__dict__[name].__set__ for name in _STATUS_FIELDS)
+
+
+def new_deadline(
+    policy: Policy,
+    received: _dt.date,
+    day0: _dt.date,
+    due: _dt.date | None,
+    open_reason: OpenReason | None,
+    period: int,
+    extensions: tuple[Extension, ...],
+    delayed: DelayedDeadline | None,
+    replied_on: _dt.date | None,
+    provisional: bool,
+    low: _dt.date | None,
+    high: _dt.date | None,
+    fingerprint: str,
+    findings: tuple[Finding, ...],
+    events: tuple[ClockEvent, ...],
+    day0_note: str,
+    calendar: WorkdayCalendar,
+) -> Deadline:
+    """``Deadline(...)``, slot by slot."""
+    (
+        set_policy,
+        set_received,
+        set_day0,
+        set_due,
+        set_open_reason,
+        set_period,
+        set_extensions,
+        set_delayed,
+        set_replied_on,
+        set_provisional,
+        set_low,
+        set_high,
+        set_fingerprint,
+        set_findings,
+        set_events,
+        set_day0_note,
+        set_calendar,
+    ) = _SET_DEADLINE
+    deadline = _NEW(Deadline)
+    set_policy(deadline, policy)
+    set_received(deadline, received)
+    set_day0(deadline, day0)
+    set_due(deadline, due)
+    set_open_reason(deadline, open_reason)
+    set_period(deadline, period)
+    set_extensions(deadline, extensions)
+    set_delayed(deadline, delayed)
+    set_replied_on(deadline, replied_on)
+    set_provisional(deadline, provisional)
+    set_low(deadline, low)
+    set_high(deadline, high)
+    set_fingerprint(deadline, fingerprint)
+    set_findings(deadline, findings)
+    set_events(deadline, events)
+    set_day0_note(deadline, day0_note)
+    set_calendar(deadline, calendar)
+    return deadline
+
+
+def new_status(
+    as_of: _dt.date,
+    used: int,
+    left: int,
+    excluded: int,
+    overdue_by: int,
+    paused: bool,
+    replied: bool,
+    provisional: bool,
+) -> DeadlineStatus:
+    """``DeadlineStatus(...)``, slot by slot."""
+    (
+        set_as_of,
+        set_used,
+        set_left,
+        set_excluded,
+        set_overdue_by,
+        set_paused,
+        set_replied,
+        set_provisional,
+    ) = _SET_STATUS
+    status = _NEW(DeadlineStatus)
+    set_as_of(status, as_of)
+    set_used(status, used)
+    set_left(status, left)
+    set_excluded(status, excluded)
+    set_overdue_by(status, overdue_by)
+    set_paused(status, paused)
+    set_replied(status, replied)
+    set_provisional(status, provisional)
+    return status
+
+
+def _general_status(deadline: Deadline, as_of: _dt.date) -> DeadlineStatus:
+    """:meth:`Deadline.status` on the general path."""
+    last = deadline.received
+    for event in deadline.events:
+        day = _KEY[type(event)](event)
+        if type(event) is Pause and event.end is not None:
+            day = event.end
+        last = max(last, day)
+    if as_of < last:
+        raise ClockError(
+            "as_of", as_of, f"on or after the last event ({last}) and day 0 ({deadline.received})"
+        )
+    try:
+        return _status(deadline, as_of, _Plain(deadline.calendar))
+    except ProvisionalAnswerError:
+        return _status(deadline, as_of, _Results(deadline.calendar))
 
 
 def _status(deadline: Deadline, as_of: _dt.date, counter: _Counter) -> DeadlineStatus:

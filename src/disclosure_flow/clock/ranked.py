@@ -3,7 +3,9 @@ calendar's rank table. Kept equal to it by ``tests/clock/test_ranked.py``.
 
 It answers the common case — every day inside the table, no estimated day, no Art. 35
 delayed deadline, no act after its period, no extension beyond the cap — and returns
-``None`` for anything else, so that the general path decides.
+``None`` for anything else, so that the general path decides. The deadline it builds
+carries its counting on the table, so that its status is counted there too
+(:mod:`disclosure_flow.clock.ranked_status`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import datetime as _dt
 from collections.abc import Sequence
 
 from disclosure_flow.clock.counting import _merge
-from disclosure_flow.clock.deadline import Deadline
+from disclosure_flow.clock.deadline import Deadline, new_deadline
 from disclosure_flow.clock.events import (
     ClockEvent,
     CorrectionNotice,
@@ -21,16 +23,22 @@ from disclosure_flow.clock.events import (
     Reply,
     Restart,
 )
-from disclosure_flow.clock.policy import DayZero, PauseBounds, PauseReason, Policy
+from disclosure_flow.clock.policy import DayZero, PauseBounds, Policy
+from disclosure_flow.clock.ranked_status import IndexIntervals, set_counting
 from disclosure_flow.clock.results import OpenReason
 from disclosure_flow.workdays import (
     WorkdayCalendar,
 )
 
+# Enum members read once: a member looked up on its class costs a descriptor call.
+_COUNTED = DayZero.COUNTED
+_START_TO_END = PauseBounds.START_TO_END
+_BEFORE_END = PauseBounds.AFTER_START_BEFORE_END
+_AWAITING_CORRECTION = OpenReason.AWAITING_CORRECTION
+_PAUSED = OpenReason.PAUSED
 
-def _nth_rank(
-    rank: Sequence[int], cursor: int, need: int, intervals: list[tuple[int, int | None]]
-) -> int | None:
+
+def _nth_rank(rank: Sequence[int], cursor: int, need: int, intervals: IndexIntervals) -> int | None:
     """:func:`_nth` on the calendar's rank table: days as indices, *need* >= 1. Returns
     ``k`` such that the answer is ``workdays[k]`` (the caller checks ``k`` is in the
     table), or ``None`` if a running pause comes first."""
@@ -47,36 +55,6 @@ def _nth_rank(
     return rank[cursor] + need - 1
 
 
-def _index_intervals(
-    chosen: list[Pause],
-    excluded: frozenset[PauseReason],
-    first: int,
-    a_shift: int,
-    b_shift: int,
-    origin: int,
-) -> tuple[list[tuple[int, int | None]], int, int]:
-    """:func:`_intervals` on the rank table's indices, with the lowest and highest index
-    they touch (at least *origin*'s)."""
-    merged = _merge(
-        [
-            (
-                p.start.toordinal() - first - a_shift,
-                None if p.end is None else p.end.toordinal() - first - b_shift,
-            )
-            for p in chosen
-            if p.reason in excluded
-        ]
-    )
-    low = high = origin
-    for a, b in merged:
-        if a < low:
-            low = a
-        top = a if b is None else b
-        if top > high:
-            high = top
-    return merged, low, high
-
-
 def _compute_ranked(
     received: _dt.date,
     events: tuple[ClockEvent, ...],
@@ -88,33 +66,59 @@ def _compute_ranked(
     the same answer, or ``None`` whenever :func:`_compute` must decide (a day outside
     the table or an estimated day anywhere in the span, an Art. 35 delayed deadline, an
     act after its period, an extension beyond the cap). A differential test keeps the
-    two in agreement."""
-    first, rank, workdays, estimated = calendar.counting_table()
+    two in agreement.
+
+    *events* come in date order (:func:`_ordered`): the pauses come in order of start,
+    and the pauses known on a given day are the first ones."""
+    table = calendar.counting_table()
+    first, rank, workdays, estimated = table
     size = len(rank)
     last_rank = len(workdays) - 1
+    spans = estimated is not None  # then the span read is tracked, for estimated days
     base = policy.reply_period.length
-    cap = policy.extension_cap.length
-    shift = 1 if policy.day_zero is DayZero.COUNTED else 0
-    origin = received.toordinal() - first - shift
+    shift = first + (policy.day_zero is _COUNTED)
+    origin = received.toordinal() - shift
 
-    # _intervals, on indices: the excluded pauses as (a, b], merged.
+    # _intervals, on indices: the excluded pauses' (a, b] in order of start, merged.
     excluded = policy.excluded_pauses
-    bounds = policy.pause_bounds
-    a_shift = 1 if bounds is PauseBounds.START_TO_END else 0
-    b_shift = 1 if bounds is PauseBounds.AFTER_START_BEFORE_END else 0
-    pauses: list[Pause] = []
+    bounds_rule = policy.pause_bounds  # index_shifts, inline
+    a_shift = first + (bounds_rule is _START_TO_END)
+    b_shift = first + (bounds_rule is _BEFORE_END)
+    bounds: IndexIntervals = []
+    merged = True  # whether bounds are already as _merge leaves them (the common case)
+    reach: int | None = -size  # the end of the last bound (None: running)
     others: list[ClockEvent] = []
+    last_start: _dt.date | None = None  # the latest start of any pause
+    last = received  # the latest day an event names (a pause's end once known)
+    last_other = received  # the day of the last event other than a pause
     for e in events:
         if type(e) is Pause:
-            pauses.append(e)
+            last_start = e.start
+            end = e.end
+            if end is not None and end > last:
+                last = end
+            if e.reason in excluded:
+                a = last_start.toordinal() - a_shift
+                b = None if end is None else end.toordinal() - b_shift
+                bounds.append((a, b))
+                # Empty, overlapping or touching the one before, or after a running one.
+                if reach is None or a <= reach or (b is not None and b <= a):
+                    merged = False
+                reach = b
         else:
             others.append(e)
-
-    intervals, lo, hi = (
-        _index_intervals(pauses, excluded, first, a_shift, b_shift, origin)
-        if pauses
-        else ([], origin, origin)
-    )
+    intervals = bounds if merged else _merge(bounds)
+    # The indices the answer reads span lo..hi.
+    lo = hi = origin
+    if intervals:
+        a, b = intervals[0]
+        if a < lo:
+            lo = a
+        a, b = intervals[-1]  # disjoint and in order: the last one reaches furthest
+        if b is None:
+            b = a
+        if b > hi:
+            hi = b
     if lo < 0 or hi >= size:
         return None
 
@@ -124,33 +128,34 @@ def _compute_ranked(
     awaiting_correction = False
     replied_on: _dt.date | None = None
     for event in others:
-        kind = type(event)
-        if kind is Extension:
-            assert isinstance(event, Extension)
-            if extended + event.days > cap:
+        if type(event) is Extension:
+            last_other = event.granted_on
+            if extended + event.days > policy.extension_cap.length:
                 return None
             known = intervals
-            if any(p.start > event.granted_on for p in pauses):
+            if last_start is not None and last_start > event.granted_on:
                 # judged against the deadline as it stood on the day of the grant
-                chosen = [p for p in pauses if p.start <= event.granted_on]
-                known = _index_intervals(chosen, excluded, first, a_shift, b_shift, origin)[0]
+                limit = event.granted_on.toordinal() - a_shift
+                known = _merge([ab for ab in bounds if ab[0] <= limit])
             k = _nth_rank(rank, origin, base + extended, known)
             if k is not None:
                 if k > last_rank or event.granted_on > workdays[k]:
                     return None
-                hi = max(hi, workdays[k].toordinal() - first)
+                if spans:
+                    hi = max(hi, workdays[k].toordinal() - first)
             extended += event.days
             extensions.append(event)
-        elif kind is Restart:
-            assert isinstance(event, Restart)
-            zero = event.day
-            origin = zero.toordinal() - first - shift
+        elif type(event) is Reply:
+            replied_on = last_other = event.day
+        elif type(event) is Restart:
+            zero = last_other = event.day
+            origin = zero.toordinal() - shift
             if origin >= size:
                 return None
             hi = max(hi, origin)
             extensions, extended, awaiting_correction = [], 0, False
-        elif kind is CorrectionNotice:
-            assert isinstance(event, CorrectionNotice)
+        elif type(event) is CorrectionNotice:
+            last_other = event.sent_on
             period = policy.correction_notice_period
             if period is not None:
                 if period.length < 1:
@@ -162,9 +167,6 @@ def _compute_ranked(
                 if event.sent_on > workdays[k]:
                     return None
             awaiting_correction = True
-        elif kind is Reply:
-            assert isinstance(event, Reply)
-            replied_on = event.day
         else:
             return None
 
@@ -172,22 +174,23 @@ def _compute_ranked(
     open_reason: OpenReason | None = None
     if awaiting_correction:
         period_total = base
-        open_reason = OpenReason.AWAITING_CORRECTION
+        open_reason = _AWAITING_CORRECTION
     else:
         period_total = base + extended
         k = _nth_rank(rank, origin, period_total, intervals)
         if k is None:
-            open_reason = OpenReason.PAUSED
+            open_reason = _PAUSED
         else:
             if k > last_rank:
                 return None
             due = workdays[k]
-            hi = max(hi, due.toordinal() - first)
+            if spans:
+                hi = max(hi, due.toordinal() - first)
             if replied_on is not None and replied_on > due:
                 return None
     if estimated is not None and estimated[hi + 1] != estimated[lo]:
         return None
-    return Deadline(
+    deadline = new_deadline(
         policy,
         received,
         zero,
@@ -206,3 +209,11 @@ def _compute_ranked(
         day0_note,
         calendar,
     )
+    # In date order, the last event's day is the later of the last pause's start and
+    # the last other event's day.
+    if last_start is not None and last_start > last:
+        last = last_start
+    if last_other > last:
+        last = last_other
+    set_counting(deadline, (last, origin, intervals, table))
+    return deadline

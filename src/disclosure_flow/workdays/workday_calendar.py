@@ -297,6 +297,8 @@ class WorkdayCalendar:
             self._est_rank = est_rank
         self._alternatives: dict[tuple[tuple[int, int], ...], _Table] = {}
         self._fingerprint = self._make_fingerprint()
+        # What counting_table() gives, built once (asked for by every deadline).
+        self._counting_table = (self._first, self._rank, self._wd, self._est_rank)
 
     # -- composition ---------------------------------------------------------
 
@@ -421,7 +423,7 @@ class WorkdayCalendar:
         ``estimated[k]`` (``None`` when no day is estimated) counts the estimated days
         with index ``< k``. A caller must check the indices and the estimated days
         itself, and ask the plain methods (which raise the errors) when they fail."""
-        return self._first, self._rank, self._wd, self._est_rank
+        return self._counting_table
 
     def _coverage_error(self, day: _dt.date) -> CoverageError:
         if self._estimates is Estimates.REFUSE and day > self._last_date:
