@@ -15,7 +15,8 @@ Measures, in one run:
 5. restoring 10^4, 10^5 and 10^6 cases *kept in memory* (each size in a fresh process,
    so that one size's cases do not weigh on the next), as a host writes it and with the
    bulk path (the collector paused during the load, see ``cases/restore.py``): µs per
-   case; target: the per-case cost at the largest size within 1.2× of the smallest's.
+   case; target: with the bulk path, the per-case cost at the largest size within
+   1.2× of the smallest's (as written, the collector's walks make it grow: shown).
    10^6 cases take about a minute and 4 GB each way; ``--scaling`` chooses the sizes.
 
 A target not met prints a ``MISSED`` line (and the exit status is 1).
@@ -376,8 +377,20 @@ def restore_kept(n: int, bulk: bool) -> dict[str, float]:
         kept = [Case.from_dict(d, calendar=CALENDAR) for d in dicts]
     elapsed = time.process_time() - start
     assert len(kept) == n
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"us_per_case": elapsed / n * 1e6, "peak_gib": peak_kib / 2**20}
+    return {"us_per_case": elapsed / n * 1e6, "peak_gib": _peak_kib() / 2**20}
+
+
+def _peak_kib() -> int:
+    """This process's peak resident memory, KiB (``VmHWM``; ``ru_maxrss``, which a child
+    inherits from the process that started it, where ``/proc`` is missing)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def scaling(sizes: Sequence[int]) -> dict[tuple[int, bool], dict[str, float]]:
@@ -487,14 +500,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         small, large = min(sizes), max(sizes)
         for bulk in (False, True):
             growth = kept[large, bulk]["us_per_case"] / kept[small, bulk]["us_per_case"]
+            # The target is the documented bulk path's; as written, the collector's
+            # share grows with the cases kept (shown for comparison).
             rows.append(
                 (
                     f"  per-case cost, {large:,} against {small:,}, {_way(bulk)}",
                     f"{growth:.2f}×",
-                    f"≤ {TARGET_FLAT}×",
+                    f"≤ {TARGET_FLAT}×" if bulk else "(the collector's walks; no target)",
                 )
             )
-            if growth > TARGET_FLAT:
+            if bulk and growth > TARGET_FLAT:
                 missed.append(
                     f"per-case cost {growth:.2f}× from {small:,} to {large:,} cases kept, "
                     f"{_way(bulk)}, target ≤ {TARGET_FLAT}×"

@@ -59,7 +59,7 @@ def _deadline(
 def _agree(deadline: Deadline, as_of: dt.date) -> DeadlineStatus | None:
     """The fast status of *deadline* on *as_of* checked against the general one; the
     status, or ``None`` if the fast path declined."""
-    status = ranked_status.ranked_status(deadline, as_of, deadline_module.new_status)
+    status = ranked_status._ranked_status(deadline, as_of, deadline_module._new_status)
     try:
         general = deadline_module._general_status(deadline, as_of)
     except DisclosureFlowError:
@@ -124,7 +124,7 @@ def test_the_fast_path_hands_over_the_counting_status_would_work_out(
     except AttributeError:  # the general path built it: nothing handed over
         return
     assert handed is not None
-    assert handed == ranked_status.ranked_counting(attrs.evolve(deadline))
+    assert handed == ranked_status._ranked_counting(attrs.evolve(deadline))
 
 
 @settings(max_examples=300, deadline=None)
@@ -147,12 +147,12 @@ def test_fast_status_declines_what_it_does_not_decide() -> None:
         calendar=CAL,
     )
     # Before the last event: the general path raises ClockError.
-    assert ranked_status.ranked_status(d, D(2026, 10, 19), deadline_module.new_status) is None
+    assert ranked_status._ranked_status(d, D(2026, 10, 19), deadline_module._new_status) is None
     # Beyond the data: a CoverageError.
-    assert ranked_status.ranked_status(d, D(2027, 3, 1), deadline_module.new_status) is None
+    assert ranked_status._ranked_status(d, D(2027, 3, 1), deadline_module._new_status) is None
     # Estimated days: the general path marks the status provisional.
     p = compute.compute_deadline(D(2026, 12, 1), [], policy=R2019, calendar=PROVISIONAL)
-    assert ranked_status.ranked_status(p, D(2027, 1, 5), deadline_module.new_status) is None
+    assert ranked_status._ranked_status(p, D(2027, 1, 5), deadline_module._new_status) is None
     assert p.status(D(2027, 1, 5)).provisional
 
 
@@ -188,7 +188,7 @@ def test_trusted_builders_build_what_the_constructors_build(
     if deadline is None:
         return
     values = [getattr(deadline, a.name) for a in attrs.fields(Deadline)]
-    built = deadline_module.new_deadline(*values)
+    built = deadline_module._new_deadline(*values)
     expected = Deadline(*values)
     assert type(built) is Deadline
     assert built == expected
@@ -196,7 +196,7 @@ def test_trusted_builders_build_what_the_constructors_build(
     assert all(getattr(built, n) is v for n, v in zip(names, values, strict=True))
     assert repr(built) == repr(expected)
     fields = (day0, 1, 2, 3, 4, True, False, True)
-    status = deadline_module.new_status(*fields)
+    status = deadline_module._new_status(*fields)
     assert type(status) is DeadlineStatus
     assert status == DeadlineStatus(*fields)
     assert repr(status) == repr(DeadlineStatus(*fields))

@@ -23,7 +23,7 @@ from disclosure_flow.clock.counting import (
 from disclosure_flow.clock.events import _KEY, ClockEvent, DelayedDeadline, Extension, Pause
 from disclosure_flow.clock.explain import _explain
 from disclosure_flow.clock.policy import Policy
-from disclosure_flow.clock.ranked_status import CountingSlot, ranked_status
+from disclosure_flow.clock.ranked_status import _CountingSlot, _ranked_status
 from disclosure_flow.clock.results import ExplanationStep, Finding, OpenReason, _check_lang
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import (
@@ -87,7 +87,7 @@ class DeadlineStatus:
 
 
 @attrs.frozen(slots=True)
-class Deadline(CountingSlot):
+class Deadline(_CountingSlot):
     """A reply deadline with everything needed to act on it and defend it (答复期限).
 
     It does not depend on any "today": ask :meth:`status` for a given date.
@@ -154,7 +154,7 @@ class Deadline(CountingSlot):
         """
         if type(as_of) is not _DATE:
             as_of = check_date(as_of, "as_of")
-        quick = ranked_status(self, as_of, new_status)  # the common case, on the rank table
+        quick = _ranked_status(self, as_of, _new_status)  # the common case, on the rank table
         if quick is not None:
             return quick
         return _general_status(self, as_of)
@@ -218,7 +218,7 @@ _SET_DEADLINE = tuple(Deadline.__dict__[name].__set__ for name in _DEADLINE_FIEL
 _SET_STATUS = tuple(DeadlineStatus.__dict__[name].__set__ for name in _STATUS_FIELDS)
 
 
-def new_deadline(
+def _new_deadline(
     policy: Policy,
     received: _dt.date,
     day0: _dt.date,
@@ -278,7 +278,7 @@ def new_deadline(
     return deadline
 
 
-def new_status(
+def _new_status(
     as_of: _dt.date,
     used: int,
     left: int,

@@ -14,7 +14,7 @@ import datetime as _dt
 from collections.abc import Sequence
 
 from disclosure_flow.clock.counting import _merge
-from disclosure_flow.clock.deadline import Deadline, new_deadline
+from disclosure_flow.clock.deadline import Deadline, _new_deadline
 from disclosure_flow.clock.events import (
     ClockEvent,
     CorrectionNotice,
@@ -24,7 +24,7 @@ from disclosure_flow.clock.events import (
     Restart,
 )
 from disclosure_flow.clock.policy import DayZero, PauseBounds, Policy
-from disclosure_flow.clock.ranked_status import IndexIntervals, set_counting
+from disclosure_flow.clock.ranked_status import _IndexIntervals, _set_counting
 from disclosure_flow.clock.results import OpenReason
 from disclosure_flow.workdays import (
     WorkdayCalendar,
@@ -38,7 +38,9 @@ _AWAITING_CORRECTION = OpenReason.AWAITING_CORRECTION
 _PAUSED = OpenReason.PAUSED
 
 
-def _nth_rank(rank: Sequence[int], cursor: int, need: int, intervals: IndexIntervals) -> int | None:
+def _nth_rank(
+    rank: Sequence[int], cursor: int, need: int, intervals: _IndexIntervals
+) -> int | None:
     """:func:`_nth` on the calendar's rank table: days as indices, *need* >= 1. Returns
     ``k`` such that the answer is ``workdays[k]`` (the caller checks ``k`` is in the
     table), or ``None`` if a running pause comes first."""
@@ -81,10 +83,10 @@ def _compute_ranked(
 
     # _intervals, on indices: the excluded pauses' (a, b] in order of start, merged.
     excluded = policy.excluded_pauses
-    bounds_rule = policy.pause_bounds  # index_shifts, inline
+    bounds_rule = policy.pause_bounds  # _index_shifts, inline
     a_shift = first + (bounds_rule is _START_TO_END)
     b_shift = first + (bounds_rule is _BEFORE_END)
-    bounds: IndexIntervals = []
+    bounds: _IndexIntervals = []
     merged = True  # whether bounds are already as _merge leaves them (the common case)
     reach: int | None = -size  # the end of the last bound (None: running)
     others: list[ClockEvent] = []
@@ -190,7 +192,7 @@ def _compute_ranked(
                 return None
     if estimated is not None and estimated[hi + 1] != estimated[lo]:
         return None
-    deadline = new_deadline(
+    deadline = _new_deadline(
         policy,
         received,
         zero,
@@ -215,5 +217,5 @@ def _compute_ranked(
         last = last_start
     if last_other > last:
         last = last_other
-    set_counting(deadline, (last, origin, intervals, table))
+    _set_counting(deadline, (last, origin, intervals, table))
     return deadline

@@ -2,13 +2,13 @@
 counted on the calendar's rank table. Kept equal to it by
 ``tests/clock/test_ranked_status.py``.
 
-A deadline's *counting* (:data:`RankedCounting`) is what its status needs that does not
+A deadline's *counting* (:data:`_RankedCounting`) is what its status needs that does not
 depend on the day asked about: the last day its events name, the index counting starts
 after, and its excluded pauses as merged ``(a, b]`` on the rank table's indices. The
 clock's fast path (:mod:`disclosure_flow.clock.ranked`) hands it over with the deadline;
-for any other deadline :func:`ranked_counting` works it out on first use.
+for any other deadline :func:`_ranked_counting` works it out on first use.
 
-:func:`ranked_status` answers the common case — every day it reads inside the table,
+:func:`_ranked_status` answers the common case — every day it reads inside the table,
 none of them estimated — and returns ``None`` for anything else (an ``as_of`` before the
 last event, which the general path refuses, included), so that the general path decides.
 """
@@ -32,25 +32,25 @@ if TYPE_CHECKING:
     from disclosure_flow.clock.deadline import Deadline, DeadlineStatus
 
 #: Pauses as ``(a, b]`` on a rank table's indices (``b`` ``None``: still running).
-IndexIntervals: TypeAlias = list[tuple[int, int | None]]
+_IndexIntervals: TypeAlias = list[tuple[int, int | None]]
 #: The calendar's :meth:`counting_table <disclosure_flow.WorkdayCalendar.counting_table>`.
-CountingTable: TypeAlias = tuple[int, Sequence[int], Sequence[_dt.date], Sequence[int] | None]
+_CountingTable: TypeAlias = tuple[int, Sequence[int], Sequence[_dt.date], Sequence[int] | None]
 #: ``(last, origin, intervals, table)``: the last day the events name (a pause's end once
 #: known), the index counting starts after, the merged excluded pauses on indices, and
 #: the calendar's counting table. Read-only.
-RankedCounting: TypeAlias = tuple[_dt.date, int, IndexIntervals, CountingTable]
+_RankedCounting: TypeAlias = tuple[_dt.date, int, _IndexIntervals, _CountingTable]
 
 
-class CountingSlot:
+class _CountingSlot:
     """Room on a :class:`~disclosure_flow.clock.Deadline` (its base) for its counting.
     Not an attrs field: not compared, shown, copied or stored; unset until filled in."""
 
     __slots__ = ("_counting",)
-    _counting: RankedCounting | None
+    _counting: _RankedCounting | None
 
 
 #: Fills in a deadline's counting.
-set_counting = CountingSlot.__dict__["_counting"].__set__
+_set_counting = _CountingSlot.__dict__["_counting"].__set__
 
 
 # Enum members read once: a member looked up on its class costs a descriptor call.
@@ -60,24 +60,24 @@ _BEFORE_END = PauseBounds.AFTER_START_BEFORE_END
 _AWAITING_CORRECTION = OpenReason.AWAITING_CORRECTION
 
 
-def index_shifts(policy: Policy, first: int) -> tuple[int, int]:
+def _index_shifts(policy: Policy, first: int) -> tuple[int, int]:
     """What to subtract from a pause's start and end ordinals to get its ``(a, b]`` on a
     rank table whose index 0 is ordinal *first* (``_bounds`` under the policy)."""
     bounds = policy.pause_bounds
     return first + (bounds is _START_TO_END), first + (bounds is _BEFORE_END)
 
 
-def ranked_counting(deadline: Deadline) -> RankedCounting | None:
+def _ranked_counting(deadline: Deadline) -> _RankedCounting | None:
     """The counting of *deadline* worked out from its events, or ``None`` if the general
     path must decide every status (an event of another type, day 0 outside the table)."""
     policy = deadline.policy
     events: Sequence[ClockEvent] = deadline.events
     table = deadline.calendar.counting_table()
     first = table[0]
-    a_shift, b_shift = index_shifts(policy, first)
+    a_shift, b_shift = _index_shifts(policy, first)
     excluded = policy.excluded_pauses
     last = deadline.received
-    bounds: IndexIntervals = []
+    bounds: _IndexIntervals = []
     for event in events:
         key = _KEY.get(type(event))
         if key is None:
@@ -102,7 +102,7 @@ def ranked_counting(deadline: Deadline) -> RankedCounting | None:
     return last, origin, _merge(bounds), table
 
 
-def ranked_status(
+def _ranked_status(
     deadline: Deadline, as_of: _dt.date, make: Callable[..., DeadlineStatus]
 ) -> DeadlineStatus | None:
     """``_status(deadline, as_of, …)`` built by *make* from its fields in order, or
@@ -111,8 +111,8 @@ def ranked_status(
     try:
         counting = deadline._counting
     except AttributeError:  # not built by the fast path: worked out once, then kept
-        counting = ranked_counting(deadline)
-        set_counting(deadline, counting)
+        counting = _ranked_counting(deadline)
+        _set_counting(deadline, counting)
     if counting is None:
         return None
     last, origin, intervals, (first, rank, workdays, estimated) = counting

@@ -247,7 +247,7 @@ def deadlines_array(
             "pause_starts and pause_ends together",
         )
     if pause_starts is None:
-        starts = ends = np.zeros((0, n), dtype=np.int64)
+        starts = ends = np.zeros((n, 0), dtype=np.int64)
     else:
         starts = _days(np, pause_starts, "pause_starts", nat=True)
         ends = _days(np, pause_ends, "pause_ends", nat=True)
@@ -261,8 +261,6 @@ def deadlines_array(
                 f"pause arrays of shapes {starts.shape} and {ends.shape}",
                 f"the same shape, (n,) or (n, k) with n = {n}",
             )
-        # One pause column after another, each contiguous: the passes below read less.
-        starts, ends = np.ascontiguousarray(starts.T), np.ascontiguousarray(ends.T)
     extension = _counts(np, extension_days, n)
     asked = _as_of(np, as_of)
     if asked.ndim and asked.shape != (n,):
@@ -285,8 +283,9 @@ def deadlines_array(
             policy,
             pause_reason,
             zero[lo:hi],
-            starts[:, lo:hi],
-            ends[:, lo:hi],
+            # One pause column after another, each contiguous: the passes read less.
+            np.ascontiguousarray(starts[lo:hi].T),
+            np.ascontiguousarray(ends[lo:hi].T),
             extension[lo:hi],
             asked[lo:hi],
         )
@@ -530,7 +529,7 @@ def _fill_from_scalar(
 
     events: list[ClockEvent] = [
         Pause(day(s), None if e == _NAT else day(e), reason)
-        for s, e in zip(starts[:, i], ends[:, i], strict=True)
+        for s, e in zip(starts[i], ends[i], strict=True)
         if s != _NAT
     ]
     if extension[i]:
