@@ -30,6 +30,10 @@ MAX_LINES = 800
 #: Fast paths, the general code each mirrors, and the test module that keeps them equal.
 FAST_PATHS = {
     "clock/ranked.py": ("disclosure_flow.clock.general", "tests/clock/test_ranked.py"),
+    "clock/ranked_status.py": (
+        "disclosure_flow.clock.deadline",
+        "tests/clock/test_ranked_status.py",
+    ),
     "cases/dispatch.py": ("disclosure_flow.cases.machine", "tests/cases/test_dispatch.py"),
     "cases/quick_restore.py": (
         "disclosure_flow.cases.payloads",
