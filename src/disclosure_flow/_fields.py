@@ -7,6 +7,7 @@ the value found and what is allowed there.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import enum
 import re
@@ -225,3 +226,21 @@ def rebuild(path: str, build: Any, **kwargs: Any) -> Any:
         raise SerializationError(
             f"{path}.{error.field}", error.value, error.allowed, personal=error.personal
         ) from None
+
+
+def text_codec(encoding: object) -> str:
+    """The codec to decode a file with: *encoding* checked, UTF-8 read with or without a
+    byte-order mark (for every reader of files: overlays, records, stored cases).
+
+    Raises:
+        InvalidValueError: *encoding* is not the name of a text encoding.
+    """
+    allowed = "the name of a text encoding, e.g. 'utf-8' (the default), 'gbk', 'gb18030'"
+    if not isinstance(encoding, str):
+        raise InvalidValueError("encoding", encoding, allowed)
+    try:
+        "".encode(encoding)  # LookupError also for bytes-to-bytes codecs such as base64
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InvalidValueError("encoding", encoding, allowed) from None
+    return "utf-8-sig" if name == "utf-8" else name

@@ -54,10 +54,11 @@ from typing import Any
 
 import attrs
 
+from disclosure_flow._fields import text_codec
 from disclosure_flow.cases import Case
 from disclosure_flow.clock import R2008, R2019, Finding, Policy
 from disclosure_flow.errors import CoverageError, InvalidValueError, SerializationError
-from disclosure_flow.reports.records import _json_lines, _parsed, _text_codec
+from disclosure_flow.reports.records import _json_lines, _parsed
 from disclosure_flow.workdays import WorkdayCalendar
 
 __all__ = ["CaseChanges", "DeadlineChange", "read_cases", "recompute"]
@@ -217,7 +218,7 @@ def read_cases(
             lines.
         InputEncodingError: bytes that are not text in *encoding*.
     """
-    codec = _text_codec(encoding)
+    codec = text_codec(encoding)
     chosen = tuple(policies)
     seen: dict[str, int] = {}
 

@@ -387,7 +387,7 @@ def read_records(
             not lines, or *encoding* is not a text encoding.
         OSError: the file cannot be read.
     """
-    codec = _text_codec(encoding)
+    codec = _fields.text_codec(encoding)
     if isinstance(lines, str | bytes | bytearray) or not isinstance(lines, Iterable | os.PathLike):
         raise InvalidValueError(
             "lines",
@@ -518,19 +518,6 @@ def _decoded(chunks: Iterable[bytes], codec: str, source: str) -> Iterator[str]:
         yield from pieces
     if pending:
         yield pending
-
-
-def _text_codec(encoding: object) -> str:
-    """The codec for *encoding*, checked; UTF-8 is read with or without a byte-order mark."""
-    allowed = "the name of a text encoding, e.g. 'utf-8' (the default), 'gbk', 'gb18030'"
-    if not isinstance(encoding, str):
-        raise InvalidValueError("encoding", encoding, allowed)
-    try:
-        "".encode(encoding)  # LookupError also for bytes-to-bytes codecs such as base64
-        name = codecs.lookup(encoding).name
-    except LookupError:
-        raise InvalidValueError("encoding", encoding, allowed) from None
-    return "utf-8-sig" if name == "utf-8" else name
 
 
 # Characters that str.splitlines() (and some editors) take for line breaks: escaped, so

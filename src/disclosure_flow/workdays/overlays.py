@@ -39,7 +39,6 @@ unless it adds ``overrides_national = true``.
 
 from __future__ import annotations
 
-import codecs
 import datetime as _dt
 import enum
 import hashlib
@@ -51,6 +50,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from disclosure_flow._fields import text_codec
 from disclosure_flow.dates import stored_date
 from disclosure_flow.errors import InputEncodingError, InvalidValueError, OverlayError
 from disclosure_flow.workdays import estimate
@@ -388,7 +388,7 @@ class Overlay:
             OverlayError: the file is not a valid overlay.
             OSError: the file cannot be read.
         """
-        codec = _text_codec(encoding)
+        codec = text_codec(encoding)
         path = Path(path)
         data = path.read_bytes()
         try:
@@ -428,24 +428,6 @@ _RECURRING_KEYS = dict.fromkeys(
         "years",
     )
 )
-
-
-def _text_codec(encoding: object) -> str:
-    """The codec to decode a file with: *encoding* checked, UTF-8 read with or without a
-    byte-order mark.
-
-    Raises:
-        InvalidValueError: *encoding* is not the name of a text encoding.
-    """
-    allowed = "the name of a text encoding, e.g. 'utf-8' (the default), 'gbk', 'gb18030'"
-    if not isinstance(encoding, str):
-        raise InvalidValueError("encoding", encoding, allowed)
-    try:
-        "".encode(encoding)  # LookupError also for bytes-to-bytes codecs such as base64
-        name = codecs.lookup(encoding).name
-    except LookupError:
-        raise InvalidValueError("encoding", encoding, allowed) from None
-    return "utf-8-sig" if name == "utf-8" else name
 
 
 def _check_keys(
