@@ -17,7 +17,7 @@ from chinese_calendar import constants as _cc
 from hypothesis import strategies as st
 
 from disclosure_flow import DataStatus, Overlay, OverlayEntry, OverlayKind, OverlayScope
-from disclosure_flow.workdays import statutory_days
+from disclosure_flow.strategies import _declare_override  # one rule for both kinds of tests
 
 __all__ = [
     "FIRST_COVERED",
@@ -115,18 +115,6 @@ def overlay_entries(
         source=sources(),
         status=st.sampled_from(statuses),
     ).map(_declare_override)
-
-
-def _declare_override(entry: OverlayEntry) -> OverlayEntry:
-    if entry.kind is not OverlayKind.WORKING_DAY:
-        return entry
-    try:
-        statutory = statutory_days(entry.day.year)
-    except ValueError:  # a year outside the lunar table: nothing to declare
-        return entry
-    if entry.day in statutory:
-        return attrs.evolve(entry, overrides_national=True)
-    return entry
 
 
 @st.composite
