@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from disclosure_flow.errors import InvalidDateError, InvalidValueError
+from disclosure_flow.errors import InvalidDateError, InvalidValueError, Wording
 
 __all__ = ["CHINA_STANDARD_TIME", "civil_date", "parse_date"]
 
@@ -71,12 +71,22 @@ def civil_date(moment: _dt.datetime) -> _dt.date:
         InvalidDateError: *moment* is not an aware datetime.
     """
     if not isinstance(moment, _dt.datetime):
-        raise InvalidDateError("moment", moment, "civil_date() converts an aware datetime.datetime")
+        raise InvalidDateError(
+            "moment",
+            moment,
+            Wording(
+                "civil_date() converts an aware datetime.datetime",
+                "civil_date() 转换带时区的 datetime.datetime",
+            ),
+        )
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise InvalidDateError(
             "moment",
             moment,
-            "a naive datetime has no time zone; attach one (e.g. tzinfo=CHINA_STANDARD_TIME)",
+            Wording(
+                "a naive datetime has no time zone; attach one (e.g. tzinfo=CHINA_STANDARD_TIME)",
+                "不带时区的 datetime 没有时区：请加上时区（如 tzinfo=CHINA_STANDARD_TIME）",
+            ),
         )
     return moment.astimezone(CHINA_STANDARD_TIME).date()
 
@@ -90,8 +100,13 @@ def parse_date(text: str) -> _dt.date:
         InvalidValueError: *text* is not one of the accepted forms or not a real date.
     """
     if not isinstance(text, str):
-        raise InvalidDateError("text", text, "parse_date() parses a str")
-    allowed = "an ISO date like '2026-09-28' or '20260928', or a Chinese date like '2026年9月28日'"
+        raise InvalidDateError(
+            "text", text, Wording("parse_date() parses a str", "parse_date() 解析字符串")
+        )
+    allowed = Wording(
+        "an ISO date like '2026-09-28' or '20260928', or a Chinese date like '2026年9月28日'",
+        "ISO 日期如 '2026-09-28' 或 '20260928'，或中文日期如 '2026年9月28日'",
+    )
     match = _CHINESE_DATE.match(text)
     try:
         if match:

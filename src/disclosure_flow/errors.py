@@ -25,11 +25,29 @@ The value itself stays whole in the error's attributes (``error.value``), for th
 program that caught it; only ``str(error)`` and ``repr(error)`` are masked. A value
 known to be personal data (an applicant's name, number, contact) is shown masked as a
 whole (``personal=True``), since an address or a name has no pattern to find.
+
+**Two languages (中英双语).** ``str(error)`` and ``repr(error)`` are English, as they
+always were; :meth:`DisclosureFlowError.localized` gives the whole message in Chinese
+(``"zh"``) or English (``"en"``). The Chinese says the same: the same place (a field
+path or a code identifier stays as it is), the same value shown by the same
+:func:`show_value`, masked and bounded alike, and what is allowed. Each free-text part
+of an error (``allowed``, ``hint``, ``reason``, ``what``, ``rule``, ``detail``) is a
+:class:`Wording`, a ``str`` holding the English with its Chinese in ``.zh``; the
+attribute keeps it, so ``error.allowed`` still reads and compares as English and
+``error.allowed.zh`` is its Chinese. The command line prints the language of ``--lang``
+(default Chinese).
+
+>>> error = SerializationError("contact.phone", 13812345678, Wording("a string", "字符串"))
+>>> error.localized("zh")
+'contact.phone：取值 138****5678 不合法；允许：字符串'
+>>> error.allowed, error.allowed.zh
+('a string', '字符串')
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable
 
 from disclosure_flow import _masking
@@ -145,6 +163,11 @@ class Wording(str):
         return self.en, self.zh
 
     @classmethod
+    def of(cls, text: object) -> Wording:
+        """*text* as a wording: itself if it is one, else the same text in both languages."""
+        return text if isinstance(text, Wording) else cls(str(text), str(text))
+
+    @classmethod
     def one_of(cls, shown: Iterable[str]) -> Wording:
         """``one of a, b`` (``以下之一：a、b``), of choices already shown as text."""
         items = list(shown)
@@ -157,6 +180,15 @@ Text = Wording | str
 
 def _zh(text: object) -> str:
     return text.zh if isinstance(text, Wording) else str(text)
+
+
+#: A line named in a place (``line 3.case_id``, ``records.jsonl: line 3``).
+_LINE = re.compile(r"\bline (\d+)\b")
+
+
+def _place(text: str) -> Wording:
+    """A place as the messages show it; in Chinese a line is ``第 3 行``."""
+    return Wording(text, _LINE.sub(r"第 \1 行", text))
 
 
 class DisclosureFlowError(Exception):
@@ -327,12 +359,11 @@ class OverlayError(DisclosureFlowError, ValueError):
     _EN = "overlay {where}: invalid value {value}; allowed: {allowed}"
     _ZH = "节假日数据 {where}：取值 {value} 不合法；允许：{allowed}"
 
-    def __init__(self, where: Text, value: object, allowed: Text) -> None:
+    def __init__(self, where: str, value: object, allowed: Text) -> None:
         self.where = where
         self.value = value
         self.allowed = allowed
-        place = Wording(_show_place(where), _show_place(_zh(where)))
-        self._say(where=place, value=show_value(value), allowed=allowed)
+        self._say(where=_place(_show_place(where)), value=show_value(value), allowed=allowed)
 
 
 class ClockError(DisclosureFlowError, ValueError):
@@ -455,7 +486,7 @@ class SerializationError(DisclosureFlowError, ValueError):
         self.value = value
         self.allowed = allowed
         self.personal = personal
-        self._say(path=path, value=_shown(value, personal), allowed=allowed)
+        self._say(path=_place(path), value=_shown(value, personal), allowed=allowed)
 
 
 class ReportInvariantError(DisclosureFlowError, ValueError):

@@ -408,12 +408,14 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     parser = build_parser(light=bool(argv) and argv[0] in _LIGHT_COMMANDS)
     if argv[:2] == ["calendar", "import-notice"]:  # DATE positionals take any other word
         parser, argv = _import_notice_parser(), argv[2:]
+    lang = "zh"  # the language of the library's errors, until --lang is parsed
     try:
         try:
             args = parser.parse_args(argv)
         except SystemExit as stop:  # argparse exits after --help and --version
             return int(stop.code or 0)
         as_json = bool(getattr(args, "json", False) or getattr(args, "format", "") == "json")
+        lang = getattr(args, "lang", "zh")
         if args.command is None:
             parser.print_help(out)
             return EXIT_OK
@@ -425,9 +427,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         prog = error.parser.prog if error.parser is not None else parser.prog
         return _fail(out, as_json, EXIT_USAGE, "usage", None, f"{prog}: error: {error}")
     except InputEncodingError as error:
-        return _fail(out, as_json, EXIT_IO, "unreadable", error, str(error))
+        return _fail(out, as_json, EXIT_IO, "unreadable", error, error.localized(lang))
     except DisclosureFlowError as error:
-        return _fail(out, as_json, EXIT_REFUSED, "refused", error, str(error))
+        return _fail(out, as_json, EXIT_REFUSED, "refused", error, error.localized(lang))
     except OSError as error:
         if error.filename is not None:
             text = f"cannot read {error.filename}: {error.strerror or error}"

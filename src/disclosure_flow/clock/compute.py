@@ -21,6 +21,7 @@ from disclosure_flow.errors import (
     ClockError,
     InvalidValueError,
     ProvisionalAnswerError,
+    Wording,
 )
 from disclosure_flow.workdays import (
     WorkdayCalendar,
@@ -64,11 +65,19 @@ def compute_deadline(
     if type(day0) is not _dt.date:
         day0 = check_date(day0, "day0")
     if not isinstance(policy, Policy):
-        raise InvalidValueError("policy", policy, "a Policy, e.g. disclosure_flow.R2019")
+        raise InvalidValueError(
+            "policy",
+            policy,
+            Wording(
+                "a Policy, e.g. disclosure_flow.R2019", "Policy 政策，如 disclosure_flow.R2019"
+            ),
+        )
     if not isinstance(calendar, WorkdayCalendar):
-        raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
+        raise InvalidValueError(
+            "calendar", calendar, Wording("a WorkdayCalendar", "WorkdayCalendar 工作日历")
+        )
     if not isinstance(day0_note, str):
-        raise InvalidValueError("day0_note", day0_note, "a str")
+        raise InvalidValueError("day0_note", day0_note, Wording("a str", "字符串"))
     # trusted_deadline's body, without one more call on the hot path.
     ordered = _ordered(day0, events)
     quick = _compute_ranked(day0, ordered, policy, calendar, day0_note)
@@ -113,7 +122,9 @@ def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, 
     try:
         events = tuple(events)
     except TypeError:
-        raise InvalidValueError("events", events, "an iterable of clock events") from None
+        raise InvalidValueError(
+            "events", events, Wording("an iterable of clock events", "可迭代的期限事件")
+        ) from None
     replies = 0
     in_order = True
     previous = day0
@@ -132,12 +143,19 @@ def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, 
                 raise InvalidValueError(
                     "events",
                     event,
-                    "Pause, Restart, Extension, DelayedDeadline, CorrectionNotice or Reply",
+                    Wording(
+                        "Pause, Restart, Extension, DelayedDeadline, CorrectionNotice or Reply",
+                        "Pause、Restart、Extension、DelayedDeadline、CorrectionNotice 或 Reply",
+                    ),
                 )
             day = key(event)
         if day < previous:  # every day so far is on or after day 0
             if day < day0:
-                raise ClockError(f"{kind.__name__} date", day, f"on or after day 0 ({day0})")
+                raise ClockError(
+                    Wording(f"{kind.__name__} date", f"{kind.__name__} 日期"),
+                    day,
+                    Wording(f"on or after day 0 ({day0})", f"第 0 日（{day0}）或之后"),
+                )
             in_order = False
         previous = day
         if kind is Reply:
@@ -156,9 +174,15 @@ def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, 
     for day, event in zip(days, events, strict=True):
         if reply is not None:
             if type(event) is Reply:
-                raise ClockError("reply", event, "one reply only")
+                raise ClockError(
+                    Wording("reply", "答复"), event, Wording("one reply only", "只有一次答复")
+                )
             if day > reply:
-                raise ClockError(type(event).__name__, event, f"on or before the reply ({reply})")
+                raise ClockError(
+                    type(event).__name__,
+                    event,
+                    Wording(f"on or before the reply ({reply})", f"答复（{reply}）或之前"),
+                )
         elif type(event) is Reply:
             reply = day
     return events

@@ -23,7 +23,12 @@ from disclosure_flow.documents.kinds import DocumentFormat, DocumentKind
 from disclosure_flow.documents.profile import AgencyProfile
 from disclosure_flow.documents.render import render_document
 from disclosure_flow.documents.templates import DocumentTemplates
-from disclosure_flow.errors import DisclosureFlowError, InputEncodingError, SerializationError
+from disclosure_flow.errors import (
+    DisclosureFlowError,
+    InputEncodingError,
+    SerializationError,
+    Wording,
+)
 from disclosure_flow.workdays import Estimates, Overlay, WorkdayCalendar
 
 __all__ = ["add_document_command"]
@@ -127,7 +132,11 @@ def _read_case(path: str, encoding: str, calendar: WorkdayCalendar) -> Any:
     try:
         stored = json.loads(text)
     except json.JSONDecodeError as error:
-        raise SerializationError(path, error.msg, "a case as JSON (Case.to_dict())") from None
+        raise SerializationError(
+            path,
+            error.msg,
+            Wording("a case as JSON (Case.to_dict())", "JSON 格式的案件（Case.to_dict()）"),
+        ) from None
     return Case.from_dict(stored, calendar=calendar)
 
 
