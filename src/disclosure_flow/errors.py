@@ -182,13 +182,13 @@ def _zh(text: object) -> str:
     return text.zh if isinstance(text, Wording) else str(text)
 
 
-#: A line named in a place (``line 3.case_id``, ``records.jsonl: line 3``).
-_LINE = re.compile(r"\bline (\d+)\b")
+#: A line named in a place (``line 3.case_id``, ``line 3: case.version``, ``line 3``).
+_LINE = re.compile(r"\bline (\d+)\b(?:\.|: )?")
 
 
 def _place(text: str) -> Wording:
     """A place as the messages show it; in Chinese a line is ``第 3 行``."""
-    return Wording(text, _LINE.sub(r"第 \1 行", text))
+    return Wording(text, _LINE.sub(lambda m: f"第 {m[1]} 行" + ("，" * (m.end() > m.end(1))), text))
 
 
 class DisclosureFlowError(Exception):

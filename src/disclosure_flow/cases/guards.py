@@ -26,18 +26,25 @@ from disclosure_flow.cases.facts import (
 )
 from disclosure_flow.cases.lifecycle import DEFINITION
 from disclosure_flow.cases.outcomes import Outcome, OutcomeReason
+from disclosure_flow.cases.remedy_guards import (
+    _g_admissible,
+    _g_no_pending,
+    _g_order_consistent,
+    _g_remedy_in_time,
+    _g_reply_overdue,
+    _g_result_final,
+    _g_route,
+    _g_suit_may_be_filed,
+    _pending_of,
+    _r_orders_new_reply,
+    _r_other_proceeding_pending,
+)
 from disclosure_flow.cases.states import CaseState, EventKind
 from disclosure_flow.cases.values import (
     ConsultationAnswer,
-    LitigationRoute,
-    Proceeding,
     RemedyKind,
-    RemedyOrder,
-    RemedyResult,
-    SubDeadlineKind,
     _text,
 )
-from disclosure_flow.cases.windows import _decision_limit, _inadmissible, _late_remedy
 from disclosure_flow.clock import ClockEvent, FindingRule, LateActs
 from disclosure_flow.errors import (
     ClockError,
@@ -361,199 +368,6 @@ def _outcome_problem(outcome: Outcome, facts: _Facts) -> tuple[str, str] | None:
     return None
 
 
-def _g_no_pending(case: Case, p: _Pending) -> Refusal | None:
-    x = case._facts.pending_proceeding()
-    if x is None:
-        return None
-    return Refusal(
-        f"a {x.kind.value} filed on {x.filed.isoformat()} is pending (尚未审结)",
-        f"decide_{x.kind.value} first",
-    )
-
-
-def _pending_of(kind: RemedyKind) -> Guard:
-    def guard(case: Case, p: _Pending) -> Refusal | None:
-        for x in case._facts.proceedings:
-            if x.decided is None and x.kind is kind:
-                return None
-        return Refusal(f"no {kind.value} is pending", f"file_{kind.value} first")
-
-    return guard
-
-
-def _g_result_final(case: Case, p: _Pending) -> Refusal | None:
-    if p.payload["result"] is not RemedyResult.PENDING:
-        return None
-    return Refusal("result=PENDING is not a decision", "UPHELD, CORRECTED or OTHER")
-
-
-def _overdue_reconsideration(case: Case, day: _dt.date) -> Proceeding | None:
-    """The reconsideration pending on *day* whose body's time limit has run out (行政复议法
-    2023 Art. 62; a suit may then follow, 行政诉讼法 Art. 45)."""
-    for x in case._facts.act_proceedings:
-        if (
-            x.kind is RemedyKind.RECONSIDERATION
-            and x.decided is None
-            and day > _decision_limit(x, case._policy)
-        ):
-            return x
-    return None
-
-
-def _g_suit_may_be_filed(case: Case, p: _Pending) -> Refusal | None:
-    """One proceeding at a time — except a suit after a reconsideration whose body let its
-    time limit pass without a decision."""
-    x = case._facts.pending_proceeding()
-    if x is None:
-        return None
-    if (
-        x.kind is RemedyKind.RECONSIDERATION
-        and p.payload["route"] is LitigationRoute.AFTER_RECONSIDERATION
-    ):
-        if _overdue_reconsideration(case, p.day) is not None:
-            return None
-        limit = _decision_limit(x, case._policy).isoformat()
-        return Refusal(
-            f"the reconsideration filed on {x.filed.isoformat()} may still be decided until "
-            f"{limit} (行政复议法(2023) Art. 62)",
-            f"decide_reconsideration, or a suit after {limit}",
-        )
-    return Refusal(
-        f"a {x.kind.value} filed on {x.filed.isoformat()} is pending (尚未审结)",
-        f"decide_{x.kind.value} first",
-    )
-
-
-def _r_other_proceeding_pending(case: Case, p: _Pending) -> bool:
-    """Whether a proceeding other than the one this decision ends is pending."""
-    kind = (
-        RemedyKind.RECONSIDERATION
-        if p.event is EventKind.DECIDE_RECONSIDERATION
-        else RemedyKind.LITIGATION
-    )
-    return any(x.decided is None and x.kind is not kind for x in case._facts.proceedings)
-
-
-def _g_route(case: Case, p: _Pending) -> Refusal | None:
-    decided = [
-        x for x in case._facts.act_proceedings if x.kind is RemedyKind.RECONSIDERATION and x.decided
-    ]
-    route = p.payload["route"]
-    if (
-        route is LitigationRoute.AFTER_RECONSIDERATION
-        and not decided
-        and _overdue_reconsideration(case, p.day) is None
-    ):
-        return Refusal(
-            "no reconsideration was decided, nor did its body's time limit pass",
-            "route=LitigationRoute.DIRECT",
-        )
-    if route is LitigationRoute.DIRECT and decided:
-        return Refusal(
-            "a reconsideration was decided", "route=LitigationRoute.AFTER_RECONSIDERATION"
-        )
-    return None
-
-
-def _g_admissible(case: Case, p: _Pending) -> Refusal | None:
-    """A reconsideration or suit the law admits (SPEC §11) — or, under a policy that
-    records what happened, recorded with a finding (PROCEEDING_NOT_ADMITTED)."""
-    kind = (
-        RemedyKind.RECONSIDERATION
-        if p.event is EventKind.FILE_RECONSIDERATION
-        else RemedyKind.LITIGATION
-    )
-    found = _inadmissible(case._facts, kind, p.payload.get("route"))
-    if found is None or case._policy.late_acts is LateActs.RECORD:
-        return None
-    return Refusal(found[0], found[1])
-
-
-def _remedy_kind(p: _Pending) -> SubDeadlineKind:
-    if p.event is EventKind.FILE_RECONSIDERATION:
-        return SubDeadlineKind.RECONSIDERATION
-    if p.payload["route"] is LitigationRoute.AFTER_RECONSIDERATION:
-        return SubDeadlineKind.LITIGATION_AFTER_RECONSIDERATION
-    return SubDeadlineKind.LITIGATION
-
-
-def _g_remedy_in_time(case: Case, p: _Pending) -> Refusal | None:
-    """A proceeding filed within its period (SPEC §11), or a policy that records late
-    acts (then :meth:`Case.findings` names the rule)."""
-    facts = case._facts
-    due_now = None
-    if facts.reply is None and facts.ending is None and facts.day0 is not None:
-        due_now = _compute(facts, case._policy, case._calendar).due
-    window = _late_remedy(facts, case._policy, case._calendar, _remedy_kind(p), p.day, due_now)
-    if window is None or case._policy.late_acts is LateActs.RECORD:
-        return None
-    assert window.end is not None
-    rule = _REMEDY_RULE[window.kind]
-    late_by = case._calendar.workdays_between(window.due, p.day)
-    return Refusal(
-        f"{p.event.value} on {p.day.isoformat()} is after its period "
-        f"({window.end.period}) ended on {window.due.isoformat()}",
-        f"on or before {window.due.isoformat()}",
-        (f"{rule.label_zh} ({window.end.period.article})", window.due, late_by),
-    )
-
-
-def _g_reply_overdue(case: Case, p: _Pending) -> Refusal | None:
-    """A remedy against inaction (不作为) needs the reply period to have run out."""
-    facts = case._facts
-    if facts.day0 is None:
-        return Refusal("no day 0 yet (Art. 31)", "confirm_receipt first")
-    due = _compute(facts, case._policy, case._calendar).due
-    if due is not None and p.day > due:
-        return None
-    when = (
-        "the reply deadline is open (paused or awaiting correction)"
-        if due is None
-        else (f"the reply is due {due.isoformat()}")
-    )
-    return Refusal(
-        f"no inaction on {p.day.isoformat()}: {when}",
-        "a remedy against inaction after the reply period ran out (不作为)",
-    )
-
-
-def _g_order_consistent(case: Case, p: _Pending) -> Refusal | None:
-    """An order to the agency comes with a correction, fits the act, and sets a sane
-    period (行政复议法 2023 Art. 64, 66; 行政诉讼法 Art. 70, 72)."""
-    data = p.payload
-    order = data.get("order")
-    if order is None:
-        for key in ("order_days", "order_received"):
-            if key in data:
-                return Refusal(f"{key} without an order", "order=RemedyOrder.NEW_REPLY or PERFORM")
-        return None
-    if data["result"] is not RemedyResult.CORRECTED:
-        return Refusal(
-            f"an order ({order.value}) with result={data['result'].value}",
-            "result=RemedyResult.CORRECTED: an order corrects the act",
-        )
-    facts = case._facts
-    has_act = facts.reply is not None or facts.ending in _AGENCY_ENDINGS
-    if order is RemedyOrder.NEW_REPLY and not has_act:
-        return Refusal("an order to reply anew, but no reply or ending to replace", "order=PERFORM")
-    if order is RemedyOrder.PERFORM and has_act:
-        return Refusal("an order to perform, but the agency has acted", "order=NEW_REPLY")
-    days = data.get("order_days")
-    if days is not None and days < 1:
-        return Refusal(f"order_days={days}", "a positive number of working days")
-    received = data.get("order_received")
-    if received is not None and received < p.day:
-        return Refusal(
-            f"order_received={received.isoformat()} is before the decision",
-            f"on or after {p.day.isoformat()}",
-        )
-    return None
-
-
-def _r_orders_new_reply(case: Case, p: _Pending) -> bool:
-    return p.payload.get("order") is RemedyOrder.NEW_REPLY
-
-
 def _g_notice_in_order(case: Case, p: _Pending) -> Refusal | None:
     notified = p.payload.get("notified")
     if notified is None or notified >= p.day:
@@ -732,17 +546,6 @@ CALENDAR_GUARDS: frozenset[str] = frozenset(
     }
 )
 
-#: Endings that are acts of the agency (a withdrawal is the applicant's).
-_AGENCY_ENDINGS = frozenset({EventKind.CORRECTION_LAPSED, EventKind.FEE_LAPSED})
-
-#: The finding of each remedy filed after its period.
-_REMEDY_RULE: Mapping[SubDeadlineKind, FindingRule] = MappingProxyType(
-    {
-        SubDeadlineKind.RECONSIDERATION: FindingRule.RECONSIDERATION_LATE,
-        SubDeadlineKind.LITIGATION: FindingRule.LITIGATION_LATE,
-        SubDeadlineKind.LITIGATION_AFTER_RECONSIDERATION: FindingRule.LITIGATION_LATE,
-    }
-)
 
 Route = Callable[["Case", _Pending], bool]
 
