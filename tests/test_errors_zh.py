@@ -90,6 +90,9 @@ def _error_classes() -> dict[str, type[DisclosureFlowError]]:
         for name, value in vars(module).items():
             if inspect.isclass(value) and issubclass(value, DisclosureFlowError):
                 found[name] = value
+    from disclosure_flow.cases.definition import Refusal
+
+    found["Refusal"] = Refusal  # type: ignore[assignment]  # a guard's refusal: its free text
     return found
 
 
@@ -99,7 +102,7 @@ _FREE_TEXT_ATTRIBUTES = frozenset({"allowed", "hint", "reason", "what", "rule", 
 
 
 #: A code identifier written as a constant (``"as_of"``, ``"policy.name"``): not prose.
-_IDENTIFIER = re.compile(r"[A-Za-z_][\w.]*")
+_IDENTIFIER = re.compile(r"[A-Za-z_][\w.=<>()\[\]]*")
 #: Functions that show a value, not prose.
 _SHOWING = frozenset({"show_value", "repr", "enum_repr"})
 
@@ -116,26 +119,31 @@ def _free_text_parameters(cls: type) -> list[tuple[int | None, str]]:
 
 
 def _wording_functions(trees: dict[Path, ast.Module]) -> frozenset[str]:
-    """The names of functions in ``src/`` that return a :class:`Wording`."""
-    names = {"Wording", "one_of"}
+    """The names of functions in ``src/`` that return a :class:`Wording` (or a tuple or
+    an optional of wordings)."""
+    names = {"Wording", "one_of", "of"}
     for tree in trees.values():
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.FunctionDef)
                 and node.returns is not None
-                and ast.unparse(node.returns) in ("Wording", "'Wording'")
+                and "Wording" in ast.unparse(node.returns)
             ):
                 names.add(node.name)
     return frozenset(names)
 
 
 def _scopes(tree: ast.Module) -> Iterator[tuple[ast.AST, ast.AST]]:
-    """``(node, innermost enclosing function or module)`` for every node."""
+    """``(node, innermost enclosing function or module)`` for every node; each function
+    knows the scope it is defined in (``_outer``)."""
     stack: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
     while stack:
         node, scope = stack.pop()
         yield node, scope
-        inner = node if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) else scope
+        inner = scope
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            setattr(node, "_outer", scope)  # noqa: B010  # read by _Check._assigned
+            inner = node
         stack.extend((child, inner) for child in ast.iter_child_nodes(node))
 
 
@@ -159,8 +167,6 @@ class _Check:
                 for target in node.targets:
                     for one, value in _pairs(target, node.value):
                         if isinstance(one, ast.Name) and one.id == name:
-                            if value is None:
-                                return None
                             values.append(value)
             elif isinstance(node, ast.AnnAssign | ast.AugAssign | ast.NamedExpr):
                 target = node.target
@@ -171,11 +177,11 @@ class _Check:
                         return None
                     values.append(node.value)
             elif isinstance(node, ast.For | ast.comprehension):
-                for one in ast.walk(node.target):
-                    if isinstance(one, ast.Name) and one.id == name:
+                for bound in ast.walk(node.target):
+                    if isinstance(bound, ast.Name) and bound.id == name:
                         return None
         if not values and scope is not self.tree:
-            return self._assigned(name, self.tree)
+            return self._assigned(name, getattr(scope, "_outer", self.tree))
         return values or None
 
     def prose_free(self, node: ast.expr, scope: ast.AST, depth: int = 0) -> bool:
@@ -185,7 +191,7 @@ class _Check:
         if isinstance(node, ast.Constant):
             text = node.value
             return not isinstance(text, str) or not re.search("[A-Za-z]{2}", text) or (
-                _IDENTIFIER.fullmatch(text) is not None and re.search("[._]", text) is not None
+                _IDENTIFIER.fullmatch(text) is not None and re.search("[._=]", text) is not None
             )
         if isinstance(node, ast.Call):
             func = node.func
@@ -202,6 +208,9 @@ class _Check:
             return self.prose_free(node.body, scope, depth + 1) and self.prose_free(
                 node.orelse, scope, depth + 1
             )
+        if isinstance(node, ast.Tuple):  # a refusal's late act: its rule is the text in it
+            texts = [e for e in node.elts if isinstance(e, ast.Constant | ast.JoinedStr)]
+            return all(self.prose_free(e, scope, depth + 1) for e in texts)
         if isinstance(node, ast.BoolOp):
             return all(self.prose_free(v, scope, depth + 1) for v in node.values)
         if isinstance(node, ast.Subscript):  # an item of a table of wordings
@@ -235,15 +244,15 @@ class _Check:
         return False
 
 
-def _pairs(target: ast.expr, value: ast.expr) -> Iterator[tuple[ast.expr, ast.expr | None]]:
-    """Each name of an assignment's target with the value it gets (``None``: unknown)."""
+def _pairs(target: ast.expr, value: ast.expr) -> Iterator[tuple[ast.expr, ast.expr]]:
+    """Each name of an assignment's target with the value it gets."""
     if isinstance(target, ast.Tuple | ast.List):
         if isinstance(value, ast.Tuple | ast.List) and len(value.elts) == len(target.elts):
             for t, v in zip(target.elts, value.elts, strict=True):
                 yield from _pairs(t, v)
-        else:
+        else:  # unpacked from one value: each name stands for what that value holds
             for t in target.elts:
-                yield from _pairs(t, ast.Constant(None) if False else value)  # noqa: SIM222
+                yield from _pairs(t, value)
         return
     yield target, value
 

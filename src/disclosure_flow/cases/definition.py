@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from disclosure_flow.cases.states import CaseState, EventKind
-from disclosure_flow.errors import DefinitionError, Wording
+from disclosure_flow.errors import DefinitionError, Text, Wording
 
 __all__ = ["Definition", "EventSpec", "Refusal", "StateRole", "StateSpec", "TransitionSpec"]
 
@@ -101,9 +101,9 @@ class Refusal:
             article, the last allowed day, and the working days late; else ``None``.
     """
 
-    reason: str
-    allowed: str
-    late: tuple[str, Any, int] | None = None
+    reason: Text
+    allowed: Text
+    late: tuple[Text, Any, int] | None = None
 
 
 @attrs.frozen

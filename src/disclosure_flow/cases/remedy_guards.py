@@ -24,6 +24,7 @@ from disclosure_flow.cases.values import (
 )
 from disclosure_flow.cases.windows import _decision_limit, _inadmissible, _late_remedy
 from disclosure_flow.clock import FindingRule, LateActs
+from disclosure_flow.errors import Wording
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,8 +51,11 @@ def _g_no_pending(case: Case, p: _Pending) -> Refusal | None:
     if x is None:
         return None
     return Refusal(
-        f"a {x.kind.value} filed on {x.filed.isoformat()} is pending (尚未审结)",
-        f"decide_{x.kind.value} first",
+        Wording(
+            f"a {x.kind.value} filed on {x.filed.isoformat()} is pending (尚未审结)",
+            f"{x.filed.isoformat()} 提起的 {x.kind.value} 尚未审结",
+        ),
+        Wording(f"decide_{x.kind.value} first", f"请先 decide_{x.kind.value}"),
     )
 
 
@@ -60,7 +64,10 @@ def _pending_of(kind: RemedyKind) -> Guard:
         for x in case._facts.proceedings:
             if x.decided is None and x.kind is kind:
                 return None
-        return Refusal(f"no {kind.value} is pending", f"file_{kind.value} first")
+        return Refusal(
+            Wording(f"no {kind.value} is pending", f"没有尚未审结的 {kind.value}"),
+            Wording(f"file_{kind.value} first", f"请先 file_{kind.value}"),
+        )
 
     return guard
 
@@ -68,7 +75,10 @@ def _pending_of(kind: RemedyKind) -> Guard:
 def _g_result_final(case: Case, p: _Pending) -> Refusal | None:
     if p.payload["result"] is not RemedyResult.PENDING:
         return None
-    return Refusal("result=PENDING is not a decision", "UPHELD, CORRECTED or OTHER")
+    return Refusal(
+        Wording("result=PENDING is not a decision", "result=PENDING 不是决定"),
+        Wording("UPHELD, CORRECTED or OTHER", "UPHELD、CORRECTED 或 OTHER"),
+    )
 
 
 def _overdue_reconsideration(case: Case, day: _dt.date) -> Proceeding | None:
@@ -98,13 +108,23 @@ def _g_suit_may_be_filed(case: Case, p: _Pending) -> Refusal | None:
             return None
         limit = _decision_limit(x, case._policy).isoformat()
         return Refusal(
-            f"the reconsideration filed on {x.filed.isoformat()} may still be decided until "
-            f"{limit} (行政复议法(2023) Art. 62)",
-            f"decide_reconsideration, or a suit after {limit}",
+            Wording(
+                f"the reconsideration filed on {x.filed.isoformat()} may still be decided until "
+                f"{limit} (行政复议法(2023) Art. 62)",
+                f"{x.filed.isoformat()} 提起的复议在 {limit} 前仍可作出决定"
+                "（行政复议法(2023) Art. 62）",
+            ),
+            Wording(
+                f"decide_reconsideration, or a suit after {limit}",
+                f"decide_reconsideration，或 {limit} 之后起诉",
+            ),
         )
     return Refusal(
-        f"a {x.kind.value} filed on {x.filed.isoformat()} is pending (尚未审结)",
-        f"decide_{x.kind.value} first",
+        Wording(
+            f"a {x.kind.value} filed on {x.filed.isoformat()} is pending (尚未审结)",
+            f"{x.filed.isoformat()} 提起的 {x.kind.value} 尚未审结",
+        ),
+        Wording(f"decide_{x.kind.value} first", f"请先 decide_{x.kind.value}"),
     )
 
 
@@ -129,12 +149,16 @@ def _g_route(case: Case, p: _Pending) -> Refusal | None:
         and _overdue_reconsideration(case, p.day) is None
     ):
         return Refusal(
-            "no reconsideration was decided, nor did its body's time limit pass",
+            Wording(
+                "no reconsideration was decided, nor did its body's time limit pass",
+                "复议没有作出决定，复议机关的期限也未届满",
+            ),
             "route=LitigationRoute.DIRECT",
         )
     if route is LitigationRoute.DIRECT and decided:
         return Refusal(
-            "a reconsideration was decided", "route=LitigationRoute.AFTER_RECONSIDERATION"
+            Wording("a reconsideration was decided", "复议已经作出决定"),
+            "route=LitigationRoute.AFTER_RECONSIDERATION",
         )
     return None
 
@@ -150,7 +174,8 @@ def _g_admissible(case: Case, p: _Pending) -> Refusal | None:
     found = _inadmissible(case._facts, kind, p.payload.get("route"))
     if found is None or case._policy.late_acts is LateActs.RECORD:
         return None
-    return Refusal(found[0], found[1])
+    reason, allowed, _article = found
+    return Refusal(reason, allowed)
 
 
 def _remedy_kind(p: _Pending) -> SubDeadlineKind:
@@ -175,10 +200,21 @@ def _g_remedy_in_time(case: Case, p: _Pending) -> Refusal | None:
     rule = _REMEDY_RULE[window.kind]
     late_by = case._calendar.workdays_between(window.due, p.day)
     return Refusal(
-        f"{p.event.value} on {p.day.isoformat()} is after its period "
-        f"({window.end.period}) ended on {window.due.isoformat()}",
-        f"on or before {window.due.isoformat()}",
-        (f"{rule.label_zh} ({window.end.period.article})", window.due, late_by),
+        Wording(
+            f"{p.event.value} on {p.day.isoformat()} is after its period "
+            f"({window.end.period}) ended on {window.due.isoformat()}",
+            f"{p.event.value} 于 {p.day.isoformat()}，晚于其期间"
+            f"（{window.end.period}）届满之日 {window.due.isoformat()}",
+        ),
+        Wording(f"on or before {window.due.isoformat()}", f"{window.due.isoformat()} 或之前"),
+        (
+            Wording(
+                f"{rule.label_zh} ({window.end.period.article})",
+                f"{rule.label_zh}（{window.end.period.article}）",
+            ),
+            window.due,
+            late_by,
+        ),
     )
 
 
@@ -186,7 +222,10 @@ def _g_reply_overdue(case: Case, p: _Pending) -> Refusal | None:
     """A remedy against inaction (不作为) needs the reply period to have run out."""
     facts = case._facts
     if facts.day0 is None:
-        return Refusal("no day 0 yet (Art. 31)", "confirm_receipt first")
+        return Refusal(
+            Wording("no day 0 yet (Art. 31)", "尚无第 0 日（第三十一条）"),
+            Wording("confirm_receipt first", "请先 confirm_receipt"),
+        )
     due = _compute(facts, case._policy, case._calendar).due
     if due is not None and p.day > due:
         return None
@@ -196,8 +235,14 @@ def _g_reply_overdue(case: Case, p: _Pending) -> Refusal | None:
         else (f"the reply is due {due.isoformat()}")
     )
     return Refusal(
-        f"no inaction on {p.day.isoformat()}: {when}",
-        "a remedy against inaction after the reply period ran out (不作为)",
+        Wording(
+            f"no inaction on {p.day.isoformat()}: {when}",
+            f"{p.day.isoformat()} 尚无不作为：{Wording.of(when).zh}",
+        ),
+        Wording(
+            "a remedy against inaction after the reply period ran out (不作为)",
+            "答复期限届满后针对不作为的救济",
+        ),
     )
 
 
@@ -209,27 +254,56 @@ def _g_order_consistent(case: Case, p: _Pending) -> Refusal | None:
     if order is None:
         for key in ("order_days", "order_received"):
             if key in data:
-                return Refusal(f"{key} without an order", "order=RemedyOrder.NEW_REPLY or PERFORM")
+                return Refusal(
+                    Wording(f"{key} without an order", f"有 {key} 却没有责令"),
+                    Wording(
+                        "order=RemedyOrder.NEW_REPLY or PERFORM",
+                        "order=RemedyOrder.NEW_REPLY 或 PERFORM",
+                    ),
+                )
         return None
     if data["result"] is not RemedyResult.CORRECTED:
         return Refusal(
-            f"an order ({order.value}) with result={data['result'].value}",
-            "result=RemedyResult.CORRECTED: an order corrects the act",
+            Wording(
+                f"an order ({order.value}) with result={data['result'].value}",
+                f"有责令（{order.value}），但 result={data['result'].value}",
+            ),
+            Wording(
+                "result=RemedyResult.CORRECTED: an order corrects the act",
+                "result=RemedyResult.CORRECTED：责令即纠正该行为",
+            ),
         )
     facts = case._facts
     has_act = facts.reply is not None or facts.ending in _AGENCY_ENDINGS
     if order is RemedyOrder.NEW_REPLY and not has_act:
-        return Refusal("an order to reply anew, but no reply or ending to replace", "order=PERFORM")
+        return Refusal(
+            Wording(
+                "an order to reply anew, but no reply or ending to replace",
+                "责令重新答复，但没有可替代的答复或终结",
+            ),
+            "order=PERFORM",
+        )
     if order is RemedyOrder.PERFORM and has_act:
-        return Refusal("an order to perform, but the agency has acted", "order=NEW_REPLY")
+        return Refusal(
+            Wording(
+                "an order to perform, but the agency has acted", "责令履行，但机关已经作出行为"
+            ),
+            "order=NEW_REPLY",
+        )
     days = data.get("order_days")
     if days is not None and days < 1:
-        return Refusal(f"order_days={days}", "a positive number of working days")
+        return Refusal(
+            Wording(f"order_days={days}", f"order_days={days}"),
+            Wording("a positive number of working days", "正数个工作日"),
+        )
     received = data.get("order_received")
     if received is not None and received < p.day:
         return Refusal(
-            f"order_received={received.isoformat()} is before the decision",
-            f"on or after {p.day.isoformat()}",
+            Wording(
+                f"order_received={received.isoformat()} is before the decision",
+                f"order_received={received.isoformat()} 早于该决定",
+            ),
+            Wording(f"on or after {p.day.isoformat()}", f"{p.day.isoformat()} 或之后"),
         )
     return None
 

@@ -207,19 +207,39 @@ _FITS: dict[DocumentKind, Callable[[Case, _dt.date], bool]] = {
 
 #: Why a document does not fit, when it does not.
 _UNFIT = {
-    DocumentKind.RECEIPT: "the receipt date (day 0, Art. 31) is not confirmed yet",
-    DocumentKind.CORRECTION_NOTICE: "no correction notice was recorded (Art. 30)",
-    DocumentKind.EXTENSION_NOTICE: "the case was never extended (Art. 33)",
-    DocumentKind.THIRD_PARTY_CONSULTATION: "no third party was consulted (Art. 32)",
-    DocumentKind.AGENCY_CONSULTATION: "no other agency was consulted (Art. 34)",
-    DocumentKind.FEE_NOTICE: "no fee notice was recorded (FEES)",
-    DocumentKind.REASONS_REQUEST: "no reasons were requested (Art. 35)",
-    DocumentKind.DELAYED_DEADLINE_NOTICE: "no Art. 35 later deadline was set",
-    DocumentKind.REPLY: "the case has no reply",
-    DocumentKind.TERMINATION_NOTICE: (
-        "the case did not end as deemed abandoned or not processed further (Art. 30, FEES)"
+    DocumentKind.RECEIPT: Wording(
+        "the receipt date (day 0, Art. 31) is not confirmed yet",
+        "收到申请的日期（第 0 日，第三十一条）尚未确认",
     ),
-    DocumentKind.DELIVERY_RECEIPT: "there is no reply or termination notice to deliver",
+    DocumentKind.CORRECTION_NOTICE: Wording(
+        "no correction notice was recorded (Art. 30)", "没有记录补正告知（第三十条）"
+    ),
+    DocumentKind.EXTENSION_NOTICE: Wording(
+        "the case was never extended (Art. 33)", "案件从未延长答复期限（第三十三条）"
+    ),
+    DocumentKind.THIRD_PARTY_CONSULTATION: Wording(
+        "no third party was consulted (Art. 32)", "没有征求第三方意见（第三十二条）"
+    ),
+    DocumentKind.AGENCY_CONSULTATION: Wording(
+        "no other agency was consulted (Art. 34)", "没有征求其他机关意见（第三十四条）"
+    ),
+    DocumentKind.FEE_NOTICE: Wording(
+        "no fee notice was recorded (FEES)", "没有记录收费通知（收费办法）"
+    ),
+    DocumentKind.REASONS_REQUEST: Wording(
+        "no reasons were requested (Art. 35)", "没有要求说明理由（第三十五条）"
+    ),
+    DocumentKind.DELAYED_DEADLINE_NOTICE: Wording(
+        "no Art. 35 later deadline was set", "没有依第三十五条另行确定答复期限"
+    ),
+    DocumentKind.REPLY: Wording("the case has no reply", "案件没有答复"),
+    DocumentKind.TERMINATION_NOTICE: Wording(
+        "the case did not end as deemed abandoned or not processed further (Art. 30, FEES)",
+        "案件并非以视为放弃或不再处理终结（第三十条、收费办法）",
+    ),
+    DocumentKind.DELIVERY_RECEIPT: Wording(
+        "there is no reply or termination notice to deliver", "没有需要送达的答复或终结告知"
+    ),
 }
 
 
@@ -249,7 +269,7 @@ def _refuse_unfit(case: Case, kind: DocumentKind, as_of: _dt.date) -> DocumentEr
         kind.value,
         Wording(
             f"{kind.describe} does not fit the case in state {case.state.value}: {_UNFIT[kind]}",
-            f"{kind.describe}与状态为 {case.state.value} 的案件不符：{Wording.of(_UNFIT[kind]).zh}",
+            f"{kind.describe}与状态为 {case.state.value} 的案件不符：{_UNFIT[kind].zh}",
         ),
         Wording(f"a document that fits the case: {listed}", f"与案件相符的文书：{listed}"),
     )
