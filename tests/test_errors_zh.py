@@ -18,12 +18,12 @@ import inspect
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import disclosure_flow
 from disclosure_flow import errors
 from disclosure_flow.errors import DisclosureFlowError, Wording
 
@@ -37,12 +37,12 @@ PACKAGE = ROOT / "src" / "disclosure_flow"
 _NOT_PROSE = re.compile(
     r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|<[^<>]*>"""  # quoted values, shown objects
     r"|--[\w-]+"  # an option: --overlay, --encoding
-    r"|[\w\-]*[A-Za-z0-9_]*[._=/:\[\]()*][\w\-.=/:\[\]()*]*"  # dotted, called, paths, a=b
+    r"|\S*\w[._=/\[\](]\S*"  # dotted, called, indexed, paths, a=b
     r"|\b\w*_\w*\b"  # snake_case identifiers
     r"|\b\d{4}-\d{2}-\d{2}\b"  # ISO dates
 )
 #: A run of three or more ASCII words separated by spaces: an English sentence.
-_SENTENCE = re.compile(r"\b[A-Za-z]+(?:[ ,]+[A-Za-z]+){2,}\b")
+_SENTENCE = re.compile(r"\b[A-Za-z]+(?:[ ,:;]+[A-Za-z]+){2,}\b")
 
 
 def english_in(text: str) -> str | None:
@@ -57,7 +57,7 @@ def english_in(text: str) -> str | None:
     [
         "overlay entries: invalid value 3; allowed: OverlayEntry objects",
         "第 3 行：the calendar covers 2026",
-        "允许：one of 'a', 'b'",
+        "允许：one of the values 'a', 'b'",
     ],
 )
 def test_the_checker_finds_an_english_sentence(text: str) -> None:
@@ -190,8 +190,12 @@ class _Check:
             return False
         if isinstance(node, ast.Constant):
             text = node.value
-            return not isinstance(text, str) or not re.search("[A-Za-z]{2}", text) or (
-                _IDENTIFIER.fullmatch(text) is not None and re.search("[._=]", text) is not None
+            return (
+                not isinstance(text, str)
+                or not re.search("[A-Za-z]{2}", text)
+                or (
+                    _IDENTIFIER.fullmatch(text) is not None and re.search("[._=]", text) is not None
+                )
             )
         if isinstance(node, ast.Call):
             func = node.func
@@ -217,9 +221,7 @@ class _Check:
             return isinstance(node.value, ast.Name) and self._table(node.value.id)
         if isinstance(node, ast.Name):
             values = self._assigned(node.id, scope)
-            return values is not None and all(
-                self.prose_free(v, scope, depth + 1) for v in values
-            )
+            return values is not None and all(self.prose_free(v, scope, depth + 1) for v in values)
         return False
 
     @staticmethod
@@ -231,11 +233,10 @@ class _Check:
         """Whether *name* is a module-level dict or tuple whose values are all wordings."""
         for node in self.tree.body:
             value = None
-            if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == name for t in node.targets
-            ):
-                value = node.value
-            elif isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == name:
+            if (
+                isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+            ) or (isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == name):
                 value = node.value
             if isinstance(value, ast.Dict):
                 return all(self.prose_free(v, self.tree) for v in value.values)
@@ -292,3 +293,296 @@ _WORDING_FUNCTIONS = _wording_functions(_TREES)
 def test_every_raise_gives_its_free_text_in_both_languages(path: Path) -> None:
     found = english_only_raises(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
     assert found == [], "\n".join(found)
+
+
+# -- the Chinese says the same, masked alike -----------------------------------------------
+
+ID_NUMBER = "11010519491231002X"
+PHONE = "13812345678"
+EMAIL = "zhangsan@example.com"
+_ALLOWED = Wording("a non-empty string", "非空字符串")
+_DAYS = dt.timedelta(days=1)
+
+
+def _every_class(value: object, place: str) -> list[DisclosureFlowError]:
+    """One error of each class of the hierarchy about *value* at *place*."""
+    from disclosure_flow.storage.errors import CaseNotFoundError
+
+    day, first, last = dt.date(2027, 1, 4), dt.date(2004, 1, 1), dt.date(2026, 12, 31)
+    return [
+        errors.InvalidValueError(place, value, _ALLOWED),
+        errors.InvalidValueError(place, value, _ALLOWED, personal=True),
+        errors.InvalidValueError.choice(place, value, ["a", PHONE]),
+        errors.InvalidDateError(place, value),
+        errors.InvalidDateError(place, dt.datetime(2026, 9, 28, 9)),
+        errors.CoverageError(day, first, last, Wording("add an overlay", "请添加节假日数据")),
+        errors.ProvisionalAnswerError("add_workdays", tuple(day for _ in range(7))),
+        errors.OverlayError(place, value, _ALLOWED),
+        errors.ClockError(Wording("pause end", "暂停结束日"), value, _ALLOWED),
+        errors.LateActError(Wording("补正告知 (Art. 30)", "补正告知（第三十条）"), first, last, 3),
+        errors.EventRefusedError(place, "processing", Wording("late", "逾期"), _ALLOWED),
+        errors.VersionConflictError(place, "processing", 3, 4),
+        errors.SerializationError(f"line 3.{place}", value, _ALLOWED),
+        errors.SerializationError(place, value, _ALLOWED, personal=True),
+        errors.ReportInvariantError(place, Wording("unbalanced", "不平衡"), (PHONE,)),
+        errors.DefinitionError(place, value, _ALLOWED),
+        errors.LateEventError(place, "processing", Wording("x (Art. 30)", "x"), first, last, 2),
+        errors.InputEncodingError(place, "utf-8", 3, b"\xc1\xd9", 0, 2),
+        errors.DuplicateRecordError(place, 4, 2),
+        errors.NoticeError(3, "二、春节", value, _ALLOWED),
+        errors.NoticeError(None, "", Wording("no title found", "没有找到标题"), _ALLOWED),
+        errors.DocumentError(place, Wording(f"no {value}", f"没有 {value}"), _ALLOWED),
+        errors.TemplateError(place, "reply.j2", Wording("bad", "不合格"), _ALLOWED),
+        CaseNotFoundError(place),
+    ]
+
+
+def test_every_class_has_a_chinese_message() -> None:
+    built = _every_class("x", "case.state")
+    assert {type(e) for e in built} >= {
+        getattr(errors, n) for n in errors.__all__ if n != "DisclosureFlowError"
+    }
+    for error in built:
+        zh = error.localized("zh")
+        assert zh != str(error), type(error).__name__
+        assert english_in(zh) is None, (type(error).__name__, zh)
+        assert error.localized("en") == str(error)
+
+
+def test_str_and_repr_stay_english() -> None:
+    error = errors.InvalidValueError("applicant.name", "张三", _ALLOWED, personal=True)
+    assert str(error) == "applicant.name: invalid value '**'; allowed: a non-empty string"
+    assert repr(error) == f"InvalidValueError({str(error)!r})"
+    assert error.localized("zh") == "applicant.name：取值 '**' 不合法；允许：非空字符串"
+    assert error.allowed == "a non-empty string"
+    assert Wording.of(error.allowed).zh == "非空字符串"
+
+
+def test_a_plain_str_reads_alike_and_a_host_error_takes_a_wording() -> None:
+    error = errors.InvalidValueError("n", 3, "an int >= 5")
+    assert error.localized("zh") == "n：取值 3 不合法；允许：an int >= 5"
+
+    class HostError(DisclosureFlowError, ValueError):
+        pass
+
+    assert HostError(Wording("no", "不行")).localized("zh") == "不行"
+    assert str(HostError(Wording("no", "不行"))) == "no"
+    assert HostError("only English").localized("zh") == "only English"
+    with pytest.raises(errors.InvalidValueError):
+        error.localized("fr")
+
+
+def test_a_wording_is_a_str_of_its_english() -> None:
+    import copy
+    import pickle
+
+    w = Wording("a string", "字符串")
+    assert isinstance(w, str)
+    assert w == "a string"
+    assert f"{w}" == "a string"
+    assert type(str(w)) is str
+    assert type(w.en) is str
+    assert hash(w) == hash("a string")
+    for again in (copy.copy(w), copy.deepcopy(w), pickle.loads(pickle.dumps(w))):
+        assert (again, again.zh) == ("a string", "字符串")
+    assert Wording.of("x").zh == "x"
+    assert Wording.of(w) is w
+    assert Wording.one_of(["'a'", "'b'"]).zh == "以下之一：'a'、'b'"
+
+
+_secret = st.sampled_from([ID_NUMBER, PHONE, EMAIL, "91350100M000100Y43", "138-1234-5678"])
+_values = st.one_of(
+    _secret,
+    _secret.map(lambda s: f"申请人{s}，电话"),
+    _secret.map(lambda s: int(s) if s.isdigit() else s),
+    st.lists(_secret, max_size=3),
+    st.dictionaries(_secret, _secret, max_size=2),
+    st.tuples(st.integers(0, 5000), _secret).map(lambda t: "x" * t[0] + t[1]),
+    st.text(max_size=30),
+)
+
+
+_SECRETS = (ID_NUMBER, PHONE, EMAIL, "91350100M000100Y43", "138-1234-5678")
+#: A masked fragment of a message: ``138****5678``, ``z***@example.com``.
+_MASKED = re.compile(r"[A-Za-z0-9@.+-]{0,40}\*{2,}[A-Za-z0-9@.+-]{0,40}")
+
+
+def _same_masking(error: DisclosureFlowError) -> None:
+    en, zh = str(error), error.localized("zh")
+    for planted in _SECRETS:
+        if planted not in en:
+            assert planted not in zh, (type(error).__name__, zh)
+    assert sorted(_MASKED.findall(en)) == sorted(_MASKED.findall(zh)), (en, zh)
+    assert len(zh) <= len(en) + 200
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=_values, place=st.sampled_from(["case.state", "events[3].date", "line 2.case_id"]))
+def test_the_chinese_masks_and_bounds_as_the_english_does(value: object, place: str) -> None:
+    for error in _every_class(value, place):
+        _same_masking(error)
+        shown = errors.show_value(value)  # the same value, shown the same way, in both
+        assert (shown in str(error)) == (shown in error.localized("zh")), type(error).__name__
+
+
+@settings(max_examples=20, deadline=None)
+@given(secret=_secret, size=st.integers(0, 20_000))
+def test_a_long_value_is_bounded_and_masked_in_chinese_too(secret: str, size: int) -> None:
+    for error in _every_class("某" * size + secret, f"events[{secret}]"):
+        _same_masking(error)  # bounded as the English is: at most a few words longer
+
+
+# -- errors actually raised ------------------------------------------------------------------
+
+
+def _raised() -> Iterator[tuple[str, DisclosureFlowError]]:
+    """Errors the public API raises for bad input, one per kind of mistake."""
+    from disclosure_flow import (
+        R2019,
+        Case,
+        Overlay,
+        Pause,
+        PauseReason,
+        ReportRecord,
+        WorkdayCalendar,
+        civil_date,
+        compute_deadline,
+        parse_date,
+        read_records,
+    )
+    from disclosure_flow.documents import AgencyProfile
+    from tests.documents.cases import WITHHELD, replied
+
+    day = dt.date(2026, 9, 28)
+    calendar = WorkdayCalendar()
+    stored = replied(WITHHELD).to_dict()
+    wrong: Any = b"\xc1\xd9"  # a value of the wrong type, as an untyped caller passes it
+    entry = 'name = "x"\n[[entry]]\ndate = {date}\nkind = {kind}\nlabel = "a"\nsource = "b"\n'
+    attempts: dict[str, object] = {
+        "parse_date": lambda: parse_date("2026-13-01"),
+        "parse_date type": lambda: parse_date(wrong),
+        "civil_date": lambda: civil_date(wrong),
+        "civil_date naive": lambda: civil_date(dt.datetime(2026, 9, 28, 9)),
+        "coverage": lambda: calendar.add_workdays(dt.date(2040, 1, 2), 3),
+        "overlay toml": lambda: Overlay.from_toml("name = "),
+        "overlay key": lambda: Overlay.from_toml('name = "x"\nsurprise = 1'),
+        "overlay date": lambda: Overlay.from_toml(
+            entry.format(date='"2026-W10-2"', kind='"day_off"')
+        ),
+        "overlay kind": lambda: Overlay.from_toml(entry.format(date="2026-11-19", kind='"party"')),
+        "overlay covers": lambda: Overlay.from_toml('name = "x"\ncovers = [2027]'),
+        "overlay encoding": lambda: Overlay.from_toml(wrong),
+        "deadline pause": lambda: compute_deadline(
+            day,
+            [Pause(day + _DAYS * 5, day + _DAYS * 2, PauseReason.FEE)],
+            policy=R2019,
+            calendar=calendar,
+        ),
+        "deadline policy": lambda: compute_deadline(day, policy=wrong, calendar=calendar),
+        "case schema": lambda: Case.from_dict({**stored, "schema": "x"}, calendar=calendar),
+        "case version": lambda: Case.from_dict({**stored, "version": 99}, calendar=calendar),
+        "case events": lambda: Case.from_dict({**stored, "events": []}, calendar=calendar),
+        "case key": lambda: Case.from_dict({**stored, "surprise": 1}, calendar=calendar),
+        "record": lambda: ReportRecord.from_dict({"case_id": "X"}),
+        "records json": lambda: list(read_records(['{"case_id": '])),
+        "records dup": lambda: list(read_records([_record_line(), _record_line()])),
+        "profile": lambda: AgencyProfile.from_toml("name = 1"),
+        "event refused": lambda: Case.from_dict(stored, calendar=calendar).reply(day, outcome=None),
+        "event late": lambda: Case.from_dict(stored, calendar=calendar).withdraw(
+            dt.date(2000, 1, 1)
+        ),
+    }
+    for name, attempt in attempts.items():
+        try:
+            attempt()  # type: ignore[operator]  # each a callable
+        except DisclosureFlowError as error:
+            yield name, error
+        else:  # pragma: no cover  # each attempt is a mistake
+            raise AssertionError(f"{name} raised nothing")
+
+
+def _record_line() -> str:
+    import json
+
+    from disclosure_flow.reports import record_from_case
+    from tests.documents.cases import WITHHELD, replied
+
+    return json.dumps(record_from_case(replied(WITHHELD)).to_dict(), ensure_ascii=False)
+
+
+def test_errors_raised_speak_chinese() -> None:
+    found = []
+    for name, error in _raised():
+        zh = error.localized("zh")
+        if english_in(zh) is not None or zh == str(error):
+            found.append(f"{name}: {zh}")
+    assert found == [], "\n".join(found)
+
+
+# -- the command line: refused input is told in Chinese ---------------------------------------
+
+
+def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    import io
+
+    from disclosure_flow.cli import main
+
+    out = io.StringIO()
+    code = main(argv, out=out)
+    return code, out.getvalue(), capsys.readouterr().err
+
+
+def _refusals(folder: Path) -> dict[str, list[str]]:
+    """Command lines whose input the library refuses, each with its files in *folder*."""
+    import json
+
+    from tests.documents.cases import WITHHELD, replied
+    from tests.test_cli_notice import NOTICE_2027
+
+    case = replied(WITHHELD)
+    (folder / "case.json").write_text(json.dumps(case.to_dict(), ensure_ascii=False), "utf-8")
+    broken = {**case.to_dict(), "version": 99}
+    (folder / "broken.jsonl").write_text(json.dumps(broken) + "\n", encoding="utf-8")
+    (folder / "bad.jsonl").write_text('{"case_id": "X"}\n', encoding="utf-8")
+    (folder / "cut.jsonl").write_text('{"case_id": \n', encoding="utf-8")
+    (folder / "gbk.toml").write_bytes('name = "临夏"\n'.encode("gbk"))
+    (folder / "key.toml").write_text('name = "x"\nsurprise = 1\n', encoding="utf-8")
+    (folder / "date.toml").write_text(
+        'name = "x"\n[[entry]]\ndate = "2026-W10-2"\nkind = "day_off"\nlabel = "a"\nsource = "b"\n',
+        encoding="utf-8",
+    )
+    notice = NOTICE_2027.replace("1月31日（周日）", "1月31日（周六）")
+    (folder / "notice.txt").write_text(notice, encoding="utf-8")
+    agency = str(ROOT / "examples" / "agency.toml")
+    return {
+        "coverage": ["deadline", "2040-01-02"],
+        "overlay encoding": ["calendar", "2026-11-19", "--overlay", str(folder / "gbk.toml")],
+        "overlay key": ["calendar", "2026-11-19", "--overlay", str(folder / "key.toml")],
+        "overlay date": ["calendar", "2026-11-19", "--overlay", str(folder / "date.toml")],
+        "record": ["report", str(folder / "bad.jsonl"), "--year", "2025"],
+        "record json": ["report", str(folder / "cut.jsonl"), "--year", "2025"],
+        "watchlist": ["watchlist", str(folder / "broken.jsonl"), "--as-of", "2026-11-24"],
+        "notice": ["calendar", "import-notice", str(folder / "notice.txt"), "-o", "x.toml"],
+        "document": ["document", "extension_notice", str(folder / "case.json"), "--agency", agency],
+    }
+
+
+def test_the_command_line_tells_refused_input_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    for name, argv in _refusals(tmp_path).items():
+        code, _, err = _cli(argv, capsys)
+        assert code in (3, 4), (name, code, err)
+        kind, _, message = err.removeprefix("disclosure-flow: ").partition(": ")
+        assert kind.endswith("Error"), (name, err)  # the prefix keeps the class's name
+        assert english_in(message) is None, (name, message)
+        as_json = ["--format", "json"] if argv[0] == "report" else ["--json"]
+        if argv[:2] != ["calendar", "import-notice"]:
+            _, out, _ = _cli([*argv, *as_json], capsys)
+            message = json.loads(out)["error"]["message"]
+            assert english_in(message) is None, (name, message)
+        if argv[0] in ("calendar", "deadline", "watchlist"):
+            _, _, err = _cli([*argv, "--lang", "en"], capsys)
+            assert english_in(err) is not None, (name, err)  # --lang en: in English

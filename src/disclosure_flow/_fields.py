@@ -163,7 +163,7 @@ def check_keys(
         raise SerializationError(
             key_path(path, unknown[0]),
             data[unknown[0]],
-            Wording(f"only keys {known}", f"只能有这些键：{known}"),
+            Wording(f"only keys {known}", f"只能有这些键：{known.replace(', ', '、')}"),
         )
 
 

@@ -34,13 +34,13 @@ path or a code identifier stays as it is), the same value shown by the same
 of an error (``allowed``, ``hint``, ``reason``, ``what``, ``rule``, ``detail``) is a
 :class:`Wording`, a ``str`` holding the English with its Chinese in ``.zh``; the
 attribute keeps it, so ``error.allowed`` still reads and compares as English and
-``error.allowed.zh`` is its Chinese. The command line prints the language of ``--lang``
-(default Chinese).
+``Wording.of(error.allowed).zh`` is its Chinese (a plain ``str`` given by a host reads
+alike in both). The command line prints the language of ``--lang`` (default Chinese).
 
 >>> error = SerializationError("contact.phone", 13812345678, Wording("a string", "字符串"))
 >>> error.localized("zh")
 'contact.phone：取值 138****5678 不合法；允许：字符串'
->>> error.allowed, error.allowed.zh
+>>> error.allowed, Wording.of(error.allowed).zh
 ('a string', '字符串')
 """
 
@@ -227,8 +227,9 @@ class InvalidValueError(DisclosureFlowError, ValueError):
     Attributes:
         field: the name of the argument or field.
         value: the value that was given (whole; the message shows it masked).
-        allowed: a human-readable statement of what is allowed (a ``str``: a
-            :class:`Wording` when given one, its Chinese in ``allowed.zh``).
+        allowed: a human-readable statement of what is allowed (a ``str``; a
+            :class:`Wording` when given one: ``Wording.of(error.allowed).zh`` is its
+            Chinese).
         personal: whether the value is personal data (an applicant's name, number or
             contact), shown masked as a whole.
     """

@@ -230,14 +230,17 @@ def _g_reply_overdue(case: Case, p: _Pending) -> Refusal | None:
     if due is not None and p.day > due:
         return None
     when = (
-        "the reply deadline is open (paused or awaiting correction)"
+        Wording(
+            "the reply deadline is open (paused or awaiting correction)",
+            "答复期限尚未确定（暂停中或等待补正）",
+        )
         if due is None
-        else (f"the reply is due {due.isoformat()}")
+        else Wording(f"the reply is due {due.isoformat()}", f"答复期限为 {due.isoformat()}")
     )
     return Refusal(
         Wording(
             f"no inaction on {p.day.isoformat()}: {when}",
-            f"{p.day.isoformat()} 尚无不作为：{Wording.of(when).zh}",
+            f"{p.day.isoformat()} 尚无不作为：{when.zh}",
         ),
         Wording(
             "a remedy against inaction after the reply period ran out (不作为)",
