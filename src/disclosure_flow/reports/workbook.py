@@ -95,9 +95,8 @@ def _write_sheet(xl: Any, sheet: Any, title: str, heading: str, grid: TableGrid)
     text(2, heading, bold, left)
     sheet.row_dimensions[2].height = 20
     for cell in grid.cells:
-        _write_cell(sheet, cell, border, bold if cell.role is CellRole.HEADER else body, left)
-        if cell.role is not CellRole.LABEL:
-            sheet.cell(row=_TITLE_ROWS + 1 + cell.row, column=cell.column + 1).alignment = centred
+        font = bold if cell.role is CellRole.HEADER else body
+        _write_cell(sheet, cell, border, font, left if cell.role is CellRole.LABEL else centred)
     for i, width in enumerate(_widths(grid), start=1):
         sheet.column_dimensions[xl.utils.get_column_letter(i)].width = width
     setup = sheet.page_setup
