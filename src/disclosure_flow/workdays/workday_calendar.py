@@ -37,7 +37,14 @@ from disclosure_flow.errors import (
 )
 from disclosure_flow.workdays import estimate
 from disclosure_flow.workdays import national as _national
-from disclosure_flow.workdays.days import DataStatus, DayInfo, DayKind
+from disclosure_flow.workdays.days import (
+    NO_NOTICE_YET,
+    WEEKDAY_RULE,
+    DataStatus,
+    DayInfo,
+    DayKind,
+    estimate_source,
+)
 from disclosure_flow.workdays.overlays import Overlay, OverlayKind, OverlayScope
 
 __all__ = ["Coverage", "Estimates", "HolidayBlock", "WorkdayCalendar", "WorkdayResult"]
@@ -45,7 +52,6 @@ __all__ = ["Coverage", "Estimates", "HolidayBlock", "WorkdayCalendar", "WorkdayR
 T = TypeVar("T")
 
 _ONE_DAY = _dt.timedelta(days=1)
-_WEEKDAY_SOURCE = "weekday rule (Monday–Friday work, Saturday–Sunday rest)"
 
 
 class Estimates(enum.Enum):
@@ -324,10 +330,7 @@ class WorkdayCalendar:
             )
         for year, options in self._scenarios.items():
             chosen = options[choice.get(year, 0)]
-            source = (
-                f"provisional estimate ({chosen.label}), "
-                f"disclosure_flow estimator {estimate.ESTIMATOR_VERSION}"
-            )
+            source = estimate_source(chosen.label, estimate.ESTIMATOR_VERSION)
             for day, name in chosen.days_off.items():
                 special[day.toordinal()] = DayInfo(
                     day, DayKind.HOLIDAY, name, source, DataStatus.ESTIMATED
@@ -609,11 +612,11 @@ class WorkdayCalendar:
         weekend = ordinal % 7 in (0, 6)
         year = day.year
         if year in self._scenarios:
-            status, source = DataStatus.ESTIMATED, "provisional estimate: no notice yet"
+            status, source = DataStatus.ESTIMATED, NO_NOTICE_YET
         elif year > self._nat.last_year and year in self._overlay_years:
-            status, source = DataStatus.CONFIRMED, _WEEKDAY_SOURCE
+            status, source = DataStatus.CONFIRMED, WEEKDAY_RULE
         else:
-            status, source = DataStatus.OFFICIAL, _WEEKDAY_SOURCE
+            status, source = DataStatus.OFFICIAL, WEEKDAY_RULE
         return DayInfo(day, DayKind.WEEKEND if weekend else DayKind.WORKDAY, "", source, status)
 
     def notable_days(self, start: _dt.date, end: _dt.date) -> tuple[DayInfo, ...]:
