@@ -27,7 +27,7 @@ _CHINESE_RUN = re.compile(rf"[{_CJK}]*[\u3400-\u4dbf\u4e00-\u9fff][{_CJK}]*")
 #: A token that holds Chinese among ASCII punctuation or digits: a value, not prose.
 _MIXED_TOKEN = re.compile(rf"\S*[0-9:/=_\-]\S*[{_CJK}]\S*|\S*[{_CJK}]\S*[0-9:/=_\-]\S*")
 #: An example command; not a message (``disclosure-flow deadline: error: …``).
-_COMMAND = re.compile(r"\s*disclosure-flow(?: [a-z][a-z_-]*)*(?: +[^\s:：]|$)")
+_COMMAND = re.compile(r"\s*disclosure-flow(?: [a-z][a-z_-]*)*+(?: +[^\s:：]|$)")
 #: The program and its commands, as a usage line or a message names them.
 _PROGRAM = re.compile(
     r"disclosure-flow(?: (?:calendar|deadline|report|recompute|watchlist|storage|document"
