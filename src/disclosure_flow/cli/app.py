@@ -2,6 +2,12 @@
 
 Run ``disclosure-flow --help`` (or ``python -m disclosure_flow --help``).
 
+Language: ``--lang zh|en``; without it, the locale (the first of ``LANGUAGE``'s first
+entry, ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set: ``zh…`` Chinese, another
+language English; none, ``C`` or ``POSIX`` Chinese). It is read before parsing
+(:func:`~disclosure_flow.cli.options.cli_language`), so that the help and argparse's
+errors speak it too.
+
 Exit codes: 0 success; 1 (``watchlist`` only) a listed case needs the agency to act;
 2 bad usage; 3 the library refused the input (a
 :class:`~disclosure_flow.errors.DisclosureFlowError`, e.g. a date outside the

@@ -41,7 +41,7 @@ _SCENARIOS_ZH = {
 }
 _SOURCES_ZH = {
     WEEKDAY_RULE: "按星期规则（周一至周五工作，周六、周日休息）",
-    NO_NOTICE_YET: "估计：尚无放假通知",
+    NO_NOTICE_YET: "估计（尚无放假通知）",
 }
 
 

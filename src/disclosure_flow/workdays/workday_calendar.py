@@ -673,9 +673,11 @@ class WorkdayCalendar:
         counted, the result and the calendar fingerprint."""
         result = self.add_workdays_result(start, n)
         if lang == "zh":
-            head = f"起算日 {start}（当日不计），第 {n} 个工作日"
+            nth = f"第 {n} 个工作日" if n >= 0 else f"往前数第 {-n} 个工作日"
+            head = f"起算日 {start}（当日不计），{nth}"
         elif lang == "en":
-            head = f"day 0 {start} (not counted), working day {n}"
+            nth = f"working day {n}" if n >= 0 else f"working day {-n} before it"
+            head = f"day 0 {start} (not counted), {nth}"
         else:
             raise InvalidValueError.choice("lang", lang, ("zh", "en"))
         return head + "\n" + result.explain(lang)
