@@ -52,6 +52,8 @@ __all__ = ["Coverage", "Estimates", "HolidayBlock", "WorkdayCalendar", "WorkdayR
 T = TypeVar("T")
 
 _ONE_DAY = _dt.timedelta(days=1)
+#: The national holidays' Chinese names -> their English names.
+_ENGLISH_NAMES = dict(_national.HOLIDAY_NAMES.values())
 
 
 class Estimates(enum.Enum):
@@ -128,7 +130,11 @@ class HolidayBlock:
             raise InvalidValueError.choice("lang", lang, ("zh", "en"))
         verb = "counted" if self.kind.is_workday else "not counted"
         kind = self.kind.value.replace("_", " ")
-        text = f"{span} {self.name or kind} ({kind}) {verb}"
+        english = _ENGLISH_NAMES.get(self.name)
+        if english:  # a national holiday: its English name, the Chinese beside it
+            text = f"{span} {english} ({self.name}, {kind}) {verb}"
+        else:
+            text = f"{span} {self.name or kind} ({kind}) {verb}"
         return text + (" [estimated]" if estimated else "")
 
 
