@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from disclosure_flow.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, build_parser, main
+from disclosure_flow.cli.notice import _import_notice_parser
 from tests.documents.cases import write_cli_inputs
 
 from .test_cli_jobs import write_job_files
@@ -111,8 +112,12 @@ def test_refused_input_exits_3(argv: list[str], capsys: pytest.CaptureFixture[st
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert run(*argv)[0] == EXIT_USAGE
     err = capsys.readouterr().err
-    assert "usage" in err
-    assert "error:" in err
+    assert "用法：" in err
+    assert "错误：" in err
+    assert run(*argv, "--lang", "en")[0] == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "usage: " in err
+    assert "error: " in err
 
 
 def test_missing_overlay_file_exits_4() -> None:
@@ -172,19 +177,33 @@ def test_help_lists_examples() -> None:
     assert "disclosure-flow deadline" in text
 
 
+def help_texts(lang: str) -> dict[str, str]:
+    """The help of the command line and of every command and subcommand under it, in
+    *lang*, by the command's name (``""`` for the command line itself)."""
+    texts: dict[str, str] = {}
+
+    def walk(parser: argparse.ArgumentParser, name: str) -> None:
+        texts[name] = parser.format_help()
+        for action in parser._actions:  # argparse keeps the subcommands' parsers here
+            if isinstance(action, argparse._SubParsersAction):
+                for command, sub in action.choices.items():
+                    walk(sub, f"{name} {command}".strip())
+
+    walk(build_parser(lang=lang), "")
+    texts["calendar import-notice"] = _import_notice_parser(lang).format_help()
+    return texts
+
+
 def _help_examples() -> list[list[str]]:
-    """Every ``disclosure-flow ...`` line in the help of the command and its subcommands."""
-    parser = build_parser()
-    texts = [parser.format_help()]
-    for action in parser._actions:  # argparse keeps the subcommands' parsers here
-        if isinstance(action, argparse._SubParsersAction):
-            texts.extend(sub.format_help() for sub in action.choices.values())
+    """Every ``disclosure-flow ...`` line in the help of the command and its subcommands,
+    in both languages."""
     found: dict[str, list[str]] = {}
-    for text in texts:
-        for line in text.replace("\\\n", " ").splitlines():
-            if line.strip().startswith("disclosure-flow "):
-                words = shlex.split(line)
-                found.setdefault(" ".join(words), words)
+    for lang in ("zh", "en"):
+        for text in help_texts(lang).values():
+            for line in text.replace("\\\n", " ").splitlines():
+                if line.strip().startswith("disclosure-flow "):
+                    words = shlex.split(line)
+                    found.setdefault(" ".join(words), words)
     return list(found.values())
 
 
@@ -197,7 +216,8 @@ def test_every_help_example_runs(
     _write_records(tmp_path / "cases.jsonl")
     notices = Path(__file__).parent / "workdays" / "notices"
     (tmp_path / "notice.txt").write_bytes((notices / "2026.txt").read_bytes())
-    if argv[1] == "recompute":  # the import-notice example writes 2027.toml itself
+    if argv[1] == "recompute" or ("2027.toml" in argv[2:] and argv[1] == "deadline"):
+        # the import-notice example writes 2027.toml itself
         _write_open_cases(tmp_path / "open-cases.jsonl", tmp_path / "2027.toml")
     write_cli_inputs(tmp_path)  # case.json and agency.toml, for `disclosure-flow document`
     write_job_files(tmp_path)  # what the watchlist's and the storage's examples read

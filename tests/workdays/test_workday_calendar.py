@@ -477,8 +477,8 @@ def test_explain_zh() -> None:
 def test_explain_en() -> None:
     lines = CAL.explain(dt.date(2026, 9, 28), 20, "en").splitlines()
     assert lines[0] == "day 0 2026-09-28 (not counted), working day 20"
-    assert lines[1] == "2026-10-01 to 2026-10-07 国庆节 (holiday) not counted"
-    assert lines[2] == "2026-10-10 国庆节 (makeup workday) counted"
+    assert lines[1] == "2026-10-01 to 2026-10-07 National Day (国庆节, holiday) not counted"
+    assert lines[2] == "2026-10-10 National Day (国庆节, makeup workday) counted"
     assert lines[3] == "result 2026-10-30"
 
 
@@ -499,7 +499,7 @@ def test_explain_refuses_an_unknown_language() -> None:
                 DataStatus.OFFICIAL,
             ),
             "2026-10-01至2026-10-07 国庆节不计",
-            "2026-10-01 to 2026-10-07 国庆节 (holiday) not counted",
+            "2026-10-01 to 2026-10-07 National Day (国庆节, holiday) not counted",
         ),
         (
             HolidayBlock(

@@ -65,7 +65,7 @@ def notice_for(year: int) -> str:
     notices = NOTICES.get(year)
     if notices:
         return "；".join(notices)
-    return f"国务院办公厅关于{year}年部分节假日安排的通知（via chinese-calendar）"
+    return f"国务院办公厅关于{year}年部分节假日安排的通知（数据来自 chinese-calendar）"
 
 
 @attrs.frozen

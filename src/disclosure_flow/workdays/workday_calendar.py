@@ -37,7 +37,14 @@ from disclosure_flow.errors import (
 )
 from disclosure_flow.workdays import estimate
 from disclosure_flow.workdays import national as _national
-from disclosure_flow.workdays.days import DataStatus, DayInfo, DayKind
+from disclosure_flow.workdays.days import (
+    NO_NOTICE_YET,
+    WEEKDAY_RULE,
+    DataStatus,
+    DayInfo,
+    DayKind,
+    estimate_source,
+)
 from disclosure_flow.workdays.overlays import Overlay, OverlayKind, OverlayScope
 
 __all__ = ["Coverage", "Estimates", "HolidayBlock", "WorkdayCalendar", "WorkdayResult"]
@@ -45,7 +52,8 @@ __all__ = ["Coverage", "Estimates", "HolidayBlock", "WorkdayCalendar", "WorkdayR
 T = TypeVar("T")
 
 _ONE_DAY = _dt.timedelta(days=1)
-_WEEKDAY_SOURCE = "weekday rule (Monday–Friday work, Saturday–Sunday rest)"
+#: The national holidays' Chinese names -> their English names.
+_ENGLISH_NAMES = dict(_national.HOLIDAY_NAMES.values())
 
 
 class Estimates(enum.Enum):
@@ -122,7 +130,11 @@ class HolidayBlock:
             raise InvalidValueError.choice("lang", lang, ("zh", "en"))
         verb = "counted" if self.kind.is_workday else "not counted"
         kind = self.kind.value.replace("_", " ")
-        text = f"{span} {self.name or kind} ({kind}) {verb}"
+        english = _ENGLISH_NAMES.get(self.name)
+        if english:  # a national holiday: its English name, the Chinese beside it
+            text = f"{span} {english} ({self.name}, {kind}) {verb}"
+        else:
+            text = f"{span} {self.name or kind} ({kind}) {verb}"
         return text + (" [estimated]" if estimated else "")
 
 
@@ -324,10 +336,7 @@ class WorkdayCalendar:
             )
         for year, options in self._scenarios.items():
             chosen = options[choice.get(year, 0)]
-            source = (
-                f"provisional estimate ({chosen.label}), "
-                f"disclosure_flow estimator {estimate.ESTIMATOR_VERSION}"
-            )
+            source = estimate_source(chosen.label, estimate.ESTIMATOR_VERSION)
             for day, name in chosen.days_off.items():
                 special[day.toordinal()] = DayInfo(
                     day, DayKind.HOLIDAY, name, source, DataStatus.ESTIMATED
@@ -609,11 +618,11 @@ class WorkdayCalendar:
         weekend = ordinal % 7 in (0, 6)
         year = day.year
         if year in self._scenarios:
-            status, source = DataStatus.ESTIMATED, "provisional estimate: no notice yet"
+            status, source = DataStatus.ESTIMATED, NO_NOTICE_YET
         elif year > self._nat.last_year and year in self._overlay_years:
-            status, source = DataStatus.CONFIRMED, _WEEKDAY_SOURCE
+            status, source = DataStatus.CONFIRMED, WEEKDAY_RULE
         else:
-            status, source = DataStatus.OFFICIAL, _WEEKDAY_SOURCE
+            status, source = DataStatus.OFFICIAL, WEEKDAY_RULE
         return DayInfo(day, DayKind.WEEKEND if weekend else DayKind.WORKDAY, "", source, status)
 
     def notable_days(self, start: _dt.date, end: _dt.date) -> tuple[DayInfo, ...]:
@@ -670,9 +679,11 @@ class WorkdayCalendar:
         counted, the result and the calendar fingerprint."""
         result = self.add_workdays_result(start, n)
         if lang == "zh":
-            head = f"起算日 {start}（当日不计），第 {n} 个工作日"
+            nth = f"第 {n} 个工作日" if n >= 0 else f"往前数第 {-n} 个工作日"
+            head = f"起算日 {start}（当日不计），{nth}"
         elif lang == "en":
-            head = f"day 0 {start} (not counted), working day {n}"
+            nth = f"working day {n}" if n >= 0 else f"working day {-n} before it"
+            head = f"day 0 {start} (not counted), {nth}"
         else:
             raise InvalidValueError.choice("lang", lang, ("zh", "en"))
         return head + "\n" + result.explain(lang)
