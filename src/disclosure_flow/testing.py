@@ -68,7 +68,15 @@ from disclosure_flow.cases import (
     ProvisionForm,
     RemedyResult,
 )
-from disclosure_flow.clock import ClockEvent, Deadline, DeadlineStatus, Finding, Policy, PolicyDates
+from disclosure_flow.clock import (
+    ClockEvent,
+    Deadline,
+    DeadlineStatus,
+    Finding,
+    Policy,
+    PolicyDates,
+    national_calendar,
+)
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import InvalidValueError
 from disclosure_flow.workdays import WorkdayCalendar
@@ -93,17 +101,15 @@ DEFAULT_OUTCOME: Final = Outcome(OutcomeKind.DISCLOSED, OutcomeReason.DISCLOSED)
 #: Who approves an extension unless named (政府信息公开工作机构负责人, Art. 33).
 DEFAULT_APPROVER: Final = "政府信息公开工作机构负责人"
 
-_CALENDAR: list[WorkdayCalendar] = []
-
 
 def default_calendar() -> WorkdayCalendar:
-    """The calendar a scenario uses unless given one: national data only, strict.
+    """The calendar a scenario uses unless given one: national data only, strict —
+    :func:`~disclosure_flow.clock.national_calendar`, the one
+    :func:`~disclosure_flow.compute_deadline` uses by default.
 
     Built once per process (a calendar is immutable, so sharing it is safe).
     """
-    if not _CALENDAR:
-        _CALENDAR.append(WorkdayCalendar())
-    return _CALENDAR[0]
+    return national_calendar()
 
 
 @attrs.frozen

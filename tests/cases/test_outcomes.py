@@ -128,7 +128,7 @@ def test_reason_of_another_kind_is_refused() -> None:
 
 def test_kind_must_be_an_outcome_kind() -> None:
     with pytest.raises(InvalidValueError) as info:
-        Outcome("withheld", OutcomeReason.STATE_SECRET)  # type: ignore[arg-type]
+        Outcome("WITHHELD", OutcomeReason.STATE_SECRET)  # a name, not a value
     assert info.value.field == "kind"
 
 
@@ -149,7 +149,7 @@ def test_partial_disclosure_records_what_and_why() -> None:
         ({"withheld_grounds": (OutcomeReason.STATE_SECRET,)}, "withheld"),
         ({"withheld": "附件"}, "withheld_grounds"),
         ({"withheld": "附件", "withheld_grounds": (OutcomeReason.REPEATED,)}, "withheld_grounds"),
-        ({"withheld": "附件", "withheld_grounds": ("state_secret",)}, "withheld_grounds"),
+        ({"withheld": "附件", "withheld_grounds": ("STATE_SECRET",)}, "withheld_grounds"),
         ({"withheld": "附件", "withheld_grounds": OutcomeReason.STATE_SECRET}, "withheld_grounds"),
         (
             {

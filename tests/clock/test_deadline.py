@@ -459,13 +459,13 @@ def test_wrong_date_types(make: typing.Callable[[], object]) -> None:
 @pytest.mark.parametrize(
     "make",
     [
-        lambda: Pause(D(2026, 10, 12), None, wrong("third_party")),
+        lambda: Pause(D(2026, 10, 12), None, wrong("THIRD_PARTY")),  # a name, not a value
         lambda: Extension(0, "负责人", D(2026, 10, 12)),
         lambda: Extension(wrong(True), "负责人", D(2026, 10, 12)),
         lambda: Extension(5, " ", D(2026, 10, 12)),
         lambda: compute_deadline(NATIONAL_DAY_0, [wrong(object())], policy=R2019, calendar=CAL),
         lambda: compute_deadline(NATIONAL_DAY_0, policy=wrong("R2019"), calendar=CAL),
-        lambda: compute_deadline(NATIONAL_DAY_0, policy=R2019, calendar=wrong(None)),
+        lambda: compute_deadline(NATIONAL_DAY_0, policy=R2019, calendar=wrong("national")),
         lambda: deadline(NATIONAL_DAY_0).explain("fr"),
         lambda: deadline(NATIONAL_DAY_0).status(D(2026, 10, 1)).due_soon(-1),
     ],

@@ -128,6 +128,10 @@ class FeeBand:
         return self.count * self.unit_price
 
 
+def _fee_method(value: FeeMethod | str) -> FeeMethod:
+    return _fields.to_member(FeeMethod, value, "method")
+
+
 @attrs.frozen(slots=True)
 class FeeBreakdown:
     """An itemised fee for one request (信息处理费明细).
@@ -141,7 +145,7 @@ class FeeBreakdown:
             ``already_counted + units``; free units are a line at price 0.
     """
 
-    method: FeeMethod = attrs.field(validator=_fields.member_of(FeeMethod), repr=_fields.enum_repr)
+    method: FeeMethod = attrs.field(converter=_fee_method, repr=_fields.enum_repr)
     units: int = attrs.field(validator=_int_at_least(0))
     already_counted: int = attrs.field(validator=_int_at_least(0))
     bands: tuple[FeeBand, ...]
