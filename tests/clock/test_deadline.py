@@ -178,7 +178,7 @@ def test_end_of_december_provisional_calendar() -> None:
     assert d.fingerprint == PROVISIONAL.fingerprint != CAL.fingerprint
     zh = d.explain()
     assert "元旦不计〔估计〕" in zh
-    assert zh.endswith("答复期限 2027-01-08（估计，可能范围 2027-01-08 至 2027-01-08）")
+    assert zh.endswith("答复期限 2027-01-08（估计，各种可能的放假安排下结果相同）")
     status = d.status(D(2027, 1, 5))
     # 15 in 2026, then 01-04 (16), 01-05 (17).
     assert (status.used, status.left, status.provisional) == (17, 3, True)

@@ -307,14 +307,18 @@ class FeeSchedule:
             bands.append(FeeBand(tier.first, last, tier.price))
         return FeeBreakdown(FeeMethod.PER_VOLUME, pages, 0, tuple(bands))
 
-    def fee(self, method: FeeMethod, units: int, *, already_this_month: int = 0) -> FeeBreakdown:
-        """The fee of a request by its one *method*: items or pages in *units*.
+    def fee(
+        self, method: FeeMethod | str, units: int, *, already_this_month: int = 0
+    ) -> FeeBreakdown:
+        """The fee of a request by its one *method* (a :class:`FeeMethod` or its value,
+        e.g. ``"per_item"``): items or pages in *units*.
 
         Raises:
             InvalidValueError: *method* is not a :class:`FeeMethod`, a count is not an
                 int >= 0, or *already_this_month* is given for the per-volume method
                 (it counts per request).
         """
+        method = _fields.to_member(FeeMethod, method, "method")
         if method is FeeMethod.PER_ITEM:
             return self.per_item_fee(units, already_this_month=already_this_month)
         if method is FeeMethod.PER_VOLUME:
