@@ -69,7 +69,7 @@ from disclosure_flow.reports import (
 D = dt.date
 
 #: A valid instance of each public class with enum options, to vary one option of.
-SAMPLES: tuple[object, ...] = (
+SAMPLES: tuple[typing.Any, ...] = (
     Pause(D(2026, 10, 12), D(2026, 10, 20), PauseReason.THIRD_PARTY),
     R2019,
     LegalPeriod(20, PeriodUnit.WORKING_DAYS, "条例(2019) Art. 33 ¶2"),
@@ -128,7 +128,7 @@ def _enum_fields(cls: type) -> list[tuple[str, type[enum.Enum]]]:
 OPTIONS = [(sample, name, kind) for sample in SAMPLES for name, kind in _enum_fields(type(sample))]
 
 
-def _build(sample: object, name: str, value: object) -> tuple[str, object]:
+def _build(sample: typing.Any, name: str, value: object) -> tuple[str, object]:
     """``attrs.evolve(sample, name=value)``: the object, or the error it raised."""
     try:
         return "ok", attrs.evolve(sample, **{name: _as_collection(sample, name, value)})
@@ -136,7 +136,7 @@ def _build(sample: object, name: str, value: object) -> tuple[str, object]:
         return "error", (type(error), str(error))
 
 
-def _as_collection(sample: object, name: str, value: object) -> object:
+def _as_collection(sample: typing.Any, name: str, value: object) -> object:
     # A collection option (excluded_pauses, withheld_grounds) takes its items in a tuple.
     if isinstance(getattr(sample, name), tuple | frozenset):
         return (value,)
@@ -145,7 +145,7 @@ def _as_collection(sample: object, name: str, value: object) -> object:
 
 @given(st.sampled_from(OPTIONS), st.data())
 def test_a_members_value_gives_the_same_object_as_the_member(
-    option: tuple[object, str, type[enum.Enum]], data: st.DataObject
+    option: tuple[typing.Any, str, type[enum.Enum]], data: st.DataObject
 ) -> None:
     sample, name, kind = option
     member = data.draw(st.sampled_from(list(kind)))
@@ -158,7 +158,7 @@ def test_a_members_value_gives_the_same_object_as_the_member(
 
 @pytest.mark.parametrize("option", OPTIONS, ids=lambda o: f"{type(o[0]).__name__}.{o[1]}")
 def test_a_name_or_a_stranger_is_refused_listing_the_values(
-    option: tuple[object, str, type[enum.Enum]],
+    option: tuple[typing.Any, str, type[enum.Enum]],
 ) -> None:
     sample, name, kind = option
     first = next(iter(kind))

@@ -46,7 +46,7 @@ def to_member(cls: type[_E], value: object, field: str) -> _E:
         InvalidValueError: *value* is neither; the message lists the allowed values.
     """
     if type(value) is cls:
-        return value  # type: ignore[return-value]  # type(value) is cls: a member
+        return value
     if type(value) is str:
         member = members_by_value(cls).get(value)
         if member is not None:

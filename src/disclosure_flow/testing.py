@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
-from typing import Final
+from typing import Final, cast
 
 import attrs
 
@@ -182,7 +182,7 @@ class Scenario:
         self,
         *,
         received: _dt.date,
-        channel: Channel = Channel.IN_PERSON,
+        channel: Channel | str = Channel.IN_PERSON,
         policy: Policy | None = None,
         calendar: WorkdayCalendar | None = None,
         applicant: Applicant = DEFAULT_APPLICANT,
@@ -190,14 +190,16 @@ class Scenario:
         case_id: str = "TEST-1",
     ) -> None:
         self._received = check_date(received, "received")
-        self._channel = channel
+        self._channel = cast(Channel, channel)  # a value is converted just below
         self._policy = policy
         self._calendar = default_calendar() if calendar is None else calendar
         self._applicant = applicant
         self._request = request
         self._case_id = case_id
         self._steps: tuple[_Step, ...] = ()
-        self.case()  # the library checks every argument now, not at first use
+        # The library checks every argument now, not at first use; the channel as the
+        # case has it (a member, also when given as its value).
+        self._channel = self.case().channel
 
     # -- results -------------------------------------------------------------
 

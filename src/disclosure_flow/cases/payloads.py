@@ -376,7 +376,8 @@ def _check_payload(state: CaseState, kind: EventKind, payload: Mapping[str, Any]
         else:
             if type(value) is str and f.kind in _ENUMS:
                 # An enum option given as its value, as the command line writes it.
-                value = _ENUM_BY_VALUE[f.kind].get(value, value)
+                member: Any = _ENUM_BY_VALUE[f.kind].get(value, value)
+                value = member
             allowed = _check_value(f.kind, value)
             if allowed is not None:
                 raise EventRefusedError(
