@@ -44,11 +44,13 @@ from disclosure_flow.cases import (
     Channel,
     ConsultedParty,
     DeliveryMethod,
+    Dispatch,
     FeeMethod,
     IdentityDocumentKind,
     OutcomeKind,
     OutcomeReason,
     ProvisionForm,
+    ReportRow,
 )
 from disclosure_flow.clock import (
     PauseReason,
@@ -302,17 +304,17 @@ def _case(**options: object) -> Case:
     )
 
 
-def _consulted(party: object) -> object:
+def _consulted(party: typing.Any) -> object:
     case = _case(channel=Channel.IN_PERSON).start_review(D(2026, 9, 29))
     case.start_processing(D(2026, 9, 29))
-    case.consult(D(2026, 10, 12), party=party, consultee="某公司")  # type: ignore[arg-type]
+    case.consult(D(2026, 10, 12), party=party, consultee="某公司")
     deadline = case.deadline()
     return None if deadline is None else (deadline.events, case.history[-1].payload)
 
 
 #: Public functions and methods with an enum option: each called with a member and
 #: with its value, which must give equal answers.
-CALLS: list[tuple[str, Callable[[object], object], enum.Enum]] = [
+CALLS: list[tuple[str, Callable[[typing.Any], object], enum.Enum]] = [
     ("Case.open(channel=)", lambda v: _case(channel=v).channel, Channel.SIGNED_POST),
     (
         "Case.open(policy_dates=)",
@@ -320,13 +322,33 @@ CALLS: list[tuple[str, Callable[[object], object], enum.Enum]] = [
         PolicyDates.ANY,
     ),
     ("Case.consult(party=)", _consulted, ConsultedParty.THIRD_PARTY),
-    ("FeeSchedule.fee(method)", lambda v: DEFAULT_FEE_SCHEDULE.fee(v, 30), FeeMethod.PER_VOLUME),  # type: ignore[arg-type]
+    ("FeeSchedule.fee(method)", lambda v: DEFAULT_FEE_SCHEDULE.fee(v, 30), FeeMethod.PER_VOLUME),
     (
         "period_end(kind)",
-        lambda v: period_end(v, D(2026, 9, 28), policy=R2019, calendar=national_calendar()),  # type: ignore[arg-type]
+        lambda v: period_end(v, D(2026, 9, 28), policy=R2019, calendar=national_calendar()),
         PeriodKind.RECONSIDERATION,
     ),
-    ("Policy.excludes(reason)", lambda v: R2008.excludes(v), PauseReason.FEE),  # type: ignore[arg-type]
+    ("Policy.excludes(reason)", lambda v: R2008.excludes(v), PauseReason.FEE),
+    (
+        "Outcome.report_row(registration_data_row=)",
+        lambda v: Outcome(OutcomeKind.WITHHELD, "administrative_query").report_row(
+            registration_data_row=v
+        ),
+        ReportRow.UNABLE_NOT_HELD,
+    ),
+    (
+        "Case.apply(dispatch=)",
+        lambda v: (
+            _case(channel=Channel.IN_PERSON)
+            .apply(
+                "start_review",
+                D(2026, 9, 29),
+                dispatch=v,
+            )
+            .history
+        ),
+        Dispatch.MACHINE,
+    ),
 ]
 
 

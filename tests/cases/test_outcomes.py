@@ -222,8 +222,12 @@ def test_registration_data_row_is_the_hosts_choice() -> None:
         secret.report_row(registration_data_row=ReportRow.OTHER_OTHER)
         is ReportRow.WITHHELD_STATE_SECRET
     )
+    # A row's key is its value.
+    assert registration.report_row(registration_data_row="三.6.3") is ReportRow.OTHER_OTHER
     with pytest.raises(InvalidValueError):
-        registration.report_row(registration_data_row="三.6.3")  # type: ignore[arg-type]
+        registration.report_row(registration_data_row="OTHER_OTHER")  # a name, not a value
+    with pytest.raises(InvalidValueError):
+        registration.report_row(registration_data_row="三.8")  # no such row
 
 
 def build_outcome(reason: OutcomeReason, data: st.DataObject) -> Outcome:

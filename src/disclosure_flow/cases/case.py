@@ -449,7 +449,7 @@ class Case(CaseActs):
         expected_version: int | None = None,
         actor: str | None = None,
         note: str | None = None,
-        dispatch: Dispatch = Dispatch.TABLE,
+        dispatch: Dispatch | str = Dispatch.TABLE,
         **payload: Any,
     ) -> Case:
         """Record *event* on *day*, if the lifecycle and the law allow it; return the case.
@@ -462,7 +462,8 @@ class Case(CaseActs):
                 ``int`` (a bool or a float is refused).
             actor: who recorded it.
             note: a free note.
-            dispatch: run through the compiled table (default) or the machine.
+            dispatch: run through the compiled table (default, ``"table"``) or the
+                machine (``"machine"``).
             **payload: the event's particulars (see the typed methods).
 
         Raises:
@@ -487,6 +488,8 @@ class Case(CaseActs):
                 raise VersionConflictError(kind.value, state.value, expected_version, self.version)
         actor = _optional_text("actor", actor)
         note = _optional_text("note", note)
+        if type(dispatch) is str:
+            dispatch = _fields.to_member(Dispatch, dispatch, "dispatch")
         if not isinstance(dispatch, Dispatch):
             raise InvalidValueError.choice("dispatch", dispatch, list(Dispatch))
         branches = _TABLE.get((state, kind))

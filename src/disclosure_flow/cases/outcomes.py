@@ -583,18 +583,23 @@ class Outcome:
         return self.report_row()
 
     def report_row(
-        self, *, registration_data_row: ReportRow = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
+        self, *, registration_data_row: ReportRow | str = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
     ) -> ReportRow:
         """The table-三 row the outcome counts in.
 
         Args:
             registration_data_row: where a registration-data answer (Art. 36(7),
                 ``OutcomeReason.ADMINISTRATIVE_QUERY``) counts; the host's choice,
-                by default （三）8 属于行政查询事项 (SPEC §6).
+                by default （三）8 属于行政查询事项 (SPEC §6); a :class:`ReportRow` or its
+                value, the row's key (e.g. ``"三.4.1"``).
 
         Raises:
             InvalidValueError: *registration_data_row* is not a :class:`ReportRow`.
         """
+        if type(registration_data_row) is str:
+            registration_data_row = _fields.to_member(
+                ReportRow, registration_data_row, "registration_data_row"
+            )
         if not isinstance(registration_data_row, ReportRow):
             raise InvalidValueError.choice(
                 "registration_data_row", registration_data_row, list(ReportRow)

@@ -559,7 +559,7 @@ def write_records(records: Iterable[ReportRecord], out: TextIO) -> int:
 
 
 def record_from_case(
-    case: Case, *, registration_data_row: ReportRow = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
+    case: Case, *, registration_data_row: ReportRow | str = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
 ) -> ReportRecord:
     """The :class:`ReportRecord` of a :class:`~disclosure_flow.cases.case.Case`, from its whole
     history (reads only the case's public API).
@@ -615,7 +615,7 @@ def record_from_case(
 
 
 def records_from_case(
-    case: Case, *, registration_data_row: ReportRow = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
+    case: Case, *, registration_data_row: ReportRow | str = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
 ) -> tuple[ReportRecord, ...]:
     """The :class:`ReportRecord` values the annual report counts for *case*: one, or —
     for an application of several items under ``Policy(item_counting=ItemCounting.ITEM)``
