@@ -646,7 +646,7 @@ def test_record_validation() -> None:
     with pytest.raises(InvalidValueError, match="fee_yuan"):
         ReportRecord("A", NP, D(2025, 1, 1), fee_yuan=1.5)  # type: ignore[arg-type]  # on purpose
     with pytest.raises(InvalidValueError, match="applicant"):
-        ReportRecord("A", "natural_person", D(2025, 1, 1))  # type: ignore[arg-type]  # on purpose
+        ReportRecord("A", "NATURAL_PERSON", D(2025, 1, 1))  # a name, not a value
     with pytest.raises(InvalidValueError, match="decided"):
         ProceedingRecord(ProceedingKind.RECONSIDERATION, D(2025, 1, 1), ProceedingResult.UPHELD)
     with pytest.raises(InvalidValueError, match="decided"):

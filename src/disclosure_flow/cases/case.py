@@ -45,6 +45,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
+from disclosure_flow import _fields
 from disclosure_flow.cases.acts import CaseActs
 from disclosure_flow.cases.applicants import Applicant
 from disclosure_flow.cases.channels import Channel, InformationRequest
@@ -161,7 +162,7 @@ class Case(CaseActs):
         *,
         applicant: Applicant,
         request: InformationRequest,
-        channel: Channel,
+        channel: Channel | str,
         policy: Policy,
         calendar: WorkdayCalendar,
     ) -> None:
@@ -171,8 +172,7 @@ class Case(CaseActs):
             raise InvalidValueError("applicant", applicant, "an Applicant", personal=True)
         if not isinstance(request, InformationRequest):
             raise InvalidValueError("request", request, "an InformationRequest")
-        if not isinstance(channel, Channel):
-            raise InvalidValueError.choice("channel", channel, list(Channel))
+        channel = _fields.to_member(Channel, channel, "channel")
         if not isinstance(policy, Policy):
             raise InvalidValueError("policy", policy, "a Policy (e.g. R2019)")
         if not isinstance(calendar, WorkdayCalendar):
@@ -198,11 +198,11 @@ class Case(CaseActs):
         *,
         applicant: Applicant,
         request: InformationRequest,
-        channel: Channel,
+        channel: Channel | str,
         received: _dt.date,
         calendar: WorkdayCalendar,
         policy: Policy | None = None,
-        policy_dates: PolicyDates = PolicyDates.IN_FORCE,
+        policy_dates: PolicyDates | str = PolicyDates.IN_FORCE,
         actor: str | None = None,
         note: str | None = None,
     ) -> Case:
@@ -212,16 +212,18 @@ class Case(CaseActs):
             case_id: the host's identifier of the case.
             applicant: who applies.
             request: what is asked for.
-            channel: how it arrived; decides whether day 0 is *received* (in person,
+            channel: how it arrived (申请渠道), a :class:`Channel` or its value (e.g.
+                ``"in_person"``); decides whether day 0 is *received* (in person,
                 signed-for post) or waits for :meth:`confirm_receipt`.
             received: the day the application reached the office.
             calendar: the working-day calendar deadlines are computed with.
             policy: the rules; default the national rules in force on *received*
                 (:func:`~disclosure_flow.clock.policy_in_force`: R2019 from 2019-05-15,
                 R2008 before).
-            policy_dates: :attr:`~PolicyDates.IN_FORCE` (default) refuses a policy that was
-                not in force on *received*; :attr:`~PolicyDates.ANY` allows it, for a
-                simulation (kept with the case).
+            policy_dates: :attr:`~PolicyDates.IN_FORCE` (default; or its value
+                ``"in_force"``) refuses a policy that was not in force on *received*;
+                :attr:`~PolicyDates.ANY` (``"any"``) allows it, for a simulation (kept
+                with the case).
             actor: who registered it.
             note: a free note.
 
@@ -230,8 +232,7 @@ class Case(CaseActs):
                 on *received* (SPEC §12) under ``PolicyDates.IN_FORCE``.
             InvalidDateError: *received* is not a ``datetime.date``.
         """
-        if not isinstance(policy_dates, PolicyDates):
-            raise InvalidValueError.choice("policy_dates", policy_dates, list(PolicyDates))
+        policy_dates = _fields.to_member(PolicyDates, policy_dates, "policy_dates")
         received = check_date(received, "received")
         if policy is None:
             policy = policy_in_force(received)
@@ -448,7 +449,7 @@ class Case(CaseActs):
         expected_version: int | None = None,
         actor: str | None = None,
         note: str | None = None,
-        dispatch: Dispatch = Dispatch.TABLE,
+        dispatch: Dispatch | str = Dispatch.TABLE,
         **payload: Any,
     ) -> Case:
         """Record *event* on *day*, if the lifecycle and the law allow it; return the case.
@@ -461,7 +462,8 @@ class Case(CaseActs):
                 ``int`` (a bool or a float is refused).
             actor: who recorded it.
             note: a free note.
-            dispatch: run through the compiled table (default) or the machine.
+            dispatch: run through the compiled table (default, ``"table"``) or the
+                machine (``"machine"``).
             **payload: the event's particulars (see the typed methods).
 
         Raises:
@@ -486,6 +488,8 @@ class Case(CaseActs):
                 raise VersionConflictError(kind.value, state.value, expected_version, self.version)
         actor = _optional_text("actor", actor)
         note = _optional_text("note", note)
+        if type(dispatch) is str:
+            dispatch = _fields.to_member(Dispatch, dispatch, "dispatch")
         if not isinstance(dispatch, Dispatch):
             raise InvalidValueError.choice("dispatch", dispatch, list(Dispatch))
         branches = _TABLE.get((state, kind))

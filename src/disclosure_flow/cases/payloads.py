@@ -154,7 +154,7 @@ def _check_value(kind: _Kind, value: object) -> str | None:
     cls = _ENUMS[kind]
     if isinstance(value, cls):
         return None
-    return "one of " + ", ".join(f"{cls.__name__}.{m.name}" for m in cls)
+    return f"a {cls.__name__} or its value, one of " + ", ".join(repr(m.value) for m in cls)
 
 
 def _encode(kind: _Kind, value: Any) -> Any:
@@ -374,6 +374,10 @@ def _check_payload(state: CaseState, kind: EventKind, payload: Mapping[str, Any]
         if f.kind is _Kind.DATE:
             value = check_date(value, f.name)
         else:
+            if type(value) is str and f.kind in _ENUMS:
+                # An enum option given as its value, as the command line writes it.
+                member: Any = _ENUM_BY_VALUE[f.kind].get(value, value)
+                value = member
             allowed = _check_value(f.kind, value)
             if allowed is not None:
                 raise EventRefusedError(

@@ -13,7 +13,9 @@ arrays (:mod:`~disclosure_flow.clock.vectorized`: optional extra ``numpy``; impo
 module by its path). Other layers import from here.
 
 :func:`compute_deadline` is pure: a function of day 0, the clock events, a
-:class:`~disclosure_flow.clock.Policy` and a :class:`~disclosure_flow.WorkdayCalendar`.
+:class:`~disclosure_flow.clock.Policy` and a :class:`~disclosure_flow.WorkdayCalendar`
+(by default, as :meth:`~disclosure_flow.Case.open` has them, the rules in force on
+day 0 and the national strict calendar, :func:`national_calendar`).
 It never reads today's date — :meth:`Deadline.status` takes the date asked about —
 and knows nothing of the case lifecycle; a case derives its clock events from its
 history — one :class:`Pause` per consultation or fee notice (its ``end`` filled in
@@ -63,7 +65,7 @@ again from its new day 0 (earlier extensions no longer count).
 (6, 14, True)
 """
 
-from disclosure_flow.clock.compute import compute_deadline, trusted_deadline
+from disclosure_flow.clock.compute import compute_deadline, national_calendar, trusted_deadline
 from disclosure_flow.clock.deadline import Deadline, DeadlineStatus
 from disclosure_flow.clock.events import (
     ClockEvent,
@@ -136,6 +138,7 @@ __all__ = [
     "Restart",
     "compute_deadline",
     "deadline_html",
+    "national_calendar",
     "period_counted",
     "period_end",
     "policy_in_force",

@@ -214,6 +214,10 @@ def _group_counts(instance: object, attribute: attrs.Attribute[Any], value: obje
         raise InvalidValueError(attribute.name, value, "an int >= 0")
 
 
+def _group_kind(value: ProceedingKind | str) -> ProceedingKind:
+    return _fields.to_member(ProceedingKind, value, "kind")
+
+
 @attrs.frozen
 class ProceedingsGroup:
     """One group of table 四 (行政复议; 行政诉讼 — 未经复议直接起诉 or 复议后起诉).
@@ -226,7 +230,7 @@ class ProceedingsGroup:
         pending: 尚未审结 at the end of the year.
     """
 
-    kind: ProceedingKind = attrs.field(validator=_fields.member_of(ProceedingKind))
+    kind: ProceedingKind = attrs.field(converter=_group_kind)
     upheld: int = attrs.field(default=0, validator=_group_counts)
     corrected: int = attrs.field(default=0, validator=_group_counts)
     other: int = attrs.field(default=0, validator=_group_counts)

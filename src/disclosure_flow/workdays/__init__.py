@@ -44,6 +44,7 @@ from disclosure_flow.workdays.workday_calendar import (
     WorkdayCalendar,
     WorkdayResult,
     group_blocks,
+    plausible_range,
 )
 
 __all__ = [
@@ -66,5 +67,6 @@ __all__ = [
     "WorkdayResult",
     "group_blocks",
     "overlay_to_toml",
+    "plausible_range",
     "statutory_days",
 ]

@@ -47,7 +47,14 @@ from disclosure_flow.workdays.days import (
 )
 from disclosure_flow.workdays.overlays import Overlay, OverlayKind, OverlayScope
 
-__all__ = ["Coverage", "Estimates", "HolidayBlock", "WorkdayCalendar", "WorkdayResult"]
+__all__ = [
+    "Coverage",
+    "Estimates",
+    "HolidayBlock",
+    "WorkdayCalendar",
+    "WorkdayResult",
+    "plausible_range",
+]
 
 T = TypeVar("T")
 
@@ -138,6 +145,32 @@ class HolidayBlock:
         return text + (" [estimated]" if estimated else "")
 
 
+def plausible_range(low: object, high: object, lang: str = "zh") -> str:
+    """The plausible range of a provisional answer (估计结果的可能范围), as every
+    explanation writes it: ``"可能范围 2027-01-08 至 2027-01-12"`` /
+    ``"plausible range 2027-01-08 to 2027-01-12"``; when every plausible holiday
+    schedule gives the same answer, says so instead of a range from a day to itself:
+    ``"各种可能的放假安排下结果相同"`` / ``"the same under every plausible holiday
+    schedule"``.
+
+    >>> import datetime as dt
+    >>> plausible_range(dt.date(2027, 1, 8), dt.date(2027, 1, 8), "en")
+    'the same under every plausible holiday schedule'
+
+    Raises:
+        InvalidValueError: *lang* is not ``"zh"`` or ``"en"``.
+    """
+    if lang not in ("zh", "en"):
+        raise InvalidValueError.choice("lang", lang, ("zh", "en"))
+    if low == high:
+        return (
+            "各种可能的放假安排下结果相同"
+            if lang == "zh"
+            else ("the same under every plausible holiday schedule")
+        )
+    return f"可能范围 {low} 至 {high}" if lang == "zh" else f"plausible range {low} to {high}"
+
+
 @attrs.frozen
 class WorkdayResult(Generic[T]):
     """A working-day answer with everything needed to trust it (计算结果及依据).
@@ -172,11 +205,11 @@ class WorkdayResult(Generic[T]):
         if lang == "zh":
             result = f"结果 {self.value}"
             if self.provisional:
-                result += f"（估计，可能范围 {self.low} 至 {self.high}）"
+                result += f"（估计，{plausible_range(self.low, self.high, 'zh')}）"
         else:
             result = f"result {self.value}"
             if self.provisional:
-                result += f" (provisional, plausible range {self.low} to {self.high})"
+                result += f" (provisional, {plausible_range(self.low, self.high, 'en')})"
         lines.append(result)
         lines.append(f"calendar {self.fingerprint}")
         return "\n".join(lines)
