@@ -340,3 +340,83 @@ def test_report_malformed_line_exits_3(tmp_path: Path, capsys: pytest.CaptureFix
     path.write_text('{"case_id": "X"}\n', encoding="utf-8")
     assert run("report", str(path), "--year", "2025")[0] == EXIT_REFUSED
     assert "line 1" in capsys.readouterr().err
+
+
+def test_report_xlsx_is_the_report_in_the_national_workbook(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from disclosure_flow.reports import ReportTable, annual_report, read_records
+
+    path = tmp_path / "cases.jsonl"
+    _write_records(path)
+    out = tmp_path / "2025.xlsx"
+    code, text = run(
+        "report", str(path), "--year", "2025", "--format", "xlsx", "-o", str(out),
+        "--agency", "某某县人民政府",
+    )  # fmt: skip
+    assert code == EXIT_OK
+    assert str(out) in text
+    # The file is what the library writes for the same records: the same cells.
+    expected = tmp_path / "expected.xlsx"
+    annual_report(read_records(path), year=2025).to_xlsx(expected, agency="某某县人民政府")
+    got, want = openpyxl.load_workbook(out), openpyxl.load_workbook(expected)
+    assert got.sheetnames == want.sheetnames
+    assert len(got.sheetnames) == len(ReportTable)
+    for name in want.sheetnames:
+        assert [[c.value for c in row] for row in got[name].iter_rows()] == [
+            [c.value for c in row] for row in want[name].iter_rows()
+        ]
+        assert sorted(map(str, got[name].merged_cells.ranges)) == sorted(
+            map(str, want[name].merged_cells.ranges)
+        )
+    assert "某某县人民政府" in str(got[got.sheetnames[0]].cell(1, 1).value)
+
+
+def test_report_csv_with_a_bom_for_excel(tmp_path: Path) -> None:
+    from disclosure_flow.reports import ReportTable, annual_report, read_records
+
+    path = tmp_path / "cases.jsonl"
+    _write_records(path)
+    out = tmp_path / "2025.csv"
+    code, _ = run("report", str(path), "--year", "2025", "--format", "csv", "--bom", "-o", str(out))
+    assert code == EXIT_OK
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.count(b"\xef\xbb\xbf") == 1
+    report = annual_report(read_records(path), year=2025)
+    assert data == report.to_csv_bytes(encoding="utf-8-sig")
+    # Without -o the same bytes go to standard output (here a text stream: the same text).
+    code, text = run(
+        "report", str(path), "--year", "2025", "--format", "csv", "--bom",
+        "--table", ReportTable.REQUESTS.name.lower(),
+    )  # fmt: skip
+    assert code == EXIT_OK
+    assert text == report.to_csv_bytes(table=ReportTable.REQUESTS, encoding="utf-8-sig").decode()
+
+
+def test_report_without_bom_writes_the_file_it_is_given(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    _write_records(path)
+    code, shown = run("report", str(path), "--year", "2025", "--format", "json")
+    out = tmp_path / "report.json"
+    code2, said = run("report", str(path), "--year", "2025", "--format", "json", "-o", str(out))
+    assert code == code2 == EXIT_OK
+    assert out.read_text(encoding="utf-8") == shown
+    assert str(out) in said
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--format", "xlsx"],  # a workbook needs a file
+        ["--format", "markdown", "--bom"],  # the BOM is for CSV
+        ["--format", "csv", "--agency", "某县"],  # the agency is for the workbook's title
+    ],
+    ids=" ".join,
+)
+def test_report_output_options_that_do_not_go_together(
+    extra: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cases.jsonl"
+    _write_records(path)
+    assert run("report", str(path), "--year", "2025", *extra)[0] == EXIT_USAGE
+    assert "错误" in capsys.readouterr().err

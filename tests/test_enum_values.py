@@ -210,6 +210,7 @@ BUILT_BY_THE_LIBRARY = {
     "EventSpec",
     "FeeNotice",
     "Finding",
+    "GridCell",
     "HolidayBlock",
     "NoticeDay",
     "OverdueCase",

@@ -248,7 +248,12 @@ def build_parser(*, light: bool = False, lang: str | None = None) -> argparse.Ar
             "Compute the annual report's tables (年度报告 表三、表四) from case "
             "records, one JSON object per line (see disclosure_flow.ReportRecord).",
         ),
-        epilog=_epilog(say, "disclosure-flow report cases.jsonl --year 2025 --format markdown"),
+        epilog=_epilog(
+            say,
+            "disclosure-flow report cases.jsonl --year 2025 --format markdown",
+            "disclosure-flow report cases.jsonl --year 2025 --format xlsx -o 2025.xlsx",
+            "disclosure-flow report cases.jsonl --year 2025 --format csv --bom -o 2025.csv",
+        ),
     )
     rp.add_argument(
         "records",
@@ -269,16 +274,44 @@ def build_parser(*, light: bool = False, lang: str | None = None) -> argparse.Ar
     )
     rp.add_argument(
         "--format",
-        choices=["markdown", "csv", "json", "html"],
+        choices=["markdown", "csv", "json", "html", "xlsx"],
         default="markdown",
-        help=say("输出格式（默认 markdown）", "output format (default markdown)"),
+        help=say(
+            "输出格式（默认 markdown）；xlsx 为全国统一格式的 Excel 工作簿，须用 -o 指定文件",
+            "output format (default markdown); xlsx is an Excel workbook in the national "
+            "layout, written to the file given by -o",
+        ),
     )
     rp.add_argument(
         "--table",
         choices=_REPORT_TABLES,
         help=say(
-            "只输出一张表（csv 须指定；默认两张都输出）",
-            "only one table (csv needs one; default: both)",
+            "只输出一张表（默认两张都输出）",
+            "only one table (default: both)",
+        ),
+    )
+    rp.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help=say(
+            "写入此文件而非标准输出（xlsx 必须给出）", "write here, not to stdout (needed for xlsx)"
+        ),
+    )
+    rp.add_argument(
+        "--bom",
+        action="store_true",
+        help=say(
+            "csv 以带 BOM 的 UTF-8 写出、行尾 CRLF，供中文 Windows 上的 Excel 直接打开",
+            "csv as UTF-8 with a BOM and CR LF line ends, for Excel on Chinese Windows",
+        ),
+    )
+    rp.add_argument(
+        "--agency",
+        metavar="NAME",
+        help=say(
+            "xlsx 标题行中的填报机关名称，如 某某县人民政府",
+            "the reporting agency named in the xlsx title row",
         ),
     )
     _add_lang_option(rp, say)
@@ -308,20 +341,60 @@ def _report_command(args: argparse.Namespace, out: TextIO) -> int:
     source: Any = Path(args.records)
     if args.records == "-":
         source = getattr(sys.stdin, "buffer", sys.stdin)
+    zh = args.lang == "zh"
+    if args.format == "xlsx" and args.output is None:
+        args.parser.error(
+            "--format xlsx 写出的是二进制文件：请用 -o OUT 指定文件"
+            if zh
+            else "--format xlsx writes a binary file: give -o OUT"
+        )
+    if args.bom and args.format != "csv":
+        args.parser.error("--bom 只用于 --format csv" if zh else "--bom goes with --format csv")
+    if args.agency is not None and args.format != "xlsx":
+        args.parser.error(
+            "--agency 只用于 --format xlsx" if zh else "--agency goes with --format xlsx"
+        )
     report = annual_report(read_records(source, encoding=args.encoding), year=args.year)
     table = ReportTable[args.table.upper()] if args.table else None
+    if args.format == "xlsx":
+        report.to_xlsx(Path(args.output), agency=args.agency)
+        return _wrote(args.output, "xlsx", zh, out)
+    if args.bom:
+        data = report.to_csv_bytes(table=table, encoding="utf-8-sig")
+        if args.output is not None:
+            Path(args.output).write_bytes(data)
+            return _wrote(args.output, "csv", zh, out)
+        binary = getattr(out, "buffer", None)
+        if binary is None:  # a text stream without bytes (a test's StringIO): the same text
+            out.write(data.decode("utf-8"))
+        else:
+            out.flush()
+            binary.write(data)
+            binary.flush()
+        return EXIT_OK
     if args.format == "json":
-        out.write(report.to_json() + "\n")
+        text = report.to_json() + "\n"
     elif args.format == "csv":
         if table is None:
-            for each in ReportTable:
-                out.write(report.to_csv(table=each) + "\n")
+            text = "".join(report.to_csv(table=each) + "\n" for each in ReportTable)
         else:
-            out.write(report.to_csv(table=table))
+            text = report.to_csv(table=table)
     elif args.format == "html":
-        out.write(report.to_html(table=table) + "\n")
+        text = report.to_html(table=table) + "\n"
     else:
-        out.write(report.to_markdown(table=table) + "\n")
+        text = report.to_markdown(table=table) + "\n"
+    if args.output is None:
+        out.write(text)
+        return EXIT_OK
+    Path(args.output).write_text(text, encoding="utf-8")
+    return _wrote(args.output, args.format, zh, out)
+
+
+def _wrote(path: str, fmt: str, zh: bool, out: TextIO) -> int:
+    """Say where the report went (the report itself is in the file)."""
+    out.write(
+        f"已写入 {path}（年度报告，{fmt}）\n" if zh else f"wrote {path} (annual report, {fmt})\n"
+    )
     return EXIT_OK
 
 
