@@ -211,6 +211,17 @@ def _help_examples() -> list[list[str]]:
 def test_every_help_example_runs(
     argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    prepare_example_files(tmp_path, argv)
+    monkeypatch.chdir(tmp_path)
+    assert argv[0] == "disclosure-flow"
+    code, text = run(*argv[1:])
+    assert code == EXIT_OK, text
+    assert text
+
+
+def prepare_example_files(tmp_path: Path, argv: list[str]) -> None:
+    """Write, in *tmp_path*, the files an example command *argv* reads (the examples of
+    the help, the README and the docs name the same files)."""
     (tmp_path / "examples" / "overlays").mkdir(parents=True)
     (tmp_path / "examples" / "overlays" / "linxia.toml").write_bytes(Path(LINXIA).read_bytes())
     _write_records(tmp_path / "cases.jsonl")
@@ -221,11 +232,7 @@ def test_every_help_example_runs(
         _write_open_cases(tmp_path / "open-cases.jsonl", tmp_path / "2027.toml")
     write_cli_inputs(tmp_path)  # case.json and agency.toml, for `disclosure-flow document`
     write_job_files(tmp_path)  # what the watchlist's and the storage's examples read
-    monkeypatch.chdir(tmp_path)
-    assert argv[0] == "disclosure-flow"
-    code, text = run(*argv[1:])
-    assert code == EXIT_OK, text
-    assert text
+    (tmp_path / "examples" / "agency.toml").write_bytes((tmp_path / "agency.toml").read_bytes())
 
 
 def test_python_dash_m_entry_point() -> None:

@@ -87,6 +87,7 @@ from disclosure_flow.clock import (
     Reply,
     Restart,
     compute_deadline,
+    national_calendar,
     period_end,
 )
 from disclosure_flow.dates import (
@@ -338,6 +339,7 @@ __all__ = [
     "combine_outcomes",
     "compute_deadline",
     "mermaid_diagram",
+    "national_calendar",
     "overdue_cases",
     "parse_date",
     "per_item_fee",
