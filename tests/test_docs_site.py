@@ -229,6 +229,27 @@ def test_the_site_works_from_the_disk(site: Path) -> None:
     assert "iframe-worker-shim.js" in index
 
 
+_LOCAL = re.compile(
+    r'<(?:script|img)\b[^>]*\ssrc="(?P<src>[^"]+)"|<link\b[^>]*\shref="(?P<href>[^"]+)"'
+)
+
+
+def test_every_file_a_page_loads_is_in_the_site(site: Path) -> None:
+    """Relative links, so that the site opened from the disk finds its own files (the
+    404 page is for a web server, which serves it at any depth: its links are absolute)."""
+    missing = []
+    for page in _files(site, ".html"):
+        if page.name == "404.html":
+            continue
+        for match in _LOCAL.finditer(page.read_text(encoding="utf-8")):
+            url = (match["src"] or match["href"]).split("#")[0].split("?")[0]
+            if not url or _external(url) or url.startswith("data:"):
+                continue
+            if not (page.parent / url).resolve().exists():
+                missing.append(f"{page.relative_to(site)}: {url}")
+    assert missing == []
+
+
 @pytest.mark.parametrize("language", ["", "en/"])
 def test_the_lifecycle_diagram_is_svg_in_the_page(site: Path, language: str) -> None:
     html = (site / language / "lifecycle.html").read_text(encoding="utf-8")
@@ -240,6 +261,11 @@ def test_the_lifecycle_diagram_is_svg_in_the_page(site: Path, language: str) -> 
     for state in ("new", "awaiting_correction", "waiting", "in_proceeding", "archived"):
         assert f"<title>{state}</title>" in svg
     assert "办理中" in svg
+    full = re.search(r'<figcaption><a href="(?P<href>[^"]+\.svg)">', html)
+    assert full, "the drawing links to itself as a file"
+    alone = (site / language / full["href"]).resolve()
+    assert alone.read_text(encoding="utf-8").startswith('<?xml version="1.0"')
+    assert "<title>in_proceeding</title>" in alone.read_text(encoding="utf-8")
     assert "stateDiagram-v2" in html  # the source, folded under the drawing
 
 

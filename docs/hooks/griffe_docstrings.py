@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import griffe
@@ -40,8 +40,11 @@ _TITLED = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
 _FENCE = re.compile(r"^(?P<indent>\s*)(?P<mark>`{3,}|~{3,})")
 _PROMPT = re.compile(r"^(?P<indent>\s*)>>>(?: |$)")
 
+#: A name as a role writes it -> the full path of the object it names, or None.
+Resolver = Callable[[str], "str | None"]
 
-def markdown_docstring(text: str, resolve: Any = None) -> str:
+
+def markdown_docstring(text: str, resolve: Resolver | None = None) -> str:
     """*text* with its doctest examples fenced and its roles turned into references.
 
     *resolve* maps a name as written in a role to the full path of the object it
@@ -105,7 +108,7 @@ def _chunks(lines: list[str]) -> Iterator[tuple[str, list[str]]]:
         yield "text", text
 
 
-def _prose(lines: list[str], resolve: Any) -> list[str]:
+def _prose(lines: list[str], resolve: Resolver | None) -> list[str]:
     # A role may run over two lines (``:meth:`Case.to_dict\n<...>```).
     text = ROLE.sub(lambda m: _reference(m, resolve), "\n".join(lines))
     lines = text.split("\n")
@@ -127,7 +130,7 @@ def _literal_follows(lines: list[str], i: int) -> bool:
     return False
 
 
-def _reference(match: re.Match[str], resolve: Any) -> str:
+def _reference(match: re.Match[str], resolve: Resolver | None) -> str:
     text = " ".join(match.group("text").split())
     titled = _TITLED.match(text)
     if titled:
@@ -164,7 +167,7 @@ def _objects(obj: griffe.Object) -> Iterator[griffe.Object]:
             yield from _objects(member)  # type: ignore[arg-type]
 
 
-def _resolver(obj: griffe.Object, loader: griffe.GriffeLoader) -> Any:
+def _resolver(obj: griffe.Object, loader: griffe.GriffeLoader) -> Resolver:
     root = obj.package.name
 
     def resolve(name: str) -> str | None:
