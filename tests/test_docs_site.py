@@ -281,6 +281,9 @@ def test_the_reference_shows_doctests_as_code_and_roles_as_links(site: Path, lan
     assert all('<span class="gp">&gt;&gt;&gt; </span>' in e for e in examples)
     rest = re.sub(r'<div class="language-pycon highlight">.*?</div>', "", html, flags=re.S)
     assert "&gt;&gt;&gt;" not in rest, "a doctest prompt outside a code block"
+    # the reference is in English in both sites, its section titles too
+    assert '<span class="doc-section-title">Attributes:</span>' in html
+    assert "属性：" not in html
     # :class:`DisclosureFlowError` in the errors module links to the class's entry
     assert re.search(
         r'<a class="autorefs autorefs-internal"[^>]*'

@@ -16,6 +16,8 @@ package and before mkdocstrings renders it (``extensions:`` of the python handle
   from where the docstring is (its object, then the enclosing class and module and
   their imports); ``~a.b.C`` shows ``C``; ``title <target>`` shows *title*. A name
   outside the package (``datetime.date``) or not in the reference stays code.
+- An enum's ``Members:`` section is read as an ``Attributes:`` section (a table of
+  names and descriptions, rather than one run-on paragraph).
 - A reST literal block's ``::`` becomes ``:`` (the indented block after it is already
   a code block in Markdown).
 
@@ -114,6 +116,8 @@ def _prose(lines: list[str], resolve: Resolver | None) -> list[str]:
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
+        if line == "Members:":  # an enum's members, listed as the Google style lists attributes
+            line = "Attributes:"
         if line.rstrip().endswith("::") and _literal_follows(lines, i):
             stripped = line.rstrip()[:-2].rstrip()
             line = f"{stripped}:" if stripped else ""
