@@ -235,6 +235,13 @@ def test_pause_extension_due_day0_and_as_of_marks() -> None:
     assert days[-1] == d.due
     assert all(CALENDAR.is_workday(day) for day in days)
     assert not [day for day in days if dt.date(2026, 10, 12) < day <= dt.date(2026, 10, 20)]
+    # Filled up to the day asked about (used), hollow after it (left).
+    (dots,) = [c for c in ax.collections if c.get_gid() == "counted"]
+    white = np.array([1.0, 1.0, 1.0, 1.0])
+    filled = [not np.allclose(face, white) for face in dots.get_facecolor()]
+    assert filled == [day <= as_of for day in days]
+    assert sum(filled) == status.used
+    assert len(filled) - sum(filled) == status.left
 
 
 def test_no_as_of_no_today_line() -> None:
@@ -334,7 +341,7 @@ def test_every_day_off_shaded_once_and_every_pause_drawn(
         (p.start, min(p.end or window[-1], window[-1])) for p in pauses
     )
     assert _marks(ax, "due") == ([] if d.due is None else [d.due])
-    assert _marks(ax, "as_of") == [d.status(as_of).as_of]
+    assert _marks(ax, "as_of") == [as_of]
     assert _marks(ax, "restart") == [e.day for e in d.events if isinstance(e, Restart)]
     figure.clear()
 
@@ -475,9 +482,10 @@ def test_a_case_names_itself_and_measures_as_its_status() -> None:
     status = case.status(dt.date(2026, 11, 20))
     assert status is not None
     assert status.replied
-    assert _marks(ax, "as_of") == [status.as_of] == [dt.date(2026, 11, 2)]
+    assert status.as_of == dt.date(2026, 11, 2)
+    assert _marks(ax, "as_of") == [dt.date(2026, 11, 20)]
     assert _marks(ax, "reply") == [dt.date(2026, 11, 2)]
-    assert _texts(ax, "as_of") == [f"as of 11-02: replied, {status.used} working days used"]
+    assert _texts(ax, "as_of") == [f"as of 11-20: replied 11-02, {status.used} working days used"]
     # The deadline as it stood on a day: the consultation still running.
     early = _axes(case.timeline(dt.date(2026, 10, 15), lang="en"))
     assert _texts(early, "pause") == ["third-party consultation, still running"]

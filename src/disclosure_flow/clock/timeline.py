@@ -8,7 +8,8 @@ asked about). On it:
 - the days off, shaded: statutory holidays (法定节假日) in one shade, labelled with the
   holiday's name, ordinary weekends (周末) in another, local days off (地方休息日) in a
   third; estimated days hatched; make-up working days (调休上班) marked along the foot;
-- the counted working days (计入的工作日), one dot each, every fifth numbered;
+- the counted working days (计入的工作日), one dot each, every fifth numbered (with
+  ``as_of``: filled when used, hollow when left);
 - the pauses (暂停计时) with their reason, and the wait for a correction (等待补正);
 - day 0 (收到申请), each restart after a correction (重新起算), each extension in force
   with its days (延长), the reply, the due date (答复期限) and, for a provisional answer,
@@ -90,7 +91,7 @@ _COLOURS = {
     "extension": "#6a1b9a",
 }
 # Lanes, bottom to top (data units on the y axis).
-_FOOT, _PAUSE_Y, _COUNT_Y, _TOP = 0.4, 1.2, 2.1, 2.85
+_FOOT, _PAUSE_Y, _COUNT_Y, _TOP = 0.3, 1.2, 2.1, 2.85
 _ROW = 0.3
 
 
@@ -187,14 +188,18 @@ _PAUSE_LABELS = {
 }
 
 
-def _status_text(status: DeadlineStatus, lang: str, year: int) -> str:
-    day = _short(status.as_of, year)
+def _status_text(status: DeadlineStatus, as_of: _dt.date, lang: str, year: int) -> str:
+    day, measured = _short(as_of, year), _short(status.as_of, year)
     if status.replied:
         where = _text(
-            f"已答复，用{status.used}个工作日",
-            f"replied, {status.used} working days used",
+            f"已于 {measured} 答复，用{status.used}个工作日",
+            f"replied {measured}, {status.used} working days used",
             lang,
         )
+        if status.overdue:
+            where += _text(
+                f"，逾期{status.overdue_by}个工作日", f", {status.overdue_by} late", lang
+            )
     elif status.overdue:
         where = _text(
             f"已逾期{status.overdue_by}个工作日",
@@ -209,6 +214,8 @@ def _status_text(status: DeadlineStatus, lang: str, year: int) -> str:
         )
         if status.paused:
             where += _text("，暂停计时中", ", paused", lang)
+    if not status.replied and status.as_of != as_of:
+        where += _text(f"（计至 {measured}）", f" (measured on {measured})", lang)
     if status.provisional:
         where += _text("（估计）", " (provisional)", lang)
     return _text(f"截至 {day}：{where}", f"as of {day}: {where}", lang)
@@ -322,7 +329,7 @@ def _draw_days(canvas: _Canvas, infos: list[DayInfo]) -> set[DayKind]:
             name += _text("〔估计〕", " [est.]", lang)
         middle = (canvas.x(first) + canvas.x(last) + 1) / 2
         canvas.text(
-            middle, _FOOT, name, "day-off-label", ha="center", va="center", fontsize=8, rotation=90
+            middle, _FOOT, name, "day-off-label", ha="center", va="bottom", fontsize=8, rotation=90
         )
     for info in infos:
         if info.kind in (DayKind.MAKEUP_WORKDAY, DayKind.LOCAL_WORKDAY):
@@ -339,15 +346,23 @@ def _draw_days(canvas: _Canvas, infos: list[DayInfo]) -> set[DayKind]:
     return shown
 
 
-def _draw_clock(canvas: _Canvas, deadline: Deadline, infos: list[DayInfo]) -> None:
+def _draw_clock(
+    canvas: _Canvas, deadline: Deadline, infos: list[DayInfo], used_until: _dt.date | None
+) -> None:
+    """The counted days (filled up to *used_until*, hollow after: the days left), the
+    pauses, the correction's wait and the events."""
     lang, year = canvas.lang, canvas.year
     counted = _counted_days(deadline, infos)
     if counted:
+        colour = _COLOURS["counted"]
         canvas.ax.scatter(
             [canvas.x(d) + 0.5 for d in counted],
             [_COUNT_Y] * len(counted),
-            s=10,
-            color=_COLOURS["counted"],
+            s=12,
+            facecolors=[
+                colour if used_until is None or d <= used_until else "white" for d in counted
+            ],
+            edgecolors=colour,
             gid="counted",
             zorder=3,
         )
@@ -486,7 +501,7 @@ def timeline_figure(
     canvas = _Canvas(ax, chosen, lang, deadline.received.year)
     ax.set_xlim(canvas.x(first), canvas.x(last) + 1)
     shown = _draw_days(canvas, infos)
-    _draw_clock(canvas, deadline, infos)
+    _draw_clock(canvas, deadline, infos, None if status is None else status.as_of)
     canvas.mark(
         deadline.received,
         "day0",
@@ -514,7 +529,7 @@ def timeline_figure(
         )
     if as_of is not None and status is not None:
         canvas.mark(
-            status.as_of, "as_of", _status_text(status, lang, canvas.year), _COLOURS["as_of"], "-."
+            as_of, "as_of", _status_text(status, as_of, lang, canvas.year), _COLOURS["as_of"], "-."
         )
     _frame(canvas, first, last, shown, deadline)
     rows = 1 + max((r for _, _, r in canvas.tops), default=0)
