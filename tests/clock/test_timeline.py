@@ -33,6 +33,7 @@ from disclosure_flow import (
     R2019,
     ClockError,
     CorrectionNotice,
+    DataStatus,
     Estimates,
     Extension,
     InvalidValueError,
@@ -41,6 +42,7 @@ from disclosure_flow import (
     OverlayKind,
     Pause,
     PauseReason,
+    ProvisionalAnswerError,
     Reply,
     Restart,
     WorkdayCalendar,
@@ -168,6 +170,15 @@ def _render(figure: Figure) -> bytes:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         return figure_png(figure)
+
+
+def _working(calendar: WorkdayCalendar, day: dt.date) -> bool:
+    """Whether *day* is a working day: the calendar's answer, or for an estimated day
+    (which that answer refuses) its primary estimate."""
+    try:
+        return calendar.is_workday(day)
+    except ProvisionalAnswerError:
+        return calendar.day_info(day).is_workday
 
 
 def _last_fact(d: Deadline) -> dt.date:
@@ -324,7 +335,13 @@ def test_a_local_day_off_in_its_own_shade_with_its_name() -> None:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(dfs.clock_inputs(policies=dfs.policies()), st.integers(0, 40))
+@given(
+    dfs.clock_inputs(
+        calendars=dfs.calendars(statuses=(DataStatus.CONFIRMED, DataStatus.ESTIMATED)),
+        policies=dfs.policies(),
+    ),
+    st.integers(0, 40),
+)
 def test_every_day_off_shaded_once_and_every_pause_drawn(
     inputs: dfs.ClockInputs, later: int
 ) -> None:
@@ -335,7 +352,7 @@ def test_every_day_off_shaded_once_and_every_pause_drawn(
     window = _window(ax)
     shaded = Counter(_span_days(ax, "day-off"))
     assert all(n == 1 for n in shaded.values()), "a day shaded twice"
-    assert sorted(shaded) == [day for day in window if not inputs.calendar.is_workday(day)]
+    assert sorted(shaded) == [day for day in window if not _working(inputs.calendar, day)]
     pauses = [e for e in d.events if isinstance(e, Pause)]
     assert sorted(_spans(ax, "pause")) == sorted(
         (p.start, min(p.end or window[-1], window[-1])) for p in pauses
@@ -344,6 +361,27 @@ def test_every_day_off_shaded_once_and_every_pause_drawn(
     assert _marks(ax, "as_of") == [as_of]
     assert _marks(ax, "restart") == [e.day for e in d.events if isinstance(e, Restart)]
     figure.clear()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(min_size=1, max_size=12).filter(str.strip),
+    st.text(min_size=1, max_size=12).filter(str.strip),
+    st.integers(0, 25),
+    st.sampled_from(["zh", "en"]),
+)
+def test_no_text_makes_a_glyph_go_missing(label: str, case_id: str, offset: int, lang: str) -> None:
+    # Any label of a local day off, any case number: drawn, or drawn as "?", never a
+    # matplotlib warning (the suite runs with -W error).
+    day = dt.date(2026, 10, 12) + dt.timedelta(days=offset)
+    overlay = Overlay("某地", [OverlayEntry(day, OverlayKind.DAY_OFF, label, "测试数据")])
+    d = compute_deadline(dt.date(2026, 9, 28), policy=R2019, calendar=WorkdayCalendar([overlay]))
+    if lang == "zh" and FONT is None:
+        lang = "en"
+    figure = timeline_figure(d, case_id=case_id, lang=lang, as_of=dt.date(2026, 11, 2))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        figure_png(figure, dpi=20)
 
 
 # -- the picture as a file ---------------------------------------------------------------
@@ -496,6 +534,9 @@ def test_a_case_without_day_0_has_no_timeline() -> None:
     assert case.deadline() is None
     with pytest.raises(ClockError, match="day 0"):
         case.timeline(lang="en")
+    opened = Scenario(received=dt.date(2026, 9, 28)).case()
+    with pytest.raises(ClockError, match="as_of"):
+        opened.timeline(dt.date(2026, 9, 1), lang="en")
 
 
 def test_without_matplotlib_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

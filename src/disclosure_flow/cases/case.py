@@ -646,6 +646,8 @@ class Case(CaseActs):
         """
         deadline = self.deadline(as_of=as_of)
         if deadline is None:
+            if as_of is not None and self._facts.day0 is not None:
+                raise ClockError("as_of", as_of, f"on or after day 0 ({self._facts.day0})")
             raise ClockError("day 0", None, "a confirmed day 0 (Art. 31) to draw the deadline")
         status = None if as_of is None else self.status(as_of)
         return timeline_figure(deadline, as_of=as_of, status=status, lang=lang, case_id=self._id)

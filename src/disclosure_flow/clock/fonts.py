@@ -147,12 +147,17 @@ class _Font:
         self.charmap = _charmap(path)
 
     def fit(self, text: str) -> str:
-        """*text* with each character the font lacks as ``?`` (so matplotlib never
-        warns of a missing glyph)."""
-        return "".join(c if c.isspace() or ord(c) in self.charmap else _MISSING for c in text)
+        """*text* on one line, with each character the font lacks as ``?`` and any other
+        white space as a space (so matplotlib never warns of a missing glyph)."""
+        return "".join(self._fit(c) for c in text)
+
+    def _fit(self, c: str) -> str:
+        if c == " " or (ord(c) in self.charmap and not c.isspace()):
+            return c
+        return " " if c.isspace() else _MISSING
 
     def has(self, text: str) -> bool:
-        return all(c.isspace() or ord(c) in self.charmap for c in text)
+        return all(c == " " or (ord(c) in self.charmap and not c.isspace()) for c in text)
 
 
 def _choose_font(font: str | os.PathLike[str] | None, lang: str) -> tuple[_Font, str]:

@@ -481,6 +481,7 @@ def timeline_figure(
     Raises:
         InvalidValueError: *lang* is not ``"zh"`` or ``"en"``; *font* is no font file.
         ClockError: *as_of* is before the last event or day 0.
+        CoverageError: a strict calendar lacks *as_of*.
         ModuleNotFoundError: matplotlib is not installed (extra ``plot``).
 
     Warns:
