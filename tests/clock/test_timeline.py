@@ -246,6 +246,11 @@ def test_pause_extension_due_day0_and_as_of_marks() -> None:
     assert days[-1] == d.due
     assert all(CALENDAR.is_workday(day) for day in days)
     assert not [day for day in days if dt.date(2026, 10, 12) < day <= dt.date(2026, 10, 20)]
+    # Numbered: the count so far above its dot, every fifth and the last.
+    numbers = {
+        _day(t.get_position()[0]): int(t.get_text()) for t in ax.texts if t.get_gid() == "counted"
+    }
+    assert numbers == {day: n for n, day in enumerate(days, 1) if n % 5 == 0 or day == d.due}
     # Filled up to the day asked about (used), hollow after it (left).
     (dots,) = [c for c in ax.collections if c.get_gid() == "counted"]
     white = np.array([1.0, 1.0, 1.0, 1.0])

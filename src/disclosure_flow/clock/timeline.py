@@ -8,8 +8,8 @@ asked about). On it:
 - the days off, shaded: statutory holidays (法定节假日) in one shade, labelled with the
   holiday's name, ordinary weekends (周末) in another, local days off (地方休息日) in a
   third; estimated days hatched; make-up working days (调休上班) marked along the foot;
-- the counted working days (计入的工作日), one dot each, every fifth numbered (with
-  ``as_of``: filled when used, hollow when left);
+- the counted working days (计入的工作日), one dot each, every fifth and the last
+  numbered (with ``as_of``: filled when used, hollow when left);
 - the pauses (暂停计时) with their reason, and the wait for a correction (等待补正);
 - day 0 (收到申请), each restart after a correction (重新起算), each extension in force
   with its days (延长), the reply, the due date (答复期限) and, for a provisional answer,
@@ -367,7 +367,7 @@ def _draw_clock(
             zorder=3,
         )
         for n, day in enumerate(counted, start=1):
-            if n % 5 == 0 or n == len(counted):
+            if n == len(counted) or (n % 5 == 0 and len(counted) - n >= 2):
                 canvas.text(canvas.x(day) + 0.5, _COUNT_Y + 0.2, str(n), "counted", ha="center")
     window_end = infos[-1].day
     for event in deadline.events:
