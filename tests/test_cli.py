@@ -451,3 +451,28 @@ def test_report_output_options_that_do_not_go_together(
     _write_records(path)
     assert run("report", str(path), "--year", "2025", *extra)[0] == EXIT_USAGE
     assert "错误" in capsys.readouterr().err
+
+
+def test_deadline_png_is_the_timeline_picture(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    import datetime as dt
+    import warnings
+
+    from disclosure_flow import compute_deadline
+    from disclosure_flow.clock import CJKFontWarning, save_timeline_png
+
+    out = tmp_path / "timeline.png"
+    code, text = run("deadline", "2026-09-28", "--as-of", "2026-10-20", "--png", str(out))
+    assert code == EXIT_OK
+    assert str(out) in text
+    expected = tmp_path / "expected.png"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CJKFontWarning)  # the same labels either way
+        save_timeline_png(
+            compute_deadline(dt.date(2026, 9, 28)), expected, as_of=dt.date(2026, 10, 20)
+        )
+    assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert out.read_bytes() == expected.read_bytes()
+    data = run_json("deadline", "2026-09-28", "--png", str(tmp_path / "2.png"))
+    assert data["png"] == str(tmp_path / "2.png")
+    assert (tmp_path / "2.png").exists()

@@ -43,7 +43,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from disclosure_flow import _fields
 from disclosure_flow.cases.acts import CaseActs
@@ -96,14 +96,19 @@ from disclosure_flow.clock import (
     Policy,
     PolicyDates,
     policy_in_force,
+    timeline_figure,
 )
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import (
+    ClockError,
     EventRefusedError,
     InvalidValueError,
     VersionConflictError,
 )
 from disclosure_flow.workdays import WorkdayCalendar
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["Case"]
 
@@ -631,6 +636,25 @@ class Case(CaseActs):
         elif facts.reopened is not None and as_of < facts.reopened.start <= deadline.day0:
             as_of = facts.reopened.start  # a re-opened period is measured from its start
         return deadline.status(as_of)
+
+    def timeline(self, as_of: _dt.date | None = None, *, lang: str = "zh") -> Figure:
+        """The reply deadline as a timeline picture (期限时间轴), titled with the case's
+        number; with *as_of*, the deadline as it stood that day, marked with the working
+        days used and left (as :meth:`status`). A :class:`matplotlib.figure.Figure`
+        (extra ``plot``); see :func:`~disclosure_flow.clock.timeline_figure`.
+
+        Raises:
+            ClockError: no day 0 yet (Art. 31), or *as_of* is before day 0.
+            InvalidValueError: *lang* is not ``"zh"`` or ``"en"``.
+            ModuleNotFoundError: matplotlib is not installed.
+        """
+        deadline = self.deadline(as_of=as_of)
+        if deadline is None:
+            if as_of is not None and self._facts.day0 is not None:
+                raise ClockError("as_of", as_of, f"on or after day 0 ({self._facts.day0})")
+            raise ClockError("day 0", None, "a confirmed day 0 (Art. 31) to draw the deadline")
+        status = None if as_of is None else self.status(as_of)
+        return timeline_figure(deadline, as_of=as_of, status=status, lang=lang, case_id=self._id)
 
     def sub_deadlines(self) -> tuple[SubDeadline, ...]:
         """The shorter periods running in the current state (子期限): the correction

@@ -58,6 +58,7 @@ from disclosure_flow.clock import (
     R2008,
     R2019,
     ClockEvent,
+    Deadline,
     Extension,
     Pause,
     PauseReason,
@@ -233,6 +234,16 @@ def build_parser(*, light: bool = False, lang: str | None = None) -> argparse.Ar
             f"with --as-of: due soon within N working days (default {_DUE_SOON})",
         ),
     )
+    dl.add_argument(
+        "--png",
+        metavar="OUT",
+        help=say(
+            "另将期限时间轴画成 PNG 图片写入此文件（放假日、暂停、延长、答复期限、--as-of 当日；"
+            "需要可选组件 plot）",
+            "also draw the deadline's timeline as a PNG picture into this file (days off, "
+            "pauses, extensions, the due date, --as-of; needs the extra plot)",
+        ),
+    )
     _add_calendar_options(dl, say)
     dl.set_defaults(handler=_deadline_command, parser=dl)
 
@@ -357,7 +368,16 @@ def _report_command(args: argparse.Namespace, out: TextIO) -> int:
     report = annual_report(read_records(source, encoding=args.encoding), year=args.year)
     table = ReportTable[args.table.upper()] if args.table else None
     if args.format == "xlsx":
-        report.to_xlsx(Path(args.output), agency=args.agency)
+        try:
+            report.to_xlsx(Path(args.output), agency=args.agency)
+        except ModuleNotFoundError:
+            raise _UsageError(
+                "--format xlsx 需要可选组件 xlsx（openpyxl）：在源码目录中 pip install '.[xlsx]'"
+                if zh
+                else "--format xlsx needs the extra xlsx (openpyxl): pip install '.[xlsx]' "
+                "in the checkout",
+                args.parser,
+            ) from None
         return _wrote(args.output, "xlsx", zh, out)
     if args.bom:
         data = report.to_csv_bytes(table=table, encoding="utf-8-sig")
@@ -493,8 +513,40 @@ def _deadline_command(args: argparse.Namespace, out: TextIO) -> int:
         lines.append(text)
     lines.extend(f.describe(args.lang) for f in deadline.findings)
     lines.append(("日历版本 " if zh else "calendar ") + deadline.fingerprint)
+    if args.png is not None:
+        _draw_timeline(deadline, args)
+        data["png"] = args.png
+        lines.append(f"时间轴图已写入 {args.png}" if zh else f"timeline written to {args.png}")
     _emit(out, args, data, lines)
     return EXIT_OK
+
+
+def _draw_timeline(deadline: Deadline, args: argparse.Namespace) -> None:
+    """``deadline --png``: the timeline picture, its font warning (no Chinese font: the
+    labels in English) on stderr rather than as a Python warning."""
+    import warnings
+
+    from disclosure_flow.clock import CJKFontWarning, save_timeline_png
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CJKFontWarning)
+        try:
+            save_timeline_png(deadline, args.png, as_of=args.as_of, lang=args.lang)
+        except ModuleNotFoundError:
+            raise _UsageError(
+                "--png 需要可选组件 plot（matplotlib）：在源码目录中 pip install '.[plot]'"
+                if args.lang == "zh"
+                else "--png needs the extra plot (matplotlib): pip install '.[plot]' "
+                "in the checkout",
+                args.parser,
+            ) from None
+    for warning in caught:
+        if issubclass(warning.category, CJKFontWarning):
+            print(f"disclosure-flow: {warning.message}", file=sys.stderr)
+        else:  # any other warning: as Python would show it
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
 
 
 def _calendar_command(args: argparse.Namespace, out: TextIO) -> int:

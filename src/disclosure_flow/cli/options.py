@@ -408,6 +408,7 @@ _EXAMPLES = """\
       --extend 10:负责人:2026-10-26 --as-of 2026-11-20
   disclosure-flow deadline 2026/9/28 --lang en
   disclosure-flow deadline 2026-12-10 --estimates allow --lang en
+  disclosure-flow deadline 2026-09-28 --as-of 2026-10-20 --png timeline.png
   disclosure-flow calendar 2026-10-10
   disclosure-flow calendar 2026年9月28日 --add 20
   disclosure-flow calendar 2026-09-30 2026-10-09 --overlay examples/overlays/linxia.toml

@@ -79,6 +79,7 @@ from disclosure_flow.clock.events import (
     trusted_pause,
     trusted_reply,
 )
+from disclosure_flow.clock.fonts import CJKFontWarning, find_cjk_font
 from disclosure_flow.clock.html import deadline_html
 from disclosure_flow.clock.periods import PeriodEnd, PeriodKind, period_counted, period_end
 from disclosure_flow.clock.policy import (
@@ -102,6 +103,7 @@ from disclosure_flow.clock.policy import (
     policy_in_force,
 )
 from disclosure_flow.clock.results import ExplanationStep, Finding, FindingRule, OpenReason
+from disclosure_flow.clock.timeline import figure_png, save_timeline_png, timeline_figure
 
 __all__ = [
     "LITIGATION_1989",
@@ -111,6 +113,7 @@ __all__ = [
     "RECONSIDERATION_1999",
     "RECONSIDERATION_FIRST_FROM",
     "RECONSIDERATION_LAW_2023",
+    "CJKFontWarning",
     "ClockEvent",
     "CorrectionNotice",
     "DayZero",
@@ -138,10 +141,14 @@ __all__ = [
     "Restart",
     "compute_deadline",
     "deadline_html",
+    "figure_png",
+    "find_cjk_font",
     "national_calendar",
     "period_counted",
     "period_end",
     "policy_in_force",
+    "save_timeline_png",
+    "timeline_figure",
     "trusted_deadline",
     "trusted_extension",
     "trusted_pause",
