@@ -132,6 +132,7 @@ from disclosure_flow.workdays import (
     WeekendRule,
     WorkdayCalendar,
     WorkdayResult,
+    YearEnd,
 )
 
 if TYPE_CHECKING:
@@ -329,6 +330,7 @@ __all__ = [
     "WeekendRule",
     "WorkdayCalendar",
     "WorkdayResult",
+    "YearEnd",
     "__version__",
     "annual_report",
     "annual_statistics",
