@@ -325,6 +325,12 @@ class WorkdayCalendar:
                 count += flag
                 est_rank[i + 1] = count
             self._est_rank = est_rank
+        # est_rank at each working day (its index + 1): add_workdays checks the span it
+        # counted without converting its answer back to an index.
+        self._wd_est: list[int] | None = None
+        if self._est_rank is not None:
+            first, est = self._first, self._est_rank
+            self._wd_est = [est[d.toordinal() - first + 1] for d in self._wd]
         self._alternatives: dict[tuple[tuple[int, int], ...], _Table] = {}
         self._fingerprint = self._make_fingerprint()
         # What counting_table() gives, built once (asked for by every deadline).
@@ -598,14 +604,16 @@ class WorkdayCalendar:
             k = self._rank[i] + n - 1
             if k >= self._n_workdays:
                 raise self._coverage_error(self._last_date + _ONE_DAY)
-            result = self._wd[k]
-        elif n < 0:
-            result = self._add(self._table, i, n)
-        else:
+            wd_est = self._wd_est
+            # estimated days in (start, answer]: none in the common case
+            if wd_est is not None and wd_est[k] != self._est_rank[i + 1]:  # type: ignore[index]  # set with _wd_est
+                self._refuse_estimated("add_workdays", i, self._wd[k].toordinal() - self._first)
+            return self._wd[k]
+        if n == 0:
             return start
+        result = self._add(self._table, i, n)
         if self._est_rank is not None:
-            j = result.toordinal() - self._first
-            self._refuse_estimated("add_workdays", min(i, j), max(i, j))
+            self._refuse_estimated("add_workdays", result.toordinal() - self._first, i)
         return result
 
     def workdays_between(self, start: _dt.date, end: _dt.date) -> int:
