@@ -290,7 +290,7 @@ class WorkdayCalendar:
         self._scenarios = {year: estimate.estimate_year(year) for year in self._estimated_years}
         # Year-end days the next year's notice may still set (YearEnd.PENDING).
         self._pending = range(0)
-        self._beyond: estimate.YearScenario | None = None
+        self._beyond: list[estimate.YearScenario] = []  # estimated on first use
         self._alternative_size = self._size
         if year_end is YearEnd.PENDING and nat.next_notice_from is not None:
             start = _dt.date(last_final, *nat.next_notice_from)
@@ -299,7 +299,6 @@ class WorkdayCalendar:
             after = last_final + 1
             if last_year == last_final and after <= estimate.LAST_ESTIMABLE_YEAR:
                 # a strict calendar counts the range into the next year on its estimate
-                self._beyond = estimate.estimate_year(after)[0]
                 self._alternative_size = _dt.date(after, 12, 31).toordinal() - self._first + 1
         self._special = self._compose(choice={}, drop_estimated_entries=False)
         self._table = _Table(self._first, self._size, self._special)
@@ -344,8 +343,8 @@ class WorkdayCalendar:
         """The non-ordinary days of the first *size* days (default: the table's), with
         estimated year *y* under its scenario ``choice.get(y, 0)`` (0: the most likely),
         and the year-end days pending the next notice as they are (0), each weekday
-        among them off (:data:`_PENDING_OFF`) or each weekend day worked
-        (:data:`_PENDING_WORKED`) as ``choice.get(year)`` says."""
+        among them off or each weekend day worked as ``choice.get(year)`` says
+        (:func:`~disclosure_flow.workdays.year_end.compose_pending`)."""
         size = size or self._size
         nat = self._nat
         special: dict[int, DayInfo] = {}
@@ -397,7 +396,11 @@ class WorkdayCalendar:
                 )
         if self._pending:
             year = _dt.date.fromordinal(self._pending[0]).year
-            _year_end.compose_pending(special, self._pending, choice.get(year, 0), self._beyond)
+            flip = choice.get(year, 0)
+            if flip and size > self._size and not self._beyond:
+                self._beyond.append(estimate.estimate_year(year + 1)[0])
+            beyond = self._beyond[0] if flip and size > self._size else None
+            _year_end.compose_pending(special, self._pending, flip, beyond)
         return special
 
     def _make_fingerprint(self) -> str:
