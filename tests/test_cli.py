@@ -159,7 +159,9 @@ def test_calendar_with_overlay_file() -> None:
 def test_coverage() -> None:
     strict = run_json("calendar", "--coverage")
     assert isinstance(strict["coverage"], dict)
-    assert strict["coverage"]["estimated_until"] is None
+    # final to 28 December; the last days of 2026 wait for the 2027 notice (YearEnd)
+    assert strict["coverage"]["last"] == "2026-12-28"
+    assert strict["coverage"]["estimated_until"] == "2026-12-31"
     allow = run_json("calendar", "--coverage", "--estimates", "allow")
     assert isinstance(allow["coverage"], dict)
     assert allow["coverage"]["estimated_until"] is not None

@@ -133,6 +133,7 @@ from disclosure_flow.workdays import (
     WeekendRule,
     WorkdayCalendar,
     WorkdayResult,
+    YearEnd,
 )
 
 if TYPE_CHECKING:
@@ -330,6 +331,7 @@ __all__ = [
     "WeekendRule",
     "WorkdayCalendar",
     "WorkdayResult",
+    "YearEnd",
     "__version__",
     "annual_report",
     "annual_statistics",

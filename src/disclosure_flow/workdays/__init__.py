@@ -15,6 +15,8 @@ a formula:
   edits;
 - :mod:`~disclosure_flow.workdays.estimate` — a provisional estimate of a year that has
   no official data yet;
+- :mod:`~disclosure_flow.workdays.year_end` — the last days of a year, which the next
+  year's notice may still set (:class:`YearEnd`);
 - :mod:`~disclosure_flow.workdays.workday_calendar` — :class:`WorkdayCalendar`, the
   day → rank table every question is answered from;
 - :mod:`~disclosure_flow.workdays.vectorized` — the same questions on numpy arrays
@@ -46,6 +48,7 @@ from disclosure_flow.workdays.workday_calendar import (
     group_blocks,
     plausible_range,
 )
+from disclosure_flow.workdays.year_end import YearEnd
 
 __all__ = [
     "HOLIDAY_NAMES",
@@ -65,6 +68,7 @@ __all__ = [
     "WeekendRule",
     "WorkdayCalendar",
     "WorkdayResult",
+    "YearEnd",
     "group_blocks",
     "overlay_to_toml",
     "plausible_range",

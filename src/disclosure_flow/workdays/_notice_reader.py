@@ -158,6 +158,7 @@ class _Item:
     names: tuple[str, ...]
     off: dict[_dt.date, int] = attrs.field(factory=dict)
     work: dict[_dt.date, int] = attrs.field(factory=dict)
+    moved: dict[_dt.date, int] = attrs.field(factory=dict)  # 公休日调至…: rest moved away
     extensions: list[NoticeExtension] = attrs.field(factory=list)
     joins_weekend: bool = False
     no_swap: bool = False
@@ -345,8 +346,11 @@ class _Reader:
             elif kind == "weekend":
                 self._require_weekend(take("s"), item, body_line, "a 公休日")
             elif kind == "swap":
-                self._require_weekend(take("s"), item, body_line, "a 公休日 moved (调至) elsewhere")
+                moved = take("s")
+                self._require_weekend(moved, item, body_line, "a 公休日 moved (调至) elsewhere")
                 self._require_off(take("t"), item, body_line, "a day a 公休日 is moved to")
+                for day in moved:
+                    item.moved.setdefault(day, body_line)
             elif kind == "resume":
                 self._resume(take("s"), item, body_line)
             elif kind == "extend":
@@ -564,6 +568,12 @@ class _Reader:
         item.extensions.append(NoticeExtension(holiday, dates[0], line))
 
     def _finish(self, item: _Item) -> None:
+        # A 公休日 whose rest is moved to another day (调至) is worked, unless the item
+        # gives it off itself (a statutory day on a weekend: 2009-01-25, 除夕, a Sunday).
+        # The 2008 notice's 国庆节 item says no more than that of 27 and 28 September.
+        for day, line in item.moved.items():
+            if day not in item.off:
+                item.work.setdefault(day, line)
         for day, line in item.work.items():
             if day.weekday() < 5:
                 self.fail(

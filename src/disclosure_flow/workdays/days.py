@@ -25,6 +25,15 @@ def estimate_source(label: str, version: str) -> str:
     return f"provisional estimate ({label}), disclosure_flow estimator {version}"
 
 
+def year_end_source(year: int) -> str:
+    """:attr:`DayInfo.source` of a year-end day of *year* still pending (待定): the
+    notice of *year* + 1 may still set it (``YearEnd.PENDING``)."""
+    return f"year-end day pending: not final until the {year + 1} holiday notice is in"
+
+
+_YEAR_END_SOURCE = re.compile(
+    r"year-end day pending: not final until the (?P<next>\d{4}) holiday notice is in"
+)
 _ESTIMATE_SOURCE = re.compile(
     r"provisional estimate \((?P<label>.*)\), disclosure_flow estimator (?P<version>\S+)"
 )
@@ -161,6 +170,12 @@ class DayInfo:
             return source
         if source in _SOURCES_ZH:
             return _SOURCES_ZH[source]
+        pending = _YEAR_END_SOURCE.fullmatch(source)
+        if pending:
+            return (
+                f"年末待定：{pending.group('next')}年部分节假日安排的通知可能调整本年年末几天，"
+                "通知发布前不作最终"
+            )
         if estimated:
             label = estimated.group("label")
             label = _SCENARIOS_ZH.get(label, label)

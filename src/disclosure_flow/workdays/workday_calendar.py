@@ -37,6 +37,7 @@ from disclosure_flow.errors import (
 )
 from disclosure_flow.workdays import estimate
 from disclosure_flow.workdays import national as _national
+from disclosure_flow.workdays import year_end as _year_end
 from disclosure_flow.workdays.days import (
     NO_NOTICE_YET,
     WEEKDAY_RULE,
@@ -46,6 +47,7 @@ from disclosure_flow.workdays.days import (
     estimate_source,
 )
 from disclosure_flow.workdays.overlays import Overlay, OverlayKind, OverlayScope
+from disclosure_flow.workdays.year_end import YearEnd
 
 __all__ = [
     "Coverage",
@@ -84,9 +86,12 @@ class Coverage:
     Attributes:
         first: first date with data.
         last: last date with final (official or confirmed) data, contiguous from
-            ``first``.
-        estimated_until: with :attr:`Estimates.ALLOW`, the last date answered from a
-            provisional estimate; otherwise ``None``.
+            ``first``: with :attr:`YearEnd.PENDING`, the day before the year-end days
+            that the next year's notice may still set (28 December).
+        estimated_until: the last date answered provisionally: with
+            :attr:`Estimates.ALLOW`, the last date of the estimated years; on a strict
+            calendar with year-end days pending, 31 December of the last year with data;
+            otherwise ``None``.
     """
 
     first: _dt.date
@@ -271,12 +276,18 @@ class WorkdayCalendar:
         overlays: overlays applied in order on top of the national data; a later
             entry for a date replaces an earlier one.
         estimates: :attr:`Estimates.REFUSE` (default) or :attr:`Estimates.ALLOW`.
+        year_end: :attr:`YearEnd.PENDING` (default): the last days of the last year
+            with final data are estimated until the next year's data is in; or
+            :attr:`YearEnd.FINAL`.
 
     Plain methods (:meth:`is_workday`, :meth:`add_workdays`,
     :meth:`workdays_between`, …) return plain values and only final ones: if an
     answer would depend on an estimated day they raise
     :class:`~disclosure_flow.errors.ProvisionalAnswerError`; the ``*_result``
-    forms return the answer marked provisional with its plausible range.
+    forms return the answer marked provisional with its plausible range. Year-end
+    days pending the next notice (:class:`YearEnd`) are estimated days too, on a
+    strict calendar as well: where their range reaches into the next year, a strict
+    calendar counts it on the estimate of that year (the answer itself never does).
     """
 
     def __init__(
@@ -284,15 +295,19 @@ class WorkdayCalendar:
         overlays: Iterable[Overlay] = (),
         *,
         estimates: Estimates = Estimates.REFUSE,
+        year_end: YearEnd = YearEnd.PENDING,
     ) -> None:
         if not isinstance(estimates, Estimates):
             raise InvalidValueError.choice("estimates", estimates, list(Estimates))
+        if not isinstance(year_end, YearEnd):
+            raise InvalidValueError.choice("year_end", year_end, list(YearEnd))
         overlays = tuple(overlays)
         for overlay in overlays:
             if not isinstance(overlay, Overlay):
                 raise InvalidValueError("overlays", overlay, "Overlay objects")
         self._overlays = overlays
         self._estimates = estimates
+        self._year_end = year_end
         nat = _national.national()
         self._nat = nat
 
@@ -318,6 +333,18 @@ class WorkdayCalendar:
         self._overlay_years = {y for o in overlays for y in o.covers}
 
         self._scenarios = {year: estimate.estimate_year(year) for year in self._estimated_years}
+        # Year-end days the next year's notice may still set (YearEnd.PENDING).
+        self._pending = range(0)
+        self._beyond: list[estimate.YearScenario] = []  # estimated on first use
+        self._alternative_size = self._size
+        if year_end is YearEnd.PENDING and nat.next_notice_from is not None:
+            start = _dt.date(last_final, *nat.next_notice_from)
+            self._pending = range(start.toordinal(), self._last_final.toordinal() + 1)
+            self._last_final = start - _ONE_DAY
+            after = last_final + 1
+            if last_year == last_final and after <= estimate.LAST_ESTIMABLE_YEAR:
+                # a strict calendar counts the range into the next year on its estimate
+                self._alternative_size = _dt.date(after, 12, 31).toordinal() - self._first + 1
         self._special = self._compose(choice={}, drop_estimated_entries=False)
         self._table = _Table(self._first, self._size, self._special)
         self._rank = self._table.rank
@@ -332,6 +359,8 @@ class WorkdayCalendar:
             estimated[lo : hi + 1] = b"\x01" * (hi - lo + 1)
         for ordinal, info in self._special.items():
             estimated[ordinal - self._first] = info.status is DataStatus.ESTIMATED
+        for ordinal in self._pending:
+            estimated[ordinal - self._first] = 1
         self._est_rank: list[int] | None = None
         if any(estimated):
             # est_rank[k] = number of estimated days with index < k
@@ -340,6 +369,12 @@ class WorkdayCalendar:
                 count += flag
                 est_rank[i + 1] = count
             self._est_rank = est_rank
+        # est_rank at each working day (its index + 1): add_workdays checks the span it
+        # counted without converting its answer back to an index.
+        self._wd_est: list[int] | None = None
+        if self._est_rank is not None:
+            first, est = self._first, self._est_rank
+            self._wd_est = [est[d.toordinal() - first + 1] for d in self._wd]
         self._alternatives: dict[tuple[tuple[int, int], ...], _Table] = {}
         self._fingerprint = self._make_fingerprint()
         # What counting_table() gives, built once (asked for by every deadline).
@@ -348,10 +383,14 @@ class WorkdayCalendar:
     # -- composition ---------------------------------------------------------
 
     def _compose(
-        self, *, choice: Mapping[int, int], drop_estimated_entries: bool
+        self, *, choice: Mapping[int, int], drop_estimated_entries: bool, size: int = 0
     ) -> dict[int, DayInfo]:
-        """The non-ordinary days, with estimated year *y* under its scenario
-        ``choice.get(y, 0)`` (0: the most likely)."""
+        """The non-ordinary days of the first *size* days (default: the table's), with
+        estimated year *y* under its scenario ``choice.get(y, 0)`` (0: the most likely),
+        and the year-end days pending the next notice as they are (0), each weekday
+        among them off or each weekend day worked as ``choice.get(year)`` says
+        (:func:`~disclosure_flow.workdays.year_end.compose_pending`)."""
+        size = size or self._size
         nat = self._nat
         special: dict[int, DayInfo] = {}
         for day, name in nat.days_off.items():
@@ -384,7 +423,7 @@ class WorkdayCalendar:
                 if drop_estimated_entries and entry.status is DataStatus.ESTIMATED:
                     continue
                 ordinal = entry.day.toordinal()
-                if not self._first <= ordinal < self._first + self._size:
+                if not self._first <= ordinal < self._first + size:
                     continue
                 if entry.kind is OverlayKind.DAY_OFF:
                     kind = DayKind.HOLIDAY if national else DayKind.LOCAL_HOLIDAY
@@ -397,6 +436,13 @@ class WorkdayCalendar:
                     f"{overlay.name}: {entry.source}",
                     entry.status,
                 )
+        if self._pending:
+            year = _dt.date.fromordinal(self._pending[0]).year
+            flip = choice.get(year, 0)
+            if flip and size > self._size and not self._beyond:
+                self._beyond.append(estimate.estimate_year(year + 1)[0])
+            beyond = self._beyond[0] if flip and size > self._size else None
+            _year_end.compose_pending(special, self._pending, flip, beyond)
         return special
 
     def _make_fingerprint(self) -> str:
@@ -409,6 +455,8 @@ class WorkdayCalendar:
             )
         for overlay in self._overlays:
             digest.update(f"overlay {overlay.digest};".encode())
+        if self._pending:
+            digest.update(f"year_end pending {self._pending.start}-{self._pending.stop};".encode())
         mode = "" if self._estimates is Estimates.REFUSE else "+est"
         return f"cc{self._nat.version}{mode}-{digest.hexdigest()[:16]}"
 
@@ -425,7 +473,7 @@ class WorkdayCalendar:
     @property
     def coverage(self) -> Coverage:
         """The dates this calendar answers for."""
-        until = self._last_date if self._estimated_years else None
+        until = self._last_date if self._estimated_years or self._pending else None
         return Coverage(self._first_date, self._last_final, until)
 
     @property
@@ -434,15 +482,29 @@ class WorkdayCalendar:
         return self._estimates
 
     @property
+    def year_end(self) -> YearEnd:
+        """Whether the last days of the last year with final data wait for the next
+        year's notice."""
+        return self._year_end
+
+    @property
+    def pending_days(self) -> tuple[_dt.date, ...]:
+        """The year-end days not final until the next year's data is in (年末待定日):
+        29–31 December of the last year with final data under :attr:`YearEnd.PENDING`,
+        else none."""
+        return tuple(_dt.date.fromordinal(o) for o in self._pending)
+
+    @property
     def overlays(self) -> tuple[Overlay, ...]:
         """The overlays, in the order applied."""
         return self._overlays
 
     def __repr__(self) -> str:
         names = ", ".join(o.name for o in self._overlays)
+        year_end = "" if self._year_end is YearEnd.PENDING else ", year_end=YearEnd.FINAL"
         return (
-            f"WorkdayCalendar(overlays=[{names}], estimates=Estimates.{self._estimates.name}) "
-            f"# {self._first_date}..{self._last_date}, {self._fingerprint}"
+            f"WorkdayCalendar(overlays=[{names}], estimates=Estimates.{self._estimates.name}"
+            f"{year_end}) # {self._first_date}..{self._last_date}, {self._fingerprint}"
         )
 
     # -- internals -----------------------------------------------------------
@@ -519,14 +581,23 @@ class WorkdayCalendar:
             widest = max(len(self._scenarios[year]) for year in years)
             for k in range(1, widest):
                 choices.append(tuple((year, k) for year in years if k < len(self._scenarios[year])))
+        pending = self._pending
+        if pending and any(day.toordinal() in pending for day in estimated):
+            # each outcome of the year-end days, alone and with every scenario above
+            flips = _year_end.choices_for(_dt.date.fromordinal(pending[0]).year)
+            choices = [*choices, *flips, *(c + f for c in choices for f in flips)]
         if any(e.status is DataStatus.ESTIMATED for o in self._overlays for e in o.entries):
             choices.append(())
         tables = []
         for choice in choices:
             table = self._alternatives.get(choice)
             if table is None:
-                special = self._compose(choice=dict(choice), drop_estimated_entries=not choice)
-                table = self._alternatives[choice] = _Table(self._first, self._size, special)
+                flipped = _year_end.flipped(dict(choice))
+                size = self._alternative_size if flipped else self._size
+                special = self._compose(
+                    choice=dict(choice), drop_estimated_entries=not choice, size=size
+                )
+                table = self._alternatives[choice] = _Table(self._first, size, special)
             tables.append(table)
         return tables
 
@@ -578,14 +649,16 @@ class WorkdayCalendar:
             k = self._rank[i] + n - 1
             if k >= self._n_workdays:
                 raise self._coverage_error(self._last_date + _ONE_DAY)
-            result = self._wd[k]
-        elif n < 0:
-            result = self._add(self._table, i, n)
-        else:
+            wd_est = self._wd_est
+            # estimated days in (start, answer]: none in the common case
+            if wd_est is not None and wd_est[k] != self._est_rank[i + 1]:  # type: ignore[index]  # set with _wd_est
+                self._refuse_estimated("add_workdays", i, self._wd[k].toordinal() - self._first)
+            return self._wd[k]
+        if n == 0:
             return start
+        result = self._add(self._table, i, n)
         if self._est_rank is not None:
-            j = result.toordinal() - self._first
-            self._refuse_estimated("add_workdays", min(i, j), max(i, j))
+            self._refuse_estimated("add_workdays", result.toordinal() - self._first, i)
         return result
 
     def workdays_between(self, start: _dt.date, end: _dt.date) -> int:
@@ -652,6 +725,8 @@ class WorkdayCalendar:
         year = day.year
         if year in self._scenarios:
             status, source = DataStatus.ESTIMATED, NO_NOTICE_YET
+        elif ordinal in self._pending:
+            status, source = DataStatus.ESTIMATED, _year_end.pending_source(year)
         elif year > self._nat.last_year and year in self._overlay_years:
             status, source = DataStatus.CONFIRMED, WEEKDAY_RULE
         else:
