@@ -37,7 +37,7 @@ D = dt.date
 CAL = WorkdayCalendar()
 
 #: Days 0 the national data covers with room for a deadline (R2008 and R2019 both).
-DAYS_0 = st.dates(D(2008, 5, 1), D(2026, 11, 30))
+DAYS_0 = st.dates(D(2008, 5, 1), D(2026, 11, 1))  # a deadline inside the final data
 
 
 @settings(max_examples=200)

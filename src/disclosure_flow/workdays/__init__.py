@@ -27,6 +27,13 @@ Other layers import from here.
 
 from __future__ import annotations
 
+from disclosure_flow.workdays.answers import (
+    Coverage,
+    HolidayBlock,
+    WorkdayResult,
+    group_blocks,
+    plausible_range,
+)
 from disclosure_flow.workdays.days import DataStatus, DayInfo, DayKind
 from disclosure_flow.workdays.estimate import statutory_days
 from disclosure_flow.workdays.national import HOLIDAY_NAMES
@@ -39,15 +46,7 @@ from disclosure_flow.workdays.overlays import (
     OverlayScope,
     WeekendRule,
 )
-from disclosure_flow.workdays.workday_calendar import (
-    Coverage,
-    Estimates,
-    HolidayBlock,
-    WorkdayCalendar,
-    WorkdayResult,
-    group_blocks,
-    plausible_range,
-)
+from disclosure_flow.workdays.workday_calendar import Estimates, WorkdayCalendar
 from disclosure_flow.workdays.year_end import YearEnd
 
 __all__ = [
