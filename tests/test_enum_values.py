@@ -67,6 +67,7 @@ from disclosure_flow.reports import (
     ProceedingsGroup,
     ReportRecord,
 )
+from disclosure_flow.workdays import Overlay, OverlayEntry, OverlayKind, OverlayScope
 
 D = dt.date
 
@@ -96,6 +97,12 @@ SAMPLES: tuple[typing.Any, ...] = (
     ),
     ProceedingRecord(ProceedingKind.RECONSIDERATION, D(2025, 4, 1)),
     ProceedingsGroup(ProceedingKind.LITIGATION_DIRECT, upheld=1),
+    OverlayEntry(D(2026, 6, 1), OverlayKind.DAY_OFF, "测试假日", "测试数据"),
+    Overlay(
+        "测试",
+        (OverlayEntry(D(2026, 6, 1), OverlayKind.DAY_OFF, "测试假日", "测试数据"),),
+        scope=OverlayScope.LOCAL,
+    ),
 )
 
 
@@ -134,7 +141,7 @@ def _build(sample: typing.Any, name: str, value: object) -> tuple[str, object]:
     """``attrs.evolve(sample, name=value)``: the object, or the error it raised."""
     try:
         return "ok", attrs.evolve(sample, **{name: _as_collection(sample, name, value)})
-    except InvalidValueError as error:
+    except DisclosureFlowError as error:
         return "error", (type(error), str(error))
 
 
@@ -225,13 +232,9 @@ BUILT_BY_THE_LIBRARY = {
     "WatchItem",
     "_Field",
 }
-#: Enum options a caller passes that do not take values yet: the working-day layer's
-#: overlays (an overlay file gives them as values through its own reader), and the
-#: document profile's mapping keys.
+#: Enum options a caller passes that do not take values yet: the document profile's
+#: mapping keys.
 NOT_YET = {
-    ("Overlay", "scope"),
-    ("OverlayEntry", "kind"),
-    ("OverlayEntry", "status"),
     ("AgencyProfile", "number_patterns"),
 }
 
