@@ -478,3 +478,24 @@ def test_deadline_png_is_the_timeline_picture(tmp_path: Path) -> None:
     data = run_json("deadline", "2026-09-28", "--png", str(tmp_path / "2.png"))
     assert data["png"] == str(tmp_path / "2.png")
     assert (tmp_path / "2.png").exists()
+
+
+def test_year_end_days_pending_unless_final_is_asked() -> None:
+    from disclosure_flow import WorkdayCalendar, YearEnd
+
+    pending = WorkdayCalendar().pending_days
+    assert pending, "the last days of the data's last year wait for the next notice"
+    day = pending[-1].isoformat()
+    code, text = run("calendar", day)
+    assert code == EXIT_OK
+    assert "〔估计〕" in text
+    assert "年末待定" in text
+    code, text = run("calendar", day, "--year-end", "final")
+    assert code == EXIT_OK
+    assert "〔估计〕" not in text
+    final = WorkdayCalendar(year_end=YearEnd.FINAL).day_info(pending[-1])
+    assert final.describe_source("zh") in text
+    data = run_json("calendar", "--coverage", "--year-end", "final")
+    coverage = data["coverage"]
+    assert isinstance(coverage, dict)
+    assert coverage["last"] == day

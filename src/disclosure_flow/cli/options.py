@@ -32,6 +32,7 @@ from disclosure_flow.workdays import (
     Estimates,
     Overlay,
     WorkdayCalendar,
+    YearEnd,
 )
 
 EXIT_OK = 0
@@ -525,6 +526,17 @@ def _add_calendar_options(parser: argparse.ArgumentParser, say: _Say) -> None:
         ),
     )
     parser.add_argument(
+        "--year-end",
+        choices=[y.value for y in YearEnd],
+        default=YearEnd.PENDING.value,
+        help=say(
+            "pending（默认）：数据所及最后一年的12月29日至31日在下一年放假通知收录前按估计处理；"
+            "final：按本年数据作最终结果",
+            "pending (default): 29-31 December of the last year with data are estimated "
+            "until the next year's notice is in; final: the year's own data as final",
+        ),
+    )
+    parser.add_argument(
         "--encoding",
         type=say.encoding,
         default="utf-8",
@@ -565,7 +577,9 @@ _PROVISIONAL = {"zh": "（估计，待确认）", "en": " (provisional, to be co
 def make_calendar(args: argparse.Namespace) -> WorkdayCalendar:
     """The calendar the common options ask for."""
     overlays = [Overlay.load(path, encoding=args.encoding) for path in args.overlay]
-    return WorkdayCalendar(overlays, estimates=Estimates(args.estimates))
+    return WorkdayCalendar(
+        overlays, estimates=Estimates(args.estimates), year_end=YearEnd(args.year_end)
+    )
 
 
 def _result_json(result: Any) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from disclosure_flow.workdays import (
     Estimates,
     Overlay,
     WorkdayCalendar,
+    YearEnd,
 )
 
 
@@ -80,8 +81,9 @@ def add_recompute_command(sub: Any, say: _Say) -> None:
 def _recompute_command(args: argparse.Namespace, out: TextIO) -> int:
     keep = [Overlay.load(path, encoding=args.encoding) for path in args.keep]
     new = [Overlay.load(path, encoding=args.encoding) for path in args.overlay]
-    before = WorkdayCalendar(keep, estimates=Estimates.ALLOW)
-    after = WorkdayCalendar([*keep, *new], estimates=Estimates(args.estimates))
+    year_end = YearEnd(args.year_end)
+    before = WorkdayCalendar(keep, estimates=Estimates.ALLOW, year_end=year_end)
+    after = WorkdayCalendar([*keep, *new], estimates=Estimates(args.estimates), year_end=year_end)
     source: Any = Path(args.cases)
     if args.cases == "-":
         source = getattr(sys.stdin, "buffer", sys.stdin)
