@@ -4,26 +4,37 @@ For each year from 2019 to 2026, estimate the year as if its notice were not out
 yet, and compare every 20-working-day deadline (day 0 on each day of the year)
 with the one the official data gives. Other years use the official data (2027 on:
 the primary estimate, the same on both sides), so every difference comes from the
-year estimated. The estimator never reads the year's data: it works from the
+year estimated.
+
+How honest it is. The estimator never reads the year's own notice: it works from the
 statutory days of the law in force, the lunar dates, the weekdays and its rules
-(:mod:`disclosure_flow.workdays.estimate`; a few of them start with the year whose
-notice first showed them: the 5-day 劳动节 from 2020, the 2025 block shapes,
-announced with the revised law).
+(:mod:`disclosure_flow.workdays.estimate`). A rule that one notice alone showed (the
+earliest 中秋节 merged with 国庆节: 2023; a weekend 中秋节 paid back inside 国庆节: 2015;
+where a 5-day 劳动节 starts for a weekday of 1 May, for the range) is learned only
+from the other years' notices, leave-one-year-out: where they leave it open, the
+nearer case is the primary and the other an alternative. The rules drawn from many
+notices (the golden-week shapes, where make-up days go) were written with every year
+in view, this one included — a rule, not a fit of one year, but not out of sample
+either; and a few start with the year whose notice first showed them (the 5-day
+劳动节 from 2020, the 2025 block shapes announced with the revised law).
 
 Prints, per year: how many deadlines the primary scenario gets wrong and by how
-much, how often the official deadline lies within the range of the scenarios, and
-two naive baselines; then the totals against their targets (a ``MISSED`` line for
-each target not met), the misses by year and holiday block, what the notices
-changed after they came out (no estimate of a notice can foresee that), and the
-same figures for the older years 2008–2018, for reference only.
+much, how often the official deadline lies within the range of the scenarios and how
+wide the range is, the same two figures against the year's notice as first published
+(before the supplements, which no estimate of a notice can foresee), and two naive
+baselines; then the totals against their targets (on the final data; a ``MISSED``
+line for each target not met), the misses by year and holiday block, what the
+notices changed after they came out, and the same figures for the older years
+2008–2018, for reference only.
 
-Run: ``python bench/estimate_backtest.py``
+Run: ``python bench/estimate_backtest.py`` (exits 1 when a target is missed).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sys
 from collections import Counter
 from collections.abc import Callable, Mapping
 
@@ -107,7 +118,7 @@ AMENDMENTS = {
         Amendment(
             2019,
             estimate.LABOUR_DAY,
-            "国务院办公厅关于调整2019年劳动节假期安排的通知（国办发明电〔2019〕2号）",
+            "国务院办公厅关于调整2019年劳动节假期安排的通知（国办发明电〔2019〕3号）",
             "劳动节 from 1 May alone to 1–4 May, Sun 28 Apr and Sun 5 May worked",
             added_off=(D(2019, 5, 2), D(2019, 5, 3), D(2019, 5, 4)),
             added_work=(D(2019, 4, 28), D(2019, 5, 5)),
@@ -199,6 +210,14 @@ def blame(truth: Deadlines, guess: Deadlines, start: dt.date) -> str:
     return "?"  # not reached: different deadlines imply a day counted differently
 
 
+def first_published(base: DayTable, year: int) -> Deadlines:
+    """The deadlines under *year*'s notice as first published (before its supplements)."""
+    change = AMENDMENTS.get(year)
+    if change is None:
+        return Deadlines(*base)
+    return Deadlines(*with_year(base, year, *change.undo(*year_of(base, year))))
+
+
 class YearResult:
     """The back-test figures of one year.
 
@@ -206,6 +225,9 @@ class YearResult:
         wrong: percentage of deadlines the primary scenario gets wrong.
         worst: the largest error of the primary scenario, in calendar days.
         held: percentage of deadlines whose official value lies in the range.
+        spread: the mean width of the range, in calendar days.
+        wrong_first: *wrong* against the year's notice as first published.
+        held_first: *held* against the year's notice as first published.
         scenarios: how many scenarios the estimator gave.
         wrong_by_block: holiday block -> deadlines the primary gets wrong.
         outside_by_block: holiday block -> deadlines outside the range.
@@ -215,25 +237,35 @@ class YearResult:
         scenarios = estimate.estimate_year(year)
         tables = [Deadlines(*with_year(base, year, s.days_off, s.workdays)) for s in scenarios]
         primary = tables[0]
+        first = first_published(base, year)
         days = days_of(year)
         self.scenarios = len(scenarios)
         self.wrong_by_block: Counter[str] = Counter()
         self.outside_by_block: Counter[str] = Counter()
-        wrong, inside, self.worst = 0, 0, 0
+        wrong, inside, wrong_first, inside_first, spread, self.worst = 0, 0, 0, 0, 0, 0
         for day in days:
             official_due = truth.add(day, N)
-            error = abs((primary.add(day, N) - official_due).days)
+            guess = primary.add(day, N)
+            error = abs((guess - official_due).days)
             self.worst = max(self.worst, error)
             if error:
                 wrong += 1
                 self.wrong_by_block[blame(truth, primary, day)] += 1
             answers = [t.add(day, N) for t in tables]
-            if min(answers) <= official_due <= max(answers):
+            low, high = min(answers), max(answers)
+            spread += (high - low).days
+            if low <= official_due <= high:
                 inside += 1
             else:
                 self.outside_by_block[blame(truth, primary, day)] += 1
+            published_due = first.add(day, N)
+            wrong_first += guess != published_due
+            inside_first += low <= published_due <= high
         self.wrong = 100.0 * wrong / len(days)
         self.held = 100.0 * inside / len(days)
+        self.spread = spread / len(days)
+        self.wrong_first = 100.0 * wrong_first / len(days)
+        self.held_first = 100.0 * inside_first / len(days)
 
 
 def compare(truth: Deadlines, guess: Deadlines, year: int) -> tuple[float, int]:
@@ -271,11 +303,23 @@ def exact(year: int) -> list[int]:
     ]
 
 
-def table(
-    truth: Deadlines, base: DayTable, years: range
-) -> tuple[dict[int, YearResult], float, float, int]:
-    """Print the per-year rows; return the results, mean wrong, mean held, worst."""
-    header = f"{'year':<6}{'primary wrong':>14}{'worst':>7}{'range holds':>13}{'scen.':>6}"
+@dataclasses.dataclass(frozen=True)
+class Totals:
+    """The figures over a range of years (means of the years' percentages)."""
+
+    wrong: float
+    held: float
+    worst: int
+    spread: float
+    wrong_first: float
+    held_first: float
+
+
+def table(truth: Deadlines, base: DayTable, years: range) -> tuple[dict[int, YearResult], Totals]:
+    """Print the per-year rows; return the results and the totals."""
+    print(f"{'':<6}{'against the final data':^42}{'vs notice first published':^26}")
+    header = f"{'year':<6}{'primary wrong':>14}{'worst':>7}{'range holds':>13}{'spread':>8}"
+    header += f"{'primary wrong':>15}{'range holds':>13}{'scen.':>6}"
     header += "".join(f"{name:>20}" for name in BASELINES) + "   exact scenarios"
     print(header)
     results: dict[int, YearResult] = {}
@@ -284,6 +328,7 @@ def table(
     for year in years:
         result = results[year] = YearResult(truth, base, year)
         row = f"{year:<6}{result.wrong:>13.1f}%{result.worst:>7}{result.held:>12.1f}%"
+        row += f"{result.spread:>7.2f}d{result.wrong_first:>14.1f}%{result.held_first:>12.1f}%"
         row += f"{result.scenarios:>6}"
         for name, make in BASELINES.items():
             guess = Deadlines(*with_year(base, year, *make(year)))
@@ -293,14 +338,24 @@ def table(
             row += f"{b_pct:>12.1f}% (≤{b_worst:>2}d)"
         row += "   " + (", ".join(str(k) for k in exact(year)) or "none")
         print(row)
-    wrong = sum(r.wrong for r in results.values()) / len(results)
-    held = sum(r.held for r in results.values()) / len(results)
-    worst = max(r.worst for r in results.values())
-    row = f"{'all':<6}{wrong:>13.1f}%{worst:>7}{held:>12.1f}%{'':>6}"
+
+    def mean(field: str) -> float:
+        return float(sum(getattr(r, field) for r in results.values())) / len(results)
+
+    totals = Totals(
+        mean("wrong"),
+        mean("held"),
+        max(r.worst for r in results.values()),
+        mean("spread"),
+        mean("wrong_first"),
+        mean("held_first"),
+    )
+    row = f"{'all':<6}{totals.wrong:>13.2f}%{totals.worst:>7}{totals.held:>12.2f}%"
+    row += f"{totals.spread:>7.2f}d{totals.wrong_first:>14.2f}%{totals.held_first:>12.2f}%{'':>6}"
     for name in BASELINES:
         row += f"{sum(baseline_totals[name]) / len(years):>12.1f}% (≤{baseline_worst[name]:>2}d)"
     print(row)
-    return results, wrong, held, worst
+    return results, totals
 
 
 def breakdown(results: Mapping[int, YearResult]) -> None:
@@ -319,57 +374,49 @@ def breakdown(results: Mapping[int, YearResult]) -> None:
 
 
 def later_notices(truth: Deadlines, base: DayTable) -> None:
-    """Print what the later notices changed, and the figures they leave out of reach."""
+    """Print what the later notices changed, and the floor they set under the targets."""
     print("changed by later notices, after the yearly notice (no estimate can foresee these):")
-    own: list[float] = []
-    floor: list[float] = []
     for year in [*REFERENCE_YEARS, *YEARS]:
         change = AMENDMENTS.get(year)
         if change is None:
             continue
-        notice = Deadlines(*with_year(base, year, *change.undo(*year_of(base, year))))
-        pct, _ = compare(truth, notice, year)
+        pct, _ = compare(truth, first_published(base, year), year)
         print(f"  {year}  {change.notice}")
         print(f"        {change.what}: the notice as first published is wrong on {pct:.1f}%")
-    for year in YEARS:
-        change = AMENDMENTS.get(year)
-        if change is None:
-            floor.append(0.0)
-            notice = truth
-        else:
-            notice = Deadlines(*with_year(base, year, *change.undo(*year_of(base, year))))
-            floor.append(compare(truth, notice, year)[0])
-        primary = estimate.estimate_year(year)[0]
-        guess = Deadlines(*with_year(base, year, primary.days_off, primary.workdays))
-        own.append(compare(notice, guess, year)[0])
-    span = f"{YEARS.start}–{YEARS.stop - 1}"
+    floor = [compare(truth, first_published(base, year), year)[0] for year in YEARS]
     print(
-        f"  {span}: the yearly notices as first published are wrong on "
-        f"{sum(floor) / len(floor):.2f}% of deadlines: no estimate of the notices does better"
-    )
-    print(
-        f"  {span}: the primary estimate against the notices as first published: "
-        f"{sum(own) / len(own):.2f}% wrong (the estimator's own error; not a target)"
+        f"  {YEARS.start}–{YEARS.stop - 1}: the yearly notices as first published are wrong on "
+        f"{sum(floor) / len(floor):.2f}% of deadlines: no estimate of the notices does better "
+        f"than that against the final data (target ≤ {TARGET_WRONG:.1f}%)"
     )
 
 
-def main() -> None:
+def main() -> int:
     base = future_estimates()
     truth = Deadlines(*base)
     print(
         f"{N}-working-day deadlines, day 0 on every day of the year; estimator v"
         f"{estimate.ESTIMATOR_VERSION}; years {YEARS.start}–{YEARS.stop - 1}"
     )
-    results, wrong, held, worst = table(truth, base, YEARS)
+    results, totals = table(truth, base, YEARS)
+    wrong, held = totals.wrong, totals.held
     print(
-        f"primary wrong {wrong:.2f}% (target ≤ {TARGET_WRONG:.1f}%), official inside the "
-        f"range {held:.2f}% (target ≥ {TARGET_RANGE:.1f}%), worst error {worst} days"
+        f"against the final data (the targets): primary wrong {wrong:.2f}% (target ≤ "
+        f"{TARGET_WRONG:.1f}%), official inside the range {held:.2f}% (target ≥ "
+        f"{TARGET_RANGE:.1f}%), worst error {totals.worst} days, mean range "
+        f"{totals.spread:.2f} days"
+    )
+    print(
+        "against the yearly notices as first published (not targets; the supplements that "
+        f"changed 2019 and 2020 left out): primary wrong {totals.wrong_first:.2f}%, notice "
+        f"inside the range {totals.held_first:.2f}%"
     )
     if wrong > TARGET_WRONG:
         print(f"MISSED: primary wrong on {wrong:.2f}% of deadlines, target ≤ {TARGET_WRONG:.1f}%")
     if held < TARGET_RANGE:
         print(f"MISSED: official inside the range on {held:.2f}%, target ≥ {TARGET_RANGE:.1f}%")
-    if wrong <= TARGET_WRONG and held >= TARGET_RANGE:
+    met = wrong <= TARGET_WRONG and held >= TARGET_RANGE
+    if met:
         print("targets met")
     print()
     breakdown(results)
@@ -381,13 +428,14 @@ def main() -> None:
         f"for reference, not in the targets: {REFERENCE_YEARS.start}–{REFERENCE_YEARS.stop - 1}"
         " (older law periods; their rules are drawn from these same notices)"
     )
-    old, _, _, _ = table(truth, base, REFERENCE_YEARS)
+    old, _ = table(truth, base, REFERENCE_YEARS)
     breakdown(old)
     print()
     last = max(d.year for d in official.holidays)
     matched = [y for y in range(2004, last + 1) if 0 in exact(y)]
     print("years whose primary scenario equals the official data exactly:", matched)
+    return 0 if met else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

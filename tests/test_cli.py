@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from disclosure_flow.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, build_parser, main
+from disclosure_flow.cli.notice import _import_notice_parser
 from tests.documents.cases import write_cli_inputs
 
 from .test_cli_jobs import write_job_files
@@ -111,8 +112,12 @@ def test_refused_input_exits_3(argv: list[str], capsys: pytest.CaptureFixture[st
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert run(*argv)[0] == EXIT_USAGE
     err = capsys.readouterr().err
-    assert "usage" in err
-    assert "error:" in err
+    assert "用法：" in err
+    assert "错误：" in err
+    assert run(*argv, "--lang", "en")[0] == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "usage: " in err
+    assert "error: " in err
 
 
 def test_missing_overlay_file_exits_4() -> None:
@@ -154,7 +159,9 @@ def test_calendar_with_overlay_file() -> None:
 def test_coverage() -> None:
     strict = run_json("calendar", "--coverage")
     assert isinstance(strict["coverage"], dict)
-    assert strict["coverage"]["estimated_until"] is None
+    # final to 28 December; the last days of 2026 wait for the 2027 notice (YearEnd)
+    assert strict["coverage"]["last"] == "2026-12-28"
+    assert strict["coverage"]["estimated_until"] == "2026-12-31"
     allow = run_json("calendar", "--coverage", "--estimates", "allow")
     assert isinstance(allow["coverage"], dict)
     assert allow["coverage"]["estimated_until"] is not None
@@ -172,19 +179,33 @@ def test_help_lists_examples() -> None:
     assert "disclosure-flow deadline" in text
 
 
+def help_texts(lang: str) -> dict[str, str]:
+    """The help of the command line and of every command and subcommand under it, in
+    *lang*, by the command's name (``""`` for the command line itself)."""
+    texts: dict[str, str] = {}
+
+    def walk(parser: argparse.ArgumentParser, name: str) -> None:
+        texts[name] = parser.format_help()
+        for action in parser._actions:  # argparse keeps the subcommands' parsers here
+            if isinstance(action, argparse._SubParsersAction):
+                for command, sub in action.choices.items():
+                    walk(sub, f"{name} {command}".strip())
+
+    walk(build_parser(lang=lang), "")
+    texts["calendar import-notice"] = _import_notice_parser(lang).format_help()
+    return texts
+
+
 def _help_examples() -> list[list[str]]:
-    """Every ``disclosure-flow ...`` line in the help of the command and its subcommands."""
-    parser = build_parser()
-    texts = [parser.format_help()]
-    for action in parser._actions:  # argparse keeps the subcommands' parsers here
-        if isinstance(action, argparse._SubParsersAction):
-            texts.extend(sub.format_help() for sub in action.choices.values())
+    """Every ``disclosure-flow ...`` line in the help of the command and its subcommands,
+    in both languages."""
     found: dict[str, list[str]] = {}
-    for text in texts:
-        for line in text.replace("\\\n", " ").splitlines():
-            if line.strip().startswith("disclosure-flow "):
-                words = shlex.split(line)
-                found.setdefault(" ".join(words), words)
+    for lang in ("zh", "en"):
+        for text in help_texts(lang).values():
+            for line in text.replace("\\\n", " ").splitlines():
+                if line.strip().startswith("disclosure-flow "):
+                    words = shlex.split(line)
+                    found.setdefault(" ".join(words), words)
     return list(found.values())
 
 
@@ -192,20 +213,52 @@ def _help_examples() -> list[list[str]]:
 def test_every_help_example_runs(
     argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "examples" / "overlays").mkdir(parents=True)
-    (tmp_path / "examples" / "overlays" / "linxia.toml").write_bytes(Path(LINXIA).read_bytes())
-    _write_records(tmp_path / "cases.jsonl")
-    notices = Path(__file__).parent / "workdays" / "notices"
-    (tmp_path / "notice.txt").write_bytes((notices / "2026.txt").read_bytes())
-    if argv[1] == "recompute":  # the import-notice example writes 2027.toml itself
-        _write_open_cases(tmp_path / "open-cases.jsonl", tmp_path / "2027.toml")
-    write_cli_inputs(tmp_path)  # case.json and agency.toml, for `disclosure-flow document`
-    write_job_files(tmp_path)  # what the watchlist's and the storage's examples read
+    prepare_example_files(tmp_path, argv)
     monkeypatch.chdir(tmp_path)
     assert argv[0] == "disclosure-flow"
     code, text = run(*argv[1:])
     assert code == EXIT_OK, text
     assert text
+
+
+def example_notice(year: int) -> str:
+    """A holiday notice for *year* in the State Council's form, giving each statutory
+    holiday (全国年节及纪念日放假办法 in force that year) off and nothing else: test data
+    for the examples, which read the next year's notice (not out yet), never a real
+    notice's text."""
+    import itertools
+
+    from disclosure_flow.workdays import statutory_days
+
+    weekday = "一二三四五六日"
+    numbers = "一二三四五六七八九十"
+    lines = [f"国务院办公厅关于{year}年部分节假日安排的通知（测试数据，并非官方通知）", ""]
+    blocks = itertools.groupby(sorted(statutory_days(year).items()), key=lambda item: item[1])
+    for n, (name, block) in enumerate(blocks):
+        days = [day for day, _ in block]
+        first, last = days[0], days[-1]
+        start = f"{first.month}月{first.day}日（周{weekday[first.weekday()]}）"
+        if first == last:
+            lines.append(f"{numbers[n]}、{name}：{start}放假1天，不调休。")
+        else:
+            end = f"{last.month}月{last.day}日（周{weekday[last.weekday()]}）"
+            lines.append(f"{numbers[n]}、{name}：{start}至{end}放假，共{len(days)}天。")
+    return "\n".join(lines) + "\n"
+
+
+def prepare_example_files(tmp_path: Path, argv: list[str]) -> None:
+    """Write, in *tmp_path*, the files an example command *argv* reads (the examples of
+    the help, the README and the docs name the same files)."""
+    (tmp_path / "examples" / "overlays").mkdir(parents=True)
+    (tmp_path / "examples" / "overlays" / "linxia.toml").write_bytes(Path(LINXIA).read_bytes())
+    _write_records(tmp_path / "cases.jsonl")
+    (tmp_path / "notice.txt").write_text(example_notice(2027), encoding="utf-8")
+    if argv[1] == "recompute" or ("2027.toml" in argv[2:] and argv[1] == "deadline"):
+        # the import-notice example writes 2027.toml itself
+        _write_open_cases(tmp_path / "open-cases.jsonl", tmp_path / "2027.toml")
+    write_cli_inputs(tmp_path)  # case.json and agency.toml, for `disclosure-flow document`
+    write_job_files(tmp_path)  # what the watchlist's and the storage's examples read
+    (tmp_path / "examples" / "agency.toml").write_bytes((tmp_path / "agency.toml").read_bytes())
 
 
 def test_python_dash_m_entry_point() -> None:
@@ -320,3 +373,129 @@ def test_report_malformed_line_exits_3(tmp_path: Path, capsys: pytest.CaptureFix
     path.write_text('{"case_id": "X"}\n', encoding="utf-8")
     assert run("report", str(path), "--year", "2025")[0] == EXIT_REFUSED
     assert "第 1 行" in capsys.readouterr().err  # the errors speak Chinese by default
+
+
+def test_report_xlsx_is_the_report_in_the_national_workbook(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from disclosure_flow.reports import ReportTable, annual_report, read_records
+
+    path = tmp_path / "cases.jsonl"
+    _write_records(path)
+    out = tmp_path / "2025.xlsx"
+    code, text = run(
+        "report", str(path), "--year", "2025", "--format", "xlsx", "-o", str(out),
+        "--agency", "某某县人民政府",
+    )  # fmt: skip
+    assert code == EXIT_OK
+    assert str(out) in text
+    # The file is what the library writes for the same records: the same cells.
+    expected = tmp_path / "expected.xlsx"
+    annual_report(read_records(path), year=2025).to_xlsx(expected, agency="某某县人民政府")
+    got, want = openpyxl.load_workbook(out), openpyxl.load_workbook(expected)
+    assert got.sheetnames == want.sheetnames
+    assert len(got.sheetnames) == len(ReportTable)
+    for name in want.sheetnames:
+        assert [[c.value for c in row] for row in got[name].iter_rows()] == [
+            [c.value for c in row] for row in want[name].iter_rows()
+        ]
+        assert sorted(map(str, got[name].merged_cells.ranges)) == sorted(
+            map(str, want[name].merged_cells.ranges)
+        )
+    assert "某某县人民政府" in str(got[got.sheetnames[0]].cell(1, 1).value)
+
+
+def test_report_csv_with_a_bom_for_excel(tmp_path: Path) -> None:
+    from disclosure_flow.reports import ReportTable, annual_report, read_records
+
+    path = tmp_path / "cases.jsonl"
+    _write_records(path)
+    out = tmp_path / "2025.csv"
+    code, _ = run("report", str(path), "--year", "2025", "--format", "csv", "--bom", "-o", str(out))
+    assert code == EXIT_OK
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.count(b"\xef\xbb\xbf") == 1
+    report = annual_report(read_records(path), year=2025)
+    assert data == report.to_csv_bytes(encoding="utf-8-sig")
+    # Without -o the same bytes go to standard output (here a text stream: the same text).
+    code, text = run(
+        "report", str(path), "--year", "2025", "--format", "csv", "--bom",
+        "--table", ReportTable.REQUESTS.name.lower(),
+    )  # fmt: skip
+    assert code == EXIT_OK
+    assert text == report.to_csv_bytes(table=ReportTable.REQUESTS, encoding="utf-8-sig").decode()
+
+
+def test_report_without_bom_writes_the_file_it_is_given(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    _write_records(path)
+    code, shown = run("report", str(path), "--year", "2025", "--format", "json")
+    out = tmp_path / "report.json"
+    code2, said = run("report", str(path), "--year", "2025", "--format", "json", "-o", str(out))
+    assert code == code2 == EXIT_OK
+    assert out.read_text(encoding="utf-8") == shown
+    assert str(out) in said
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--format", "xlsx"],  # a workbook needs a file
+        ["--format", "markdown", "--bom"],  # the BOM is for CSV
+        ["--format", "csv", "--agency", "某县"],  # the agency is for the workbook's title
+    ],
+    ids=" ".join,
+)
+def test_report_output_options_that_do_not_go_together(
+    extra: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cases.jsonl"
+    _write_records(path)
+    assert run("report", str(path), "--year", "2025", *extra)[0] == EXIT_USAGE
+    assert "错误" in capsys.readouterr().err
+
+
+def test_deadline_png_is_the_timeline_picture(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    import datetime as dt
+    import warnings
+
+    from disclosure_flow import compute_deadline
+    from disclosure_flow.clock import CJKFontWarning, save_timeline_png
+
+    out = tmp_path / "timeline.png"
+    code, text = run("deadline", "2026-09-28", "--as-of", "2026-10-20", "--png", str(out))
+    assert code == EXIT_OK
+    assert str(out) in text
+    expected = tmp_path / "expected.png"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CJKFontWarning)  # the same labels either way
+        save_timeline_png(
+            compute_deadline(dt.date(2026, 9, 28)), expected, as_of=dt.date(2026, 10, 20)
+        )
+    assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert out.read_bytes() == expected.read_bytes()
+    data = run_json("deadline", "2026-09-28", "--png", str(tmp_path / "2.png"))
+    assert data["png"] == str(tmp_path / "2.png")
+    assert (tmp_path / "2.png").exists()
+
+
+def test_year_end_days_pending_unless_final_is_asked() -> None:
+    from disclosure_flow import WorkdayCalendar, YearEnd
+
+    pending = WorkdayCalendar().pending_days
+    assert pending, "the last days of the data's last year wait for the next notice"
+    day = pending[-1].isoformat()
+    code, text = run("calendar", day)
+    assert code == EXIT_OK
+    assert "〔估计〕" in text
+    assert "年末待定" in text
+    code, text = run("calendar", day, "--year-end", "final")
+    assert code == EXIT_OK
+    assert "〔估计〕" not in text
+    final = WorkdayCalendar(year_end=YearEnd.FINAL).day_info(pending[-1])
+    assert final.describe_source("zh") in text
+    data = run_json("calendar", "--coverage", "--year-end", "final")
+    coverage = data["coverage"]
+    assert isinstance(coverage, dict)
+    assert coverage["last"] == day

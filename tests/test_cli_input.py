@@ -231,7 +231,7 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
     code, _ = run(*argv)
     err = capsys.readouterr().err
     assert code == EXIT_USAGE, err
-    assert "usage:" in err
+    assert "用法：" in err
     assert "Traceback" not in err
 
 
@@ -356,8 +356,11 @@ def test_an_internal_error_is_one_line_and_exits_70(
 
 
 def test_help_documents_the_exit_codes_and_json_errors() -> None:
-    text = cli.build_parser().format_help()
+    text = cli.build_parser(lang="en").format_help()
     for needle in ("exit codes", "0 ", "2 ", "3 ", "4 ", "70 ", '{"error"'):
+        assert needle in text, needle
+    text = cli.build_parser(lang="zh").format_help()
+    for needle in ("退出码", "0 成功", "2 用法错误", "70 内部错误", '{"error"'):
         assert needle in text, needle
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "70 an internal error" in readme

@@ -70,7 +70,7 @@ def test_watchlist_text_and_exit_code(tmp_path: Path) -> None:
     assert code == EXIT_ATTENTION
     lines = text.splitlines()
     assert lines[0].startswith("2026-011  征求意见逾期未复、长期未办理")
-    assert "third_party_answer 2026-03-25 (第三方) 已过 " in lines[0]
+    assert "第三方答复期限 2026-03-25（第三方）已过 " in lines[0]
     assert lines[1].startswith(
         "2026-012  已逾期未答复、长期未办理  答复期限 2026-11-05 逾期 13 个工作日"
     )
@@ -78,6 +78,7 @@ def test_watchlist_text_and_exit_code(tmp_path: Path) -> None:
     assert lines[-1].startswith("截至 2026-11-24：共 3 件，列入督办 3 件，需要办理 2 件")
     code, text = run("watchlist", str(path), "--as-of", "2026-11-24", "--lang", "en")
     assert "answer_overdue, stalled" in text
+    assert "third_party_answer 2026-03-25 (第三方) +" in text
     assert text.splitlines()[-1].startswith("as of 2026-11-24: 3 cases, 3 listed, 2 need action")
 
 
@@ -158,6 +159,10 @@ def test_storage_errors(tmp_path: Path) -> None:
     assert code == EXIT_USAGE
     code, text = run("storage", "recompute", "--url", f"sqlite:///{tmp_path}/none/x.db", "--json")
     assert code == EXIT_IO
+    assert "数据库 sqlite:///" in json.loads(text)["error"]["message"]
+    code, text = run(
+        "storage", "recompute", "--url", f"sqlite:///{tmp_path}/none/x.db", "--json", "--lang", "en"
+    )
     assert json.loads(text)["error"]["message"].startswith("input/output error: database ")
     code, _ = run("storage", "--url", "sqlite://")
     assert code == EXIT_USAGE

@@ -118,6 +118,8 @@ def test_an_existing_file_is_kept_unless_forced(
     output.write_text("# edited by hand\n", encoding="utf-8")
     code, _ = run("calendar", "import-notice", str(notice), "-o", str(output))
     assert code == EXIT_USAGE
+    assert "已存在；要覆盖它，请加 --force" in capsys.readouterr().err
+    assert run("calendar", "import-notice", str(notice), "-o", str(output), "--lang", "en")[0] == 2
     assert "exists; use --force" in capsys.readouterr().err
     assert output.read_text(encoding="utf-8") == "# edited by hand\n"
     assert run("calendar", "import-notice", str(notice), "-o", str(output), "--force")[0] == 0

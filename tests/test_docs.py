@@ -1,4 +1,7 @@
-"""Every code example in README.md and docs/ is executed here.
+"""Every code example in README.md, README.zh-CN.md and docs/ is executed here.
+
+The pages of both languages are run: ``docs/NAME.en.md`` and ``docs/NAME.zh.md`` (a
+page in both), ``docs/NAME.md`` (a page in English only).
 
 A ``python`` block that holds ``>>>`` prompts runs as a doctest (its printed
 output is compared); any other ``python`` block is executed. Blocks of one file
@@ -15,7 +18,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
+PAGES = sorted([ROOT / "README.md", ROOT / "README.zh-CN.md", *(ROOT / "docs").rglob("*.md")])
+#: The pages with a Chinese version (mkdocs-static-i18n, suffix layout): at least these.
+TRANSLATED = ("index", "quickstart", "calendar", "lifecycle", "integration", "report", "glossary")
 _FENCE = re.compile(r"^```python[ \t]*(?P<flags>[^\n]*)\n(?P<body>.*?)^```", re.M | re.S)
 
 
@@ -77,12 +82,36 @@ def test_readme_has_the_two_quickstart_commands() -> None:
     assert re.search(r'bash -c "set -e; \$first"', ci)
 
 
-def test_lifecycle_page_shows_the_real_machine() -> None:
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_lifecycle_page_shows_the_real_machine(language: str) -> None:
     from disclosure_flow.cases import mermaid_diagram
 
-    page = (ROOT / "docs" / "lifecycle.md").read_text(encoding="utf-8")
+    name = f"docs/lifecycle.{language}.md"
+    page = (ROOT / name).read_text(encoding="utf-8")
     match = re.search(r"^```mermaid\n(?P<body>.*?)^```", page, re.M | re.S)
-    assert match, "docs/lifecycle.md must show the diagram"
+    assert match, f"{name} must show the diagram"
     assert match.group("body").strip() == mermaid_diagram().strip(), (
-        "the diagram in docs/lifecycle.md is stale: regenerate it from mermaid_diagram()"
+        f"the diagram in {name} is stale: regenerate it from mermaid_diagram()"
     )
+
+
+def test_each_page_is_in_english_and_translated_ones_in_chinese() -> None:
+    docs = ROOT / "docs"
+    chinese = {p.name.removesuffix(".zh.md") for p in docs.glob("*.zh.md")}
+    english = {p.name.removesuffix(".en.md") for p in docs.glob("*.en.md")}
+    assert set(TRANSLATED) <= chinese
+    assert chinese == english, "a page in both languages is NAME.en.md and NAME.zh.md"
+    unsuffixed = {p.stem for p in docs.glob("*.md") if p.stem.count(".") == 0}
+    assert not unsuffixed & chinese, "NAME.md beside NAME.zh.md: the plugin refuses both"
+    for name in sorted(chinese):
+        text = (docs / f"{name}.zh.md").read_text(encoding="utf-8")
+        han = len(re.findall(r"[\u4e00-\u9fff]", text))
+        assert han > 200, f"docs/{name}.zh.md holds little Chinese ({han} characters)"
+
+
+def test_the_chinese_readme_gives_the_quickstart_commands_as_the_readme_does() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    chinese = (ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
+    assert readme.splitlines()[0].startswith("[中文说明](README.zh-CN.md)")
+    for command in quickstart_commands():
+        assert f"\n{command}\n" in chinese, command

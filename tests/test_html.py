@@ -86,7 +86,9 @@ def test_a_provisional_deadline_shows_its_range() -> None:
     well_formed(page)
     assert deadline.low is not None
     assert deadline.high is not None
-    assert f"{deadline.low.isoformat()} – {deadline.high.isoformat()}" in page
+    assert deadline.low != deadline.high
+    assert f"可能范围 {deadline.low.isoformat()} 至 {deadline.high.isoformat()}" in page
+    assert f"plausible range {deadline.low.isoformat()} to {deadline.high.isoformat()}" in page
     assert "provisional" in page
 
 

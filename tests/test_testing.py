@@ -267,7 +267,7 @@ def test_wrong_arguments() -> None:
     with pytest.raises(InvalidDateError):
         Scenario(received=dt.datetime(2026, 3, 2, 9, 0))  # a datetime is a date subclass
     with pytest.raises(InvalidValueError, match="channel"):
-        Scenario(received=MONDAY, channel="in_person")  # type: ignore[arg-type]
+        Scenario(received=MONDAY, channel="IN_PERSON")  # a name, not a value
     with pytest.raises(InvalidDateError):
         Scenario(received=MONDAY).replied("2026-03-05")  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="apply"):

@@ -87,6 +87,7 @@ from disclosure_flow.clock import (
     Reply,
     Restart,
     compute_deadline,
+    national_calendar,
     period_end,
 )
 from disclosure_flow.dates import (
@@ -132,6 +133,7 @@ from disclosure_flow.workdays import (
     WeekendRule,
     WorkdayCalendar,
     WorkdayResult,
+    YearEnd,
 )
 
 if TYPE_CHECKING:
@@ -329,6 +331,7 @@ __all__ = [
     "WeekendRule",
     "WorkdayCalendar",
     "WorkdayResult",
+    "YearEnd",
     "__version__",
     "annual_report",
     "annual_statistics",
@@ -338,6 +341,7 @@ __all__ = [
     "combine_outcomes",
     "compute_deadline",
     "mermaid_diagram",
+    "national_calendar",
     "overdue_cases",
     "parse_date",
     "per_item_fee",

@@ -11,7 +11,7 @@ import codecs
 import contextlib
 import enum
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeGuard, TypeVar
 
 import attrs
@@ -36,6 +36,56 @@ def enum_tuple_repr(members: tuple[enum.Enum, ...]) -> str:
     """A tuple of enum members as written in a constructor call."""
     inner = ", ".join(enum_repr(m) for m in members)
     return f"({inner},)" if len(members) == 1 else f"({inner})"
+
+
+def to_member(cls: type[_E], value: object, field: str) -> _E:
+    """*value* as a member of the enum *cls* (枚举取值): a member itself, or a member's
+    value — the string the command line, the stored form and the CSV files write (e.g.
+    ``"third_party"`` for ``PauseReason.THIRD_PARTY``). Nothing else: not a member's
+    name, not a member of another enum. [convention]
+
+    Each enum-typed option of the public API converts through this, from a named
+    converter beside its field (``def _reason(value: PauseReason | str) ->
+    PauseReason``), so that the signature a type checker reads says what is accepted.
+
+    Raises:
+        InvalidValueError: *value* is neither; the message lists the allowed values.
+    """
+    if type(value) is cls:
+        return value
+    if type(value) is str:
+        member = members_by_value(cls).get(value)
+        if member is not None:
+            return member
+    listed = ", ".join(show_value(m.value) for m in cls)
+    raise InvalidValueError(
+        field,
+        value,
+        Wording(
+            f"a {cls.__name__} or its value, one of {listed}",
+            f"{cls.__name__} 或其取值，以下之一：{listed}",
+        ),
+    )
+
+
+def to_optional_member(cls: type[_E], value: object, field: str) -> _E | None:
+    """``None``, or *value* as a member of *cls* (:func:`to_member`)."""
+    return None if value is None else to_member(cls, value, field)
+
+
+def to_members(cls: type[_E], value: object, field: str) -> tuple[_E, ...]:
+    """An iterable of members or values of *cls* (:func:`to_member`), as a tuple in the
+    order given; a single member or string is refused (it is not a collection)."""
+    if isinstance(value, enum.Enum | str | bytes) or not isinstance(value, Iterable):
+        raise InvalidValueError(
+            field,
+            value,
+            Wording(
+                f"a collection of {cls.__name__} members or their values",
+                f"{cls.__name__} 成员或其取值组成的集合",
+            ),
+        )
+    return tuple(to_member(cls, item, field) for item in value)
 
 
 def member_of(cls: type[_E]) -> Any:

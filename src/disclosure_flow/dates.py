@@ -8,8 +8,8 @@ time zone silently dropped). Convert explicitly:
 >>> from disclosure_flow import civil_date, parse_date
 >>> civil_date(dt.datetime(2026, 9, 27, 17, 30, tzinfo=dt.timezone.utc))
 datetime.date(2026, 9, 28)
->>> parse_date("2026-09-28"), parse_date("2026年9月28日")
-(datetime.date(2026, 9, 28), datetime.date(2026, 9, 28))
+>>> parse_date("2026-09-28"), parse_date("2026/9/28"), parse_date("2026年9月28日")
+(datetime.date(2026, 9, 28), datetime.date(2026, 9, 28), datetime.date(2026, 9, 28))
 """
 
 from __future__ import annotations
@@ -25,11 +25,20 @@ __all__ = ["CHINA_STANDARD_TIME", "civil_date", "parse_date"]
 #: offset needs no time-zone database on the host.
 CHINA_STANDARD_TIME = _dt.timezone(_dt.timedelta(hours=8), "CST")
 
-# ASCII digits only: ``\d`` would also read ``٣`` or ``²`` as numbers.
-_CHINESE_DATE = re.compile(r"^\s*([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*$")
+#: The forms :func:`parse_date` reads, each as 28 September 2026 is written in it (日期写法).
+DATE_FORMS = ("2026-09-28", "2026/9/28", "2026.9.28", "2026年9月28日", "20260928")
+
+# ASCII digits only: ``\d`` would also read ``٣`` or ``²`` as numbers. The year comes
+# first, in four digits; month and day in one or two, between one separator used
+# twice; or all eight digits run together. Nothing else is guessed (``2026928``).
+_WRITTEN_DATE = re.compile(
+    r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    r"|(?P<cy>[0-9]{4})\s*年\s*(?P<cm>[0-9]{1,2})\s*月\s*(?P<cd>[0-9]{1,2})\s*日"
+    r"|(?P<ny>[0-9]{4})(?P<nm>[0-9]{2})(?P<nd>[0-9]{2})"
+)
 #: The one form of a stored date: what ``date.isoformat()`` writes, ASCII digits only.
 _STORED_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_ISO_DATE = re.compile(r"^\s*[0-9]{4}-?[0-9]{2}-?[0-9]{2}\s*$")
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def check_date(value: object, field: str) -> _dt.date:
@@ -91,33 +100,126 @@ def civil_date(moment: _dt.datetime) -> _dt.date:
     return moment.astimezone(CHINA_STANDARD_TIME).date()
 
 
-def parse_date(text: str) -> _dt.date:
-    """Parse an ISO date (``2026-09-28``, ``20260928``) or a Chinese one (``2026年9月28日``).
+def _written(text: str) -> tuple[int, int, int] | None:
+    """The year, month and day *text* writes in one of :data:`DATE_FORMS` (spaces
+    around it allowed), not yet checked to be a real day; ``None`` in any other form."""
+    match = _WRITTEN_DATE.fullmatch(text.strip())
+    if match is None:
+        return None
+    y, m, d = (g for g in match.group("y", "m", "d", "cy", "cm", "cd", "ny", "nm", "nd") if g)
+    return int(y), int(m), int(d)
 
-    Nothing ambiguous is guessed: ``01/02/2026`` or a date with a time is refused.
+
+def _days_in(year: int, month: int) -> int:
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _MONTH_DAYS[month - 1]
+
+
+def _forms(lang: str) -> str:
+    if lang == "zh":
+        return "、".join(DATE_FORMS)
+    return ", ".join(DATE_FORMS[:-1]) + " or " + DATE_FORMS[-1]
+
+
+def _unreal(year: int, month: int, day: int, lang: str) -> str:
+    """Why *year*-*month*-*day* is not a real day, or ``""`` if it is one."""
+    zh = lang == "zh"
+    if not 1 <= month <= 12:
+        return f"没有{month}月" if zh else f"there is no month {month}"
+    if day == 0:
+        return "没有0日" if zh else "there is no day 0"
+    if year == 0:
+        return "没有0年（公元纪年从1年开始）" if zh else "there is no year 0"
+    last = _days_in(year, month)
+    if day > last:
+        if zh:
+            return f"{year}年{month}月只有{last}天"
+        return f"{_MONTHS[month - 1]} {year} has {last} days"
+    return ""
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def date_problem(text: str, lang: str = "en") -> str:
+    """Why *text* is not a date :func:`parse_date` reads, in *lang* (``"zh"`` or
+    ``"en"``), to follow the value in a message; ``""`` when it is one.
+
+    >>> date_problem("2026-02-30")
+    'is not a real day: February 2026 has 28 days'
+    >>> date_problem("2026-02-30", "zh")
+    '不是实际存在的日期：2026年2月只有28天'
+    >>> date_problem("2026年9月28日")
+    ''
+    """
+    zh = lang == "zh"
+    forms = _forms(lang)
+    if any(c.isdigit() and not c.isascii() for c in text):
+        if zh:
+            return f"含有 0-9 以外的数字（全角等数字不予识读）；可用写法：{forms}"
+        return (
+            f"has a digit other than 0-9 (full-width and other digits are not read); write {forms}"
+        )
+    fields = _written(text)
+    if fields is None:
+        if zh:
+            return f"不是可识读的日期写法；可用写法：{forms}（年份在前，写足四位）"
+        return f"is not a date in a form read here; write {forms} (the year first, in four digits)"
+    why = _unreal(*fields, lang)
+    if why:
+        return f"不是实际存在的日期：{why}" if zh else f"is not a real day: {why}"
+    return ""
+
+
+def parse_date(text: str) -> _dt.date:
+    """Parse a date as a clerk writes it: ``2026-09-28``, ``2026/9/28``, ``2026.9.28``,
+    ``2026年9月28日`` (``2026年09月28日``) or ``20260928`` (:data:`DATE_FORMS`).
+
+    The year comes first, in four digits; month and day in one or two digits between
+    the separators (the same one twice), in exactly two in the eight-digit form; digits
+    are ASCII ``0-9`` only. Nothing ambiguous is guessed: ``01/02/2026``, ``2026928``
+    or a date with a time is refused, and so is a day that does not exist
+    (``2026-02-30``): the message says which, and lists the forms.
 
     Raises:
-        InvalidValueError: *text* is not one of the accepted forms or not a real date.
+        InvalidDateError: *text* is not a str.
+        InvalidValueError: *text* is not in one of the forms, or not a real day.
     """
     if not isinstance(text, str):
         raise InvalidDateError(
             "text", text, Wording("parse_date() parses a str", "parse_date() 解析字符串")
         )
-    allowed = Wording(
-        "an ISO date like '2026-09-28' or '20260928', or a Chinese date like '2026年9月28日'",
-        "ISO 日期如 '2026-09-28' 或 '20260928'，或中文日期如 '2026年9月28日'",
-    )
-    match = _CHINESE_DATE.match(text)
-    try:
-        if match:
-            year, month, day = (int(g) for g in match.groups())
-            return _dt.date(year, month, day)
-        if _ISO_DATE.match(text):
-            # Imported here: dateutil's parser costs ~17 ms at import, and only this
-            # convenience function needs it.
-            from dateutil import parser as dateutil_parser
-
-            return dateutil_parser.isoparse(text.strip()).date()
-    except ValueError:
-        raise InvalidValueError("text", text, allowed) from None
-    raise InvalidValueError("text", text, allowed)
+    fields = None if any(c.isdigit() and not c.isascii() for c in text) else _written(text)
+    if fields is None:
+        raise InvalidValueError(
+            "text",
+            text,
+            Wording(
+                f"a date written {_forms('en')}, in digits 0-9, the year first",
+                f"写作 {_forms('zh')} 的日期，用数字 0-9，年份在前",
+            ),
+        )
+    why = _unreal(*fields, "en")
+    if why:
+        raise InvalidValueError(
+            "text",
+            text,
+            Wording(
+                f"a real day ({why}), written {_forms('en')}",
+                f"真实存在的日期（{_unreal(*fields, 'zh')}），写作 {_forms('zh')}",
+            ),
+        )
+    return _dt.date(*fields)

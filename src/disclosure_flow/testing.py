@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
-from typing import Final
+from typing import Final, cast
 
 import attrs
 
@@ -68,7 +68,15 @@ from disclosure_flow.cases import (
     ProvisionForm,
     RemedyResult,
 )
-from disclosure_flow.clock import ClockEvent, Deadline, DeadlineStatus, Finding, Policy, PolicyDates
+from disclosure_flow.clock import (
+    ClockEvent,
+    Deadline,
+    DeadlineStatus,
+    Finding,
+    Policy,
+    PolicyDates,
+    national_calendar,
+)
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import InvalidValueError, Wording
 from disclosure_flow.workdays import WorkdayCalendar
@@ -93,17 +101,15 @@ DEFAULT_OUTCOME: Final = Outcome(OutcomeKind.DISCLOSED, OutcomeReason.DISCLOSED)
 #: Who approves an extension unless named (政府信息公开工作机构负责人, Art. 33).
 DEFAULT_APPROVER: Final = "政府信息公开工作机构负责人"
 
-_CALENDAR: list[WorkdayCalendar] = []
-
 
 def default_calendar() -> WorkdayCalendar:
-    """The calendar a scenario uses unless given one: national data only, strict.
+    """The calendar a scenario uses unless given one: national data only, strict —
+    :func:`~disclosure_flow.clock.national_calendar`, the one
+    :func:`~disclosure_flow.compute_deadline` uses by default.
 
     Built once per process (a calendar is immutable, so sharing it is safe).
     """
-    if not _CALENDAR:
-        _CALENDAR.append(WorkdayCalendar())
-    return _CALENDAR[0]
+    return national_calendar()
 
 
 @attrs.frozen
@@ -176,7 +182,7 @@ class Scenario:
         self,
         *,
         received: _dt.date,
-        channel: Channel = Channel.IN_PERSON,
+        channel: Channel | str = Channel.IN_PERSON,
         policy: Policy | None = None,
         calendar: WorkdayCalendar | None = None,
         applicant: Applicant = DEFAULT_APPLICANT,
@@ -184,14 +190,16 @@ class Scenario:
         case_id: str = "TEST-1",
     ) -> None:
         self._received = check_date(received, "received")
-        self._channel = channel
+        self._channel = cast(Channel, channel)  # a value is converted just below
         self._policy = policy
         self._calendar = default_calendar() if calendar is None else calendar
         self._applicant = applicant
         self._request = request
         self._case_id = case_id
         self._steps: tuple[_Step, ...] = ()
-        self.case()  # the library checks every argument now, not at first use
+        # The library checks every argument now, not at first use; the channel as the
+        # case has it (a member, also when given as its value).
+        self._channel = self.case().channel
 
     # -- results -------------------------------------------------------------
 

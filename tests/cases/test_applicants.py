@@ -320,7 +320,7 @@ def test_problem_messages_never_contain_the_number() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "field"),
     [
-        ({"kind": "natural_person", "name": "张三"}, "kind"),
+        ({"kind": "NATURAL_PERSON", "name": "张三"}, "kind"),  # a name, not a value
         ({"kind": ApplicantKind.NATURAL_PERSON, "name": ""}, "name"),
         ({"kind": ApplicantKind.NATURAL_PERSON, "name": "  "}, "name"),
     ],

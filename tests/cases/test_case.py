@@ -151,7 +151,7 @@ def test_events_must_come_in_date_order() -> None:
         ),
         (lambda c: c.reply(D(2026, 3, 5), outcome="disclosed"), EventRefusedError),
         (lambda c: c.deliver(D(2026, 3, 5)), EventRefusedError),
-        (lambda c: c.consult(D(2026, 3, 5), party="third_party", consultee="X"), EventRefusedError),
+        (lambda c: c.consult(D(2026, 3, 5), party="THIRD_PARTY", consultee="X"), EventRefusedError),
         (
             lambda c: c.issue_fee_notice(
                 D(2026, 3, 5), amount=10, method=FeeMethod.PER_ITEM, notice_received=D(2026, 3, 4)

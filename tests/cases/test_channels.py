@@ -137,7 +137,7 @@ def test_purpose_is_optional_since_2019() -> None:
     [
         ({"description": ""}, "description"),
         ({"description": "  "}, "description"),
-        ({"form": "paper"}, "form"),
+        ({"form": "PAPER"}, "form"),  # a name, not a value
         ({"delivery": None}, "delivery"),
         ({"document_number": ""}, "document_number"),
         ({"purpose": 3}, "purpose"),

@@ -151,7 +151,7 @@ def test_fee_dispatches_on_the_one_method() -> None:
         DEFAULT_FEE_SCHEDULE.fee(FeeMethod.PER_VOLUME, 250, already_this_month=3)
     assert info.value.field == "already_this_month"
     with pytest.raises(InvalidValueError) as info:
-        DEFAULT_FEE_SCHEDULE.fee("per_item", 3)  # type: ignore[arg-type]
+        DEFAULT_FEE_SCHEDULE.fee("PER_ITEM", 3)  # a name, not a value
     assert info.value.field == "method"
 
 

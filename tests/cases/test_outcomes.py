@@ -6,6 +6,7 @@ The expected labels are typed from SPEC §6 (the national format, 国办公开�
 
 from __future__ import annotations
 
+import inspect
 import json
 import typing
 
@@ -128,7 +129,7 @@ def test_reason_of_another_kind_is_refused() -> None:
 
 def test_kind_must_be_an_outcome_kind() -> None:
     with pytest.raises(InvalidValueError) as info:
-        Outcome("withheld", OutcomeReason.STATE_SECRET)  # type: ignore[arg-type]
+        Outcome("WITHHELD", OutcomeReason.STATE_SECRET)  # a name, not a value
     assert info.value.field == "kind"
 
 
@@ -149,7 +150,7 @@ def test_partial_disclosure_records_what_and_why() -> None:
         ({"withheld_grounds": (OutcomeReason.STATE_SECRET,)}, "withheld"),
         ({"withheld": "附件"}, "withheld_grounds"),
         ({"withheld": "附件", "withheld_grounds": (OutcomeReason.REPEATED,)}, "withheld_grounds"),
-        ({"withheld": "附件", "withheld_grounds": ("state_secret",)}, "withheld_grounds"),
+        ({"withheld": "附件", "withheld_grounds": ("STATE_SECRET",)}, "withheld_grounds"),
         ({"withheld": "附件", "withheld_grounds": OutcomeReason.STATE_SECRET}, "withheld_grounds"),
         (
             {
@@ -221,8 +222,12 @@ def test_registration_data_row_is_the_hosts_choice() -> None:
         secret.report_row(registration_data_row=ReportRow.OTHER_OTHER)
         is ReportRow.WITHHELD_STATE_SECRET
     )
+    # A row's key is its value.
+    assert registration.report_row(registration_data_row="三.6.3") is ReportRow.OTHER_OTHER
     with pytest.raises(InvalidValueError):
-        registration.report_row(registration_data_row="三.6.3")  # type: ignore[arg-type]
+        registration.report_row(registration_data_row="OTHER_OTHER")  # a name, not a value
+    with pytest.raises(InvalidValueError):
+        registration.report_row(registration_data_row="三.8")  # no such row
 
 
 def build_outcome(reason: OutcomeReason, data: st.DataObject) -> Outcome:
@@ -305,3 +310,51 @@ def test_malformed_outcome_dicts(data: object, path: str) -> None:
 @pytest.mark.parametrize("name", outcomes_module.__all__)
 def test_public_names_have_resolvable_type_hints(name: str) -> None:
     typing.get_type_hints(getattr(outcomes_module, name))
+
+
+# -- the default reason (默认办理情形) ----------------------------------------------
+
+
+@pytest.mark.parametrize("kind", list(OutcomeKind), ids=lambda k: k.name)
+def test_the_reason_left_out_is_the_kinds_default_or_refused(kind: OutcomeKind) -> None:
+    details: dict[str, typing.Any] = {}
+    if kind is OutcomeKind.PARTIALLY_DISCLOSED:
+        details = {"withheld": "附件", "withheld_grounds": (OutcomeReason.STATE_SECRET,)}
+    default = kind.default_reason
+    if default is None:
+        with pytest.raises(InvalidValueError) as info:
+            Outcome(kind, **details)
+        assert info.value.field == "reason"
+        for reason in kind.reasons:  # the message lists what may be given
+            assert reason.name in info.value.allowed
+        assert len(kind.reasons) > 1  # a kind of one reason would have it as default
+    else:
+        assert default in kind.reasons
+        assert Outcome(kind, **details) == Outcome(kind, default, **details)
+        assert Outcome(kind, None, **details).reason is default
+
+
+def test_the_defaults_are_disclosed_and_partially_disclosed_only() -> None:
+    # （一）予以公开 is Art. 36(2) unless 已主动公开 (36(1)) is named; （二） has only Art. 37.
+    assert {k: k.default_reason for k in OutcomeKind if k.default_reason} == {
+        OutcomeKind.DISCLOSED: OutcomeReason.DISCLOSED,
+        OutcomeKind.PARTIALLY_DISCLOSED: OutcomeReason.PARTIALLY_DISCLOSED,
+    }
+    assert (
+        Outcome(OutcomeKind.DISCLOSED).row is Outcome(OutcomeKind.DISCLOSED, "already_public").row
+    )
+    assert Outcome(OutcomeKind.DISCLOSED, "already_public").reason is OutcomeReason.ALREADY_PUBLIC
+
+
+def test_the_signature_shows_the_default_it_has() -> None:
+    parameter = inspect.signature(Outcome).parameters["reason"]
+    assert parameter.default is None
+    assert inspect.signature(Outcome).parameters["kind"].default is inspect.Parameter.empty
+
+
+def test_kind_and_reasons_as_their_values() -> None:
+    assert Outcome("withheld", "state_secret") == Outcome(
+        OutcomeKind.WITHHELD, OutcomeReason.STATE_SECRET
+    )
+    partial = Outcome("partially_disclosed", withheld="附件", withheld_grounds=["state_secret"])
+    assert partial.withheld_grounds == (OutcomeReason.STATE_SECRET,)

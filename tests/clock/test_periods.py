@@ -132,7 +132,7 @@ def test_into_2027_strict_and_provisional() -> None:
 
 def test_refusals() -> None:
     with pytest.raises(InvalidValueError):
-        period_end("fee", D(2026, 1, 5), policy=R2019, calendar=CAL)  # type: ignore[arg-type]
+        period_end("fee", D(2026, 1, 5), policy=R2019, calendar=CAL)  # no such value
     with pytest.raises(InvalidDateError):
         end(PeriodKind.FEE_PAYMENT, dt.datetime(2026, 1, 5, 9))
     with pytest.raises(InvalidValueError):

@@ -119,7 +119,7 @@ def test_legal_period_refuses_bad_lengths(length: object) -> None:
 
 def test_legal_period_refuses_unknown_unit_and_empty_article() -> None:
     with pytest.raises(InvalidValueError, match="unit"):
-        LegalPeriod(20, "working_days", "Art. 33")  # type: ignore[arg-type]
+        LegalPeriod(20, "WORKING_DAYS", "Art. 33")  # a member's name, not its value
     with pytest.raises(InvalidValueError, match="article"):
         LegalPeriod(20, PeriodUnit.WORKING_DAYS, " ")
 
@@ -134,9 +134,9 @@ def test_legal_period_refuses_unknown_unit_and_empty_article() -> None:
         ("correction_notice_period", LegalPeriod.working_days(0, "x"), ">= 1"),
         ("litigation_period", LegalPeriod.working_days(6, "x"), "unit"),
         ("excluded_pauses", PauseReason.FEE, "set of PauseReason"),
-        ("excluded_pauses", {"fee"}, "PauseReason"),
-        ("day_zero", "not_counted", "DayZero"),
-        ("pause_bounds", "(s, e]", "PauseBounds"),
+        ("excluded_pauses", {"FEE"}, "PauseReason"),
+        ("day_zero", "NOT_COUNTED", "DayZero"),
+        ("pause_bounds", "(s, e", "PauseBounds"),
         ("late_acts", True, "LateActs"),
         ("remedy_last_day", None, "RemedyLastDay"),
         ("name", "", "non-empty"),

@@ -7,6 +7,7 @@ built, by the definitions of SPEC §6, not from the code under test.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import html.parser
@@ -20,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import disclosure_flow.reports.annual as report_module
+from disclosure_flow import strategies as dfs
 from disclosure_flow.cases import (
     Applicant,
     ApplicantKind,
@@ -471,6 +473,50 @@ def test_csv_needs_a_table(rich_report: AnnualReport) -> None:
         rich_report.to_csv(table="requests")  # type: ignore[arg-type]  # the wrong type on purpose
 
 
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(dfs.report_records(), max_size=30),
+    st.integers(2019, 2027),
+    st.sampled_from([None, *ReportTable]),
+)
+def test_csv_for_excel_with_and_without_a_bom(
+    records: list[ReportRecord], year: int, table: ReportTable | None
+) -> None:
+    report = annual_report(records, year=year)
+    plain = report.to_csv_bytes(table=table)
+    marked = report.to_csv_bytes(table=table, encoding="utf-8-sig")
+    assert plain == report.to_csv_bytes(table=table, encoding="utf-8")
+    assert marked.startswith(codecs.BOM_UTF8)
+    assert not plain.startswith(codecs.BOM_UTF8)
+    assert marked[len(codecs.BOM_UTF8) :] == plain
+    assert marked.decode("utf-8-sig") == plain.decode("utf-8")
+    # the rows of to_csv, written as the csv module writes for Excel (CR LF), one table
+    # after the other with an empty line between
+    tables = [table] if table is not None else list(ReportTable)
+    rows: list[list[str]] = []
+    for i, t in enumerate(tables):
+        rows += [[]] if i else []
+        rows += list(csv.reader(io.StringIO(report.to_csv(table=t))))
+    excel = io.StringIO(newline="")
+    csv.writer(excel).writerows(rows)
+    assert plain == excel.getvalue().encode("utf-8")
+    assert plain.endswith(b"\r\n")
+    assert plain.count(b"\n") == plain.count(b"\r\n")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16", "UTF-8-SIG", None])
+def test_csv_bytes_encodings_are_the_two_utf_8s(
+    rich_report: AnnualReport, encoding: object
+) -> None:
+    with pytest.raises(InvalidValueError, match=r"encoding.*'utf-8', 'utf-8-sig'"):
+        rich_report.to_csv_bytes(encoding=encoding)  # type: ignore[arg-type]  # on purpose
+
+
+def test_csv_bytes_need_a_table_or_none(rich_report: AnnualReport) -> None:
+    with pytest.raises(InvalidValueError, match="table"):
+        rich_report.to_csv_bytes(table="requests")  # type: ignore[arg-type]  # on purpose
+
+
 def test_json(rich_report: AnnualReport) -> None:
     data = json.loads(rich_report.to_json())
     assert data == rich_report.to_dict()
@@ -600,7 +646,7 @@ def test_record_validation() -> None:
     with pytest.raises(InvalidValueError, match="fee_yuan"):
         ReportRecord("A", NP, D(2025, 1, 1), fee_yuan=1.5)  # type: ignore[arg-type]  # on purpose
     with pytest.raises(InvalidValueError, match="applicant"):
-        ReportRecord("A", "natural_person", D(2025, 1, 1))  # type: ignore[arg-type]  # on purpose
+        ReportRecord("A", "NATURAL_PERSON", D(2025, 1, 1))  # a name, not a value
     with pytest.raises(InvalidValueError, match="decided"):
         ProceedingRecord(ProceedingKind.RECONSIDERATION, D(2025, 1, 1), ProceedingResult.UPHELD)
     with pytest.raises(InvalidValueError, match="decided"):

@@ -94,3 +94,51 @@ def test_type_hints_resolve() -> None:
     hints = typing.get_type_hints(DayInfo)
     assert hints["day"] is dt.date
     assert hints["kind"] is DayKind
+
+
+# -- where a fact comes from, in each language ---------------------------------------
+
+
+def test_the_weekday_rule_is_described_in_chinese() -> None:
+    from disclosure_flow import WorkdayCalendar
+    from disclosure_flow.workdays.days import WEEKDAY_RULE
+
+    info = WorkdayCalendar().day_info(dt.date(2026, 10, 13))
+    assert info.source == WEEKDAY_RULE  # as stored, unchanged
+    assert info.describe_source() == "按星期规则（周一至周五工作，周六、周日休息）"
+    assert info.describe_source("en") == WEEKDAY_RULE
+
+
+def test_a_notice_stays_as_published_and_is_named_in_english() -> None:
+    from disclosure_flow import WorkdayCalendar
+
+    info = WorkdayCalendar().day_info(dt.date(2026, 10, 10))
+    assert info.describe_source("zh") == info.source
+    assert info.source.startswith("国务院办公厅关于2026年")
+    assert info.describe_source("en") == f"the State Council's notice ({info.source})"
+    with pytest.raises(InvalidValueError):
+        info.describe_source("fr")
+
+
+def test_every_estimate_scenario_is_described_in_chinese() -> None:
+    from disclosure_flow.workdays.days import estimate_source
+    from disclosure_flow.workdays.estimate import (
+        ESTIMATOR_VERSION,
+        FIRST_ESTIMABLE_YEAR,
+        LAST_ESTIMABLE_YEAR,
+        estimate_year,
+    )
+
+    labels = {
+        scenario.label
+        for year in range(FIRST_ESTIMABLE_YEAR, LAST_ESTIMABLE_YEAR + 1)
+        for scenario in estimate_year(year)
+    }
+    for label in labels:
+        source = estimate_source(label, ESTIMATOR_VERSION)
+        info = DayInfo(dt.date(2027, 2, 10), DayKind.HOLIDAY, "春节", source, DataStatus.ESTIMATED)
+        text = info.describe_source("zh")
+        assert text.startswith("估计（")
+        assert f"估计方法第 {ESTIMATOR_VERSION} 版" in text
+        assert not any(word in text for word in ("make-up", "from", "only", "rules")), text
+        assert info.describe_source("en") == source

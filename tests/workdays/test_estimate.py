@@ -234,15 +234,35 @@ def autumn(
 )
 def test_national_day_blocks_reproduce_the_notices(year: int) -> None:
     off, work = official_year(year)
-    primary = estimate_year(year)[0]
-    assert autumn(primary.days_off, year) == autumn(off, year)
-    assert autumn(primary.workdays, year) == autumn(work, year)
+    # 2015's rule only its own notice showed: an estimate of 2015 gives it as an
+    # alternative (an estimate never reads the year's own notice)
+    scenarios = estimate_year(year)
+    label = "weekend 中秋节 paid back in 国庆节" if year == 2015 else scenarios[0].label
+    (found,) = [s for s in scenarios if s.label == label]
+    assert autumn(found.days_off, year) == autumn(off, year)
+    assert autumn(found.workdays, year) == autumn(work, year)
+
+
+def test_the_year_s_own_notice_is_never_read() -> None:
+    # 2023 (中秋 Fri 29 Sep) was the earliest merged: without it, the latest apart (27 Sep
+    # 2015) and the earliest merged (30 Sep 2012) leave 29 September open — merged, the
+    # nearer, and the other way an alternative.
+    labels = [s.label for s in estimate_year(2023)]
+    assert "中秋节 and 国庆节 the other way" in labels
+    assert estimate_year(2023) == estimate_year(2023, known=range(2008, 2027))
+    assert "中秋节 and 国庆节 the other way" not in [s.label for s in estimate_year(2028)]
+    # every rule read from one notice falls back when that notice is not known
+    assert "weekend 中秋节 paid back in 国庆节" in [
+        s.label for s in estimate_year(2015, known=range(2016, 2027))
+    ]
 
 
 def test_2015_weekend_mid_autumn_is_paid_back_inside_national_day() -> None:
     # 国办发明电〔2014〕28号: "中秋节：9月27日放假。国庆节：10月1日至7日放假调休，共7天。
-    # 10月10日（星期六）上班。" No Monday in lieu for Sunday 27 Sep.
-    primary = estimate_year(2015)[0]
+    # 10月10日（星期六）上班。" No Monday in lieu for Sunday 27 Sep. Only that notice showed
+    # it: an estimate of 2015 gives it as an alternative, one of 2034 (Wed 27 Sep: no
+    # weekend) not at all; a weekend 中秋 just before 1 October after 2015 as the primary.
+    (primary,) = [s for s in estimate_year(2015) if s.label == "weekend 中秋节 paid back in 国庆节"]
     assert primary.days_off[D(2015, 9, 27)] == "中秋节"
     assert D(2015, 9, 28) not in primary.days_off
     assert autumn(primary.workdays, 2015) == {D(2015, 10, 10): "国庆节"}

@@ -3,9 +3,9 @@
 
 The texts are in ``tests/workdays/notices/``, one file per notice, each opening with
 comment lines: where it was published (its gov.cn address), which copy the text was
-taken from, and anything that copy does differently. The notices of 2008, 2009 and
-2015 are not here: no copy of those notices as published (title, number, items,
-signature) was found, only news reports quoting their items, and the texts are not
+taken from, and anything that copy does differently. The notices of 2008 and
+2009 are not here: no copy of those notices as published (title, number, items,
+signature) was found (:data:`MISSING` says what was), and the texts are not
 reconstructed (the reader still handles their wording; see test_notices.py).
 
 Every day of each year is compared: its working status, every weekday off and every
@@ -38,22 +38,34 @@ ZH = {
     "Dragon Boat Festival": "端午节",
     "Mid-autumn Festival": "中秋节",
     "National Day": "国庆节",
+    "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
 }
 
 #: Supplementary notices applied to a year's notice, in order.
 SUPPLEMENTS: dict[int, tuple[str, ...]] = {
+    2015: ("2015-victory-day",),  # 国发明电〔2015〕1号: 3 September off, 4 in lieu
     2019: ("2019-labour-day",),  # 国办发明电〔2019〕3号: 劳动节 1–4 May
     2020: ("2020-extension",),  # 国办发明电〔2020〕1号: 春节 to 2 February
 }
 SUPPLEMENT_NUMBERS = {
+    "2015-victory-day": "国发明电〔2015〕1号",
     "2019-labour-day": "国办发明电〔2019〕3号",
     "2020-extension": "国办发明电〔2020〕1号",
 }
 #: Years 2008–2026 without a text as published, and why.
 MISSING: dict[int, str] = {
-    2008: "only news reports quoting the items of 国办发明电〔2007〕52号 were found",
-    2009: "only copies without the title and number, or cut short, were found",
-    2015: "only copies without the title and number were found",
+    2008: (
+        "国办发明电〔2007〕52号 (the number as secondary sources give it, not seen in a copy): "
+        "only news reports of it (中新网, 北京晚报: 通知指出…, the items reworded and cut "
+        "short) and its items as chinese-calendar and holiday-cn quote them from "
+        "http://www.gov.cn/zwgk/2007-12/18/content_837184.htm, without title, "
+        "preamble, closing or signature"
+    ),
+    2009: (
+        "国办发明电〔2008〕42号 (printed in xixik.com's copy, cut short after the preamble): "
+        "the other copies (foodmate.net) lack the title and number, and none seen has the "
+        "closing paragraph and the signature"
+    ),
 }
 YEARS = sorted(int(path.stem) for path in NOTICES.glob("*.txt") if path.stem.isdigit())
 
@@ -66,12 +78,18 @@ _WITH_WEEKEND = "与周末连休: the notice joins the weekend to the holiday; c
 WEEKEND_DIFFERENCES: dict[dt.date, str] = {
     dt.date(2011, 6, 5): "端午节 6月4日至6日放假公休; chinese-calendar leaves out the Sunday",
     dt.date(2012, 6, 23): "端午节 6月22日至24日放假公休; chinese-calendar leaves out the Saturday",
+    dt.date(2015, 6, 21): "端午节 6月20日放假，6月22日补休: the Sunday between; chinese-calendar "
+    "lists the two days printed",
+    dt.date(2015, 9, 5): "国发明电〔2015〕1号 9月3日至5日调休放假; chinese-calendar leaves out the "
+    "Saturday",
     **dict.fromkeys(
         [
             dt.date(2014, 5, 31),  # 端午节 6月2日 (Monday)
             dt.date(2014, 6, 1),
             dt.date(2014, 9, 6),  # 中秋节 9月8日 (Monday)
             dt.date(2014, 9, 7),
+            dt.date(2015, 5, 2),  # 劳动节 5月1日 (Friday)
+            dt.date(2015, 5, 3),
             dt.date(2016, 1, 2),  # 元旦 1月1日 (Friday)
             dt.date(2016, 1, 3),
             dt.date(2016, 4, 2),  # 清明节 4月4日 (Monday)

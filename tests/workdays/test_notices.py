@@ -102,7 +102,9 @@ def test_a_made_up_2027_notice_is_read_day_by_day() -> None:
 
 def test_every_deadline_in_the_year_becomes_final() -> None:
     calendar = WorkdayCalendar([Overlay.from_notice(notice_text(*ITEMS_2027))])
-    assert calendar.coverage.last == D(2027, 12, 31)
+    # final to 28 December: the last days of 2027 wait for the 2028 notice (YearEnd)
+    assert calendar.coverage.last == D(2027, 12, 28)
+    assert calendar.pending_days == (D(2027, 12, 29), D(2027, 12, 30), D(2027, 12, 31))
     # day 0 Thu 2026-12-31; 1–3 Jan off, so working day 1 is Mon 2027-01-04
     assert calendar.add_workdays(D(2026, 12, 31), 1) == D(2027, 1, 4)
     assert calendar.is_workday(D(2027, 1, 31))  # a Sunday worked (调休上班)
@@ -206,6 +208,71 @@ def test_the_older_wording_of_2008_and_2009(year: int, items: list[str], number:
     if year == 2008:
         assert days[D(2007, 12, 29)] is OverlayKind.WORKING_DAY  # the December before
         assert days[D(2007, 12, 31)] is OverlayKind.DAY_OFF
+
+
+# The items of the 2008 notice as gov.cn printed them (http://www.gov.cn/zwgk/2007-12/18/
+# content_837184.htm), as chinese-calendar (scripts/data.py) and holiday-cn (its parser's
+# test cases) quote them, line breaks and all: each item's 其中… on a line of its own, and
+# 七 without the 上班 sentence the Beijing Evening News added — 27 and 28 September are
+# worked because their rest is moved (公休日调至) to 29 and 30 September.
+ITEMS_2008_GOV_CN = [
+    "一、元旦：2007年12月30日—2008年1月1日放假，共3天。\n其中，1月1日（星期二）为法定节假日，"
+    "12月30日（星期日）为公休日，12月29日（星期六）公休日调至12月31日（星期一），12月29日（星期六）上班。",
+    "二、春节：2月6日—12日（农历除夕至正月初六）放假，共7天。\n其中，2月6日（除夕）、2月7日（春节）、"
+    "2月8日（正月初二）为法定节假日，2月9日（星期六）、2月10日（星期日）照常公休，2月2日（星期六）、"
+    "2月3日（星期日）两个公休日调至2月11日（星期一）、2月12日（星期二），2月2\n日（星期六）、2月3日"
+    "（星期日）上班。",
+    "三、清明节：4月4日—6日放假，共3天。\n其中，4月4日（清明节）为法定节假日，4月5日（星期六）、"
+    "4月6日（星期日）照常公休。",
+    "四、“五一”国际劳动节：5月1日—3日放假，共3天。\n其中，5月1日为法定节假日，5月3日（星期六）为公休日，"
+    "5月4日（星期日）公休日调至5月2日（星期五），5月4日（星期日）上班。",
+    "五、端午节：6月7日—9日放假，共3天。\n其中，6月7日（星期六）照常公休，6月8日（农历五月初五，端午节）"
+    "为法定节假日，6月8日（星期日）公休日调至6月9日（星期一）。",
+    "六、中秋节：9月13日—15日放假，共3天。\n其中，9月13日（星期六）为公休日，9月14日（农历八月十五，"
+    "中秋节）为法定节假日，9月14日（星期日）公休日调至9月15日（星期一）。",
+    "七、国庆节：9月29日—10月5日放假，共7天。\n其中，10月1日、2日、3日为法定节假日，9月27日（星期六）、"
+    "9月28日（星期日）两个公休日调至9月29日（星期一）、30日（星期二），10月4日（星期六）、5日（星期日）"
+    "照常公休。",
+]
+
+
+def test_the_2008_items_as_gov_cn_printed_them() -> None:
+    title = "国务院办公厅关于2008年部分节假日安排的通知"
+    text = notice_text(*ITEMS_2008_GOV_CN, title=title, number="国办发明电〔2007〕52号")
+    gov = {d.day: d.kind for d in HolidayNotice.parse(text).days}
+    reported = HolidayNotice.parse(notice_text(*ITEMS_2008, title=title, number=None))
+    assert gov == {d.day: d.kind for d in reported.days}
+    assert gov[D(2008, 9, 27)] is gov[D(2008, 9, 28)] is OverlayKind.WORKING_DAY
+    assert gov[D(2008, 6, 8)] is OverlayKind.DAY_OFF  # 端午, a Sunday: its rest moved, still off
+
+
+def test_a_public_holiday_whose_rest_is_moved_but_is_not_off_is_worked() -> None:
+    # 2009: 1月25日 (除夕, a Sunday) is off although its rest is moved to 1月28日.
+    item = ITEMS_2009[1]
+    assert "1月25日（星期日）公休日调至1月28日" in item
+    days = {
+        d.day: d.kind
+        for d in HolidayNotice.parse(
+            notice_text(
+                item.replace("1月24日（星期六）、2月1日（星期日）上班。", ""),
+                *ITEMS_2009[:1],
+                *ITEMS_2009[2:],
+                title="国务院办公厅关于2009年部分节假日安排的通知",
+                number=None,
+            )
+        ).days
+    }
+    assert days[D(2009, 1, 25)] is OverlayKind.DAY_OFF
+    assert days[D(2009, 1, 24)] is days[D(2009, 2, 1)] is OverlayKind.WORKING_DAY
+
+
+def test_an_item_broken_over_lines_is_read_whole() -> None:
+    item = ITEMS_2027[1].replace("共8天。", "共8天。\n")
+    days = days_of(HolidayNotice.parse(with_item(1, item)))
+    assert days[D(2027, 1, 31)] == days[D(2027, 2, 20)] == ("working_day", "春节")
+    # the closing paragraph and a signature with its date on one line are not items
+    text = with_item(1, item).replace("国务院办公厅\n2026年11月3日", "国务院办公厅 2026年11月3日。")
+    assert days_of(HolidayNotice.parse(text)) == days
 
 
 def test_the_2009_merged_item_labels_the_festival_by_its_day() -> None:

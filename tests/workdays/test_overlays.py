@@ -138,7 +138,11 @@ def test_entries_outside_the_calendar_are_ignored() -> None:
     assert cal.add_workdays(dt.date(2026, 3, 2), 5) == NATIONAL.add_workdays(dt.date(2026, 3, 2), 5)
 
 
-@given(overlays(statuses=(DataStatus.CONFIRMED,)), covered_dates(dt.date(2019, 1, 1)))
+# to 28 December 2026: the last days of 2026 wait for the 2027 notice (test_year_end.py)
+@given(
+    overlays(statuses=(DataStatus.CONFIRMED,)),
+    covered_dates(dt.date(2019, 1, 1), dt.date(2026, 12, 28)),
+)
 def test_overlay_days_decide_is_workday(overlay: Overlay, day: dt.date) -> None:
     cal = WorkdayCalendar([overlay])
     by_day = {e.day: e for e in overlay.entries}
@@ -171,8 +175,9 @@ FAKE_2027 = Overlay(
 
 def test_national_overlay_covering_2027_makes_it_final() -> None:
     cal = WorkdayCalendar([FAKE_2027])
-    assert cal.coverage.last == dt.date(2027, 12, 31)
-    assert cal.coverage.estimated_until is None
+    # final to 28 December; 29–31 December 2027 wait for the 2028 notice (YearEnd)
+    assert cal.coverage.last == dt.date(2027, 12, 28)
+    assert cal.coverage.estimated_until == dt.date(2027, 12, 31)
     assert not cal.is_workday(dt.date(2027, 1, 1))
     assert cal.day_info(dt.date(2027, 1, 1)).kind is DayKind.HOLIDAY
     assert cal.day_info(dt.date(2027, 1, 1)).status is DataStatus.CONFIRMED
@@ -188,7 +193,7 @@ def test_national_overlay_covering_2027_makes_it_final() -> None:
 
 def test_covered_year_is_final_even_when_estimates_are_allowed() -> None:
     cal = WorkdayCalendar([FAKE_2027], estimates=Estimates.ALLOW)
-    assert cal.coverage.last == dt.date(2027, 12, 31)
+    assert cal.coverage.last == dt.date(2027, 12, 28)
     result = cal.add_workdays_result(dt.date(2026, 12, 15), 20)
     assert not result.provisional
     assert result.low == result.value == result.high
@@ -205,7 +210,7 @@ def test_a_covered_year_after_a_gap_is_not_estimated() -> None:
         covers=(2028,),
     )
     cal = WorkdayCalendar([fake_2028], estimates=Estimates.ALLOW)
-    assert cal.coverage.last == dt.date(2026, 12, 31)
+    assert cal.coverage.last == dt.date(2026, 12, 28)  # 29–31 December wait for 2027
     assert cal.day_info(dt.date(2027, 6, 1)).status is DataStatus.ESTIMATED
     # 2028 stands as typed in: Wed 2028-10-04 is an ordinary working day, not an
     # estimated National Day.

@@ -2,7 +2,10 @@
 
 Each is a thin, documented call of :meth:`Case.apply <disclosure_flow.cases.Case.apply>`
 with the event's particulars as keyword arguments, so that a host's editor shows what
-each act needs. :class:`~disclosure_flow.cases.Case` has them all.
+each act needs. :class:`~disclosure_flow.cases.Case` has them all. An enum particular
+(``party``, ``answer``, ``method``, ``result``, ``order``, ``route``, ``provided_form``)
+takes a member or its value, as the command line and the stored form write it (e.g.
+``party="third_party"`` for ``ConsultedParty.THIRD_PARTY``).
 """
 
 from __future__ import annotations
@@ -72,7 +75,7 @@ class CaseActs:
         self,
         day: _dt.date,
         *,
-        party: ConsultedParty,
+        party: ConsultedParty | str,
         consultee: str,
         letter_received: _dt.date | None = None,
         **options: Any,
@@ -94,7 +97,7 @@ class CaseActs:
         day: _dt.date,
         *,
         consultee: str,
-        answer: ConsultationAnswer,
+        answer: ConsultationAnswer | str,
         reasons: str | None = None,
         **options: Any,
     ) -> Case:
@@ -143,7 +146,7 @@ class CaseActs:
         day: _dt.date,
         *,
         amount: int,
-        method: FeeMethod,
+        method: FeeMethod | str,
         notice_received: _dt.date | None = None,
         **options: Any,
     ) -> Case:
@@ -171,7 +174,7 @@ class CaseActs:
         outcome: Outcome | None = None,
         item_outcomes: Sequence[tuple[str, Outcome]] | None = None,
         remedies_stated: bool | None = None,
-        provided_form: ProvisionForm | None = None,
+        provided_form: ProvisionForm | str | None = None,
         form_reason: str | None = None,
         override_notified: _dt.date | None = None,
         **options: Any,
@@ -213,7 +216,7 @@ class CaseActs:
         self,
         day: _dt.date,
         *,
-        method: DeliveryMethod | None = None,
+        method: DeliveryMethod | str | None = None,
         received: _dt.date | None = None,
         **options: Any,
     ) -> Case:
@@ -237,9 +240,9 @@ class CaseActs:
         self,
         day: _dt.date,
         *,
-        result: RemedyResult,
+        result: RemedyResult | str,
         received: _dt.date | None = None,
-        order: RemedyOrder | None = None,
+        order: RemedyOrder | str | None = None,
         order_days: int | None = None,
         order_received: _dt.date | None = None,
         **options: Any,
@@ -268,7 +271,9 @@ class CaseActs:
             EventKind.DECIDE_RECONSIDERATION, day, result=result, **particulars, **options
         )
 
-    def file_litigation(self, day: _dt.date, *, route: LitigationRoute, **options: Any) -> Case:
+    def file_litigation(
+        self, day: _dt.date, *, route: LitigationRoute | str, **options: Any
+    ) -> Case:
         """提起行政诉讼 (直接起诉 or 复议后起诉)."""
         return self.apply(EventKind.FILE_LITIGATION, day, route=route, **options)
 
@@ -276,8 +281,8 @@ class CaseActs:
         self,
         day: _dt.date,
         *,
-        result: RemedyResult,
-        order: RemedyOrder | None = None,
+        result: RemedyResult | str,
+        order: RemedyOrder | str | None = None,
         order_days: int | None = None,
         order_received: _dt.date | None = None,
         **options: Any,

@@ -191,6 +191,19 @@ class ApplicantProblemKind(enum.Enum):
     MISSING_CONTACT = "missing_contact"
 
 
+# The enum-typed fields take a member or its value (_fields.to_member).
+def _problem_kind(value: ApplicantProblemKind | str) -> ApplicantProblemKind:
+    return _fields.to_member(ApplicantProblemKind, value, "kind")
+
+
+def _document_kind(value: IdentityDocumentKind | str) -> IdentityDocumentKind:
+    return _fields.to_member(IdentityDocumentKind, value, "kind")
+
+
+def _applicant_kind(value: ApplicantKind | str) -> ApplicantKind:
+    return _fields.to_member(ApplicantKind, value, "kind")
+
+
 @attrs.frozen(slots=True)
 class ApplicantProblem:
     """One thing a clerk would ask the applicant to correct (补正事项).
@@ -203,9 +216,7 @@ class ApplicantProblem:
         message_en: the same in English.
     """
 
-    kind: ApplicantProblemKind = attrs.field(
-        validator=_fields.member_of(ApplicantProblemKind), repr=_fields.enum_repr
-    )
+    kind: ApplicantProblemKind = attrs.field(converter=_problem_kind, repr=_fields.enum_repr)
     message_zh: str = attrs.field(validator=_fields.non_empty_text)
     message_en: str = attrs.field(validator=_fields.non_empty_text)
 
@@ -522,9 +533,7 @@ class IdentityDocument:
             optional.
     """
 
-    kind: IdentityDocumentKind = attrs.field(
-        validator=_fields.member_of(IdentityDocumentKind), repr=_fields.enum_repr
-    )
+    kind: IdentityDocumentKind = attrs.field(converter=_document_kind, repr=_fields.enum_repr)
     number: str = attrs.field(
         validator=_fields.personal(_fields.instance_of(str)), repr=_hidden_repr(mask_token)
     )
@@ -647,9 +656,7 @@ class Applicant:
         contact: how to reach the applicant (联系方式).
     """
 
-    kind: ApplicantKind = attrs.field(
-        validator=_fields.member_of(ApplicantKind), repr=_fields.enum_repr
-    )
+    kind: ApplicantKind = attrs.field(converter=_applicant_kind, repr=_fields.enum_repr)
     name: str = attrs.field(validator=_fields.personal(_fields.non_empty_text))
     identity: IdentityDocument | None = attrs.field(
         default=None,

@@ -43,8 +43,9 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from disclosure_flow import _fields
 from disclosure_flow.cases.acts import CaseActs
 from disclosure_flow.cases.applicants import Applicant
 from disclosure_flow.cases.channels import Channel, InformationRequest
@@ -95,15 +96,20 @@ from disclosure_flow.clock import (
     Policy,
     PolicyDates,
     policy_in_force,
+    timeline_figure,
 )
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import (
+    ClockError,
     EventRefusedError,
     InvalidValueError,
     VersionConflictError,
     Wording,
 )
 from disclosure_flow.workdays import WorkdayCalendar
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["Case"]
 
@@ -162,7 +168,7 @@ class Case(CaseActs):
         *,
         applicant: Applicant,
         request: InformationRequest,
-        channel: Channel,
+        channel: Channel | str,
         policy: Policy,
         calendar: WorkdayCalendar,
     ) -> None:
@@ -176,8 +182,7 @@ class Case(CaseActs):
             raise InvalidValueError(
                 "request", request, Wording("an InformationRequest", "InformationRequest 申请内容")
             )
-        if not isinstance(channel, Channel):
-            raise InvalidValueError.choice("channel", channel, list(Channel))
+        channel = _fields.to_member(Channel, channel, "channel")
         if not isinstance(policy, Policy):
             raise InvalidValueError(
                 "policy", policy, Wording("a Policy (e.g. R2019)", "Policy 政策（如 R2019）")
@@ -207,11 +212,11 @@ class Case(CaseActs):
         *,
         applicant: Applicant,
         request: InformationRequest,
-        channel: Channel,
+        channel: Channel | str,
         received: _dt.date,
         calendar: WorkdayCalendar,
         policy: Policy | None = None,
-        policy_dates: PolicyDates = PolicyDates.IN_FORCE,
+        policy_dates: PolicyDates | str = PolicyDates.IN_FORCE,
         actor: str | None = None,
         note: str | None = None,
     ) -> Case:
@@ -221,16 +226,18 @@ class Case(CaseActs):
             case_id: the host's identifier of the case.
             applicant: who applies.
             request: what is asked for.
-            channel: how it arrived; decides whether day 0 is *received* (in person,
+            channel: how it arrived (申请渠道), a :class:`Channel` or its value (e.g.
+                ``"in_person"``); decides whether day 0 is *received* (in person,
                 signed-for post) or waits for :meth:`confirm_receipt`.
             received: the day the application reached the office.
             calendar: the working-day calendar deadlines are computed with.
             policy: the rules; default the national rules in force on *received*
                 (:func:`~disclosure_flow.clock.policy_in_force`: R2019 from 2019-05-15,
                 R2008 before).
-            policy_dates: :attr:`~PolicyDates.IN_FORCE` (default) refuses a policy that was
-                not in force on *received*; :attr:`~PolicyDates.ANY` allows it, for a
-                simulation (kept with the case).
+            policy_dates: :attr:`~PolicyDates.IN_FORCE` (default; or its value
+                ``"in_force"``) refuses a policy that was not in force on *received*;
+                :attr:`~PolicyDates.ANY` (``"any"``) allows it, for a simulation (kept
+                with the case).
             actor: who registered it.
             note: a free note.
 
@@ -239,8 +246,7 @@ class Case(CaseActs):
                 on *received* (SPEC §12) under ``PolicyDates.IN_FORCE``.
             InvalidDateError: *received* is not a ``datetime.date``.
         """
-        if not isinstance(policy_dates, PolicyDates):
-            raise InvalidValueError.choice("policy_dates", policy_dates, list(PolicyDates))
+        policy_dates = _fields.to_member(PolicyDates, policy_dates, "policy_dates")
         received = check_date(received, "received")
         if policy is None:
             policy = policy_in_force(received)
@@ -457,7 +463,7 @@ class Case(CaseActs):
         expected_version: int | None = None,
         actor: str | None = None,
         note: str | None = None,
-        dispatch: Dispatch = Dispatch.TABLE,
+        dispatch: Dispatch | str = Dispatch.TABLE,
         **payload: Any,
     ) -> Case:
         """Record *event* on *day*, if the lifecycle and the law allow it; return the case.
@@ -470,7 +476,8 @@ class Case(CaseActs):
                 ``int`` (a bool or a float is refused).
             actor: who recorded it.
             note: a free note.
-            dispatch: run through the compiled table (default) or the machine.
+            dispatch: run through the compiled table (default, ``"table"``) or the
+                machine (``"machine"``).
             **payload: the event's particulars (see the typed methods).
 
         Raises:
@@ -498,6 +505,8 @@ class Case(CaseActs):
                 raise VersionConflictError(kind.value, state.value, expected_version, self.version)
         actor = _optional_text("actor", actor)
         note = _optional_text("note", note)
+        if type(dispatch) is str:
+            dispatch = _fields.to_member(Dispatch, dispatch, "dispatch")
         if not isinstance(dispatch, Dispatch):
             raise InvalidValueError.choice("dispatch", dispatch, list(Dispatch))
         branches = _TABLE.get((state, kind))
@@ -652,6 +661,39 @@ class Case(CaseActs):
         elif facts.reopened is not None and as_of < facts.reopened.start <= deadline.day0:
             as_of = facts.reopened.start  # a re-opened period is measured from its start
         return deadline.status(as_of)
+
+    def timeline(self, as_of: _dt.date | None = None, *, lang: str = "zh") -> Figure:
+        """The reply deadline as a timeline picture (期限时间轴), titled with the case's
+        number; with *as_of*, the deadline as it stood that day, marked with the working
+        days used and left (as :meth:`status`). A :class:`matplotlib.figure.Figure`
+        (extra ``plot``); see :func:`~disclosure_flow.clock.timeline_figure`.
+
+        Raises:
+            ClockError: no day 0 yet (Art. 31), or *as_of* is before day 0.
+            InvalidValueError: *lang* is not ``"zh"`` or ``"en"``.
+            ModuleNotFoundError: matplotlib is not installed.
+        """
+        deadline = self.deadline(as_of=as_of)
+        if deadline is None:
+            if as_of is not None and self._facts.day0 is not None:
+                raise ClockError(
+                    "as_of",
+                    as_of,
+                    Wording(
+                        f"on or after day 0 ({self._facts.day0})",
+                        f"第 0 日（{self._facts.day0}）或之后",
+                    ),
+                )
+            raise ClockError(
+                Wording("day 0", "第 0 日"),
+                None,
+                Wording(
+                    "a confirmed day 0 (Art. 31) to draw the deadline",
+                    "已确认的第 0 日（第三十一条），才能计算期限",
+                ),
+            )
+        status = None if as_of is None else self.status(as_of)
+        return timeline_figure(deadline, as_of=as_of, status=status, lang=lang, case_id=self._id)
 
     def sub_deadlines(self) -> tuple[SubDeadline, ...]:
         """The shorter periods running in the current state (子期限): the correction

@@ -308,6 +308,15 @@ def _read_items(value: object, path: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+# The enum-typed fields take a member or its value (_fields.to_member).
+def _form(value: ProvisionForm | str) -> ProvisionForm:
+    return _fields.to_member(ProvisionForm, value, "form")
+
+
+def _delivery(value: DeliveryMethod | str) -> DeliveryMethod:
+    return _fields.to_member(DeliveryMethod, value, "delivery")
+
+
 @attrs.frozen(slots=True)
 class InformationRequest:
     """What an application asks for (申请公开的政府信息), Art. 29 ¶2(2)–(3).
@@ -331,12 +340,8 @@ class InformationRequest:
     """
 
     description: str = attrs.field(validator=_fields.non_empty_text)
-    form: ProvisionForm = attrs.field(
-        validator=_fields.member_of(ProvisionForm), repr=_fields.enum_repr
-    )
-    delivery: DeliveryMethod = attrs.field(
-        validator=_fields.member_of(DeliveryMethod), repr=_fields.enum_repr
-    )
+    form: ProvisionForm = attrs.field(converter=_form, repr=_fields.enum_repr)
+    delivery: DeliveryMethod = attrs.field(converter=_delivery, repr=_fields.enum_repr)
     document_number: str | None = attrs.field(default=None, validator=_fields.optional_text)
     purpose: str | None = attrs.field(default=None, validator=_fields.optional_text)
     items: tuple[str, ...] = attrs.field(default=(), converter=_to_items, validator=_check_items)

@@ -134,6 +134,10 @@ class FeeBand:
         return self.count * self.unit_price
 
 
+def _fee_method(value: FeeMethod | str) -> FeeMethod:
+    return _fields.to_member(FeeMethod, value, "method")
+
+
 @attrs.frozen(slots=True)
 class FeeBreakdown:
     """An itemised fee for one request (信息处理费明细).
@@ -147,7 +151,7 @@ class FeeBreakdown:
             ``already_counted + units``; free units are a line at price 0.
     """
 
-    method: FeeMethod = attrs.field(validator=_fields.member_of(FeeMethod), repr=_fields.enum_repr)
+    method: FeeMethod = attrs.field(converter=_fee_method, repr=_fields.enum_repr)
     units: int = attrs.field(validator=_int_at_least(0))
     already_counted: int = attrs.field(validator=_int_at_least(0))
     bands: tuple[FeeBand, ...]
@@ -324,14 +328,18 @@ class FeeSchedule:
             bands.append(FeeBand(tier.first, last, tier.price))
         return FeeBreakdown(FeeMethod.PER_VOLUME, pages, 0, tuple(bands))
 
-    def fee(self, method: FeeMethod, units: int, *, already_this_month: int = 0) -> FeeBreakdown:
-        """The fee of a request by its one *method*: items or pages in *units*.
+    def fee(
+        self, method: FeeMethod | str, units: int, *, already_this_month: int = 0
+    ) -> FeeBreakdown:
+        """The fee of a request by its one *method* (a :class:`FeeMethod` or its value,
+        e.g. ``"per_item"``): items or pages in *units*.
 
         Raises:
             InvalidValueError: *method* is not a :class:`FeeMethod`, a count is not an
                 int >= 0, or *already_this_month* is given for the per-volume method
                 (it counts per request).
         """
+        method = _fields.to_member(FeeMethod, method, "method")
         if method is FeeMethod.PER_ITEM:
             return self.per_item_fee(units, already_this_month=already_this_month)
         if method is FeeMethod.PER_VOLUME:

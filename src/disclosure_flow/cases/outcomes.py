@@ -33,7 +33,7 @@ default in （三）8 属于行政查询事项; a host may count it elsewhere wi
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -95,6 +95,14 @@ class OutcomeKind(enum.Enum):
     def reasons(self) -> tuple[OutcomeReason, ...]:
         """The reasons an outcome of this kind may give, in order."""
         return _KIND_REASONS[self]
+
+    @property
+    def default_reason(self) -> OutcomeReason | None:
+        """The reason an :class:`Outcome` of this kind takes when none is given (默认办理情形),
+        or ``None`` when the reply must name one: ``DISCLOSED`` for （一）予以公开 (Art.
+        36(2); 已主动公开, Art. 36(1), is named), ``PARTIALLY_DISCLOSED`` for （二）部分公开
+        (Art. 37, its only reason). [convention, SPEC §6]"""
+        return _DEFAULT_REASONS.get(self)
 
 
 _KINDS = {
@@ -429,21 +437,35 @@ _REASONS: dict[OutcomeReason, tuple[ReportRow, str, str]] = {
 _KIND_REASONS = {k: tuple(r for r in OutcomeReason if r.kind is k) for k in OutcomeKind}
 
 
-def _default_reason(outcome: Outcome) -> Any:
-    # Any: None for a kind with several reasons, refused right after by __attrs_post_init__.
-    reasons = outcome.kind.reasons if isinstance(outcome.kind, OutcomeKind) else ()
-    return reasons[0] if len(reasons) == 1 else None
+#: The reason an outcome takes when none is given (默认办理情形): the kinds whose
+#: situation the law names with the kind itself — （一）予以公开 is Art. 36(2) 予以公开
+#: (Art. 36(1) 已主动公开 is a different reply and must be named), （二）部分公开 has only
+#: Art. 37. Every other kind has several grounds, and the reply must name the one
+#: applied (Art. 36(3): 告知申请人不予公开并说明理由). [convention, SPEC §6]
+_DEFAULT_REASONS = {
+    OutcomeKind.DISCLOSED: OutcomeReason.DISCLOSED,
+    OutcomeKind.PARTIALLY_DISCLOSED: OutcomeReason.PARTIALLY_DISCLOSED,
+}
 
 
-def _grounds(value: object) -> tuple[Any, ...]:
-    # Any: the members are checked by Outcome.__attrs_post_init__.
+def _kind(value: OutcomeKind | str) -> OutcomeKind:
+    return _fields.to_member(OutcomeKind, value, "kind")
+
+
+def _reason(value: OutcomeReason | str | None) -> OutcomeReason | None:
+    # None: the kind's default reason, filled in by Outcome.__attrs_post_init__.
+    return _fields.to_optional_member(OutcomeReason, value, "reason")
+
+
+def _grounds(value: Iterable[OutcomeReason | str]) -> tuple[OutcomeReason, ...]:
+    # Which grounds a 部分公开 may give is checked by Outcome.__attrs_post_init__.
     if not isinstance(value, tuple | list):
         raise InvalidValueError(
             "withheld_grounds",
             value,
             Wording("a tuple of OutcomeReason members", "OutcomeReason 成员组成的元组"),
         )
-    return tuple(value)
+    return _fields.to_members(OutcomeReason, value, "withheld_grounds")
 
 
 @attrs.frozen(slots=True)
@@ -452,8 +474,14 @@ class Outcome:
 
     Required details, checked at construction (:class:`InvalidValueError` otherwise):
 
-    - ``reason`` must be one of the kind's reasons; it may be left out only for
-      ``PARTIALLY_DISCLOSED``, which has one. A 不予公开 thus always names its ground.
+    - ``reason`` must be one of the kind's reasons. Left out (``None``), it is the
+      kind's :attr:`~OutcomeKind.default_reason`: ``OutcomeReason.DISCLOSED`` for
+      （一）予以公开 (Art. 36(2)), ``OutcomeReason.PARTIALLY_DISCLOSED`` for （二）部分公开
+      (Art. 37); every other kind must name its reason (a 不予公开 thus always names
+      its ground, Art. 36(3)), and ``OutcomeReason.ALREADY_PUBLIC`` (Art. 36(1)) is
+      always named. [convention, SPEC §6]
+    - ``kind``, ``reason`` and ``withheld_grounds`` take members or their values, e.g.
+      ``Outcome("withheld", "state_secret")``.
     - a 部分公开 records ``withheld`` (what was not disclosed) and why: ``withheld_grounds``
       (one or more of the eight 不予公开 grounds) and/or
       ``not_government_information`` (part of what was asked is not government
@@ -464,7 +492,8 @@ class Outcome:
 
     Attributes:
         kind: the group of table 三 (办理结果类型).
-        reason: the situation applied, with its article (办理情形).
+        reason: the situation applied, with its article (办理情形); given as ``None``
+            (the default), the kind's default reason.
         withheld: for a 部分公开, what was withheld (不予公开的内容).
         withheld_grounds: for a 部分公开, the grounds of the withholding (不予公开理由).
         not_government_information: for a 部分公开, whether part of what was withheld is
@@ -474,12 +503,8 @@ class Outcome:
         note: free text for the reply or the file (说明).
     """
 
-    kind: OutcomeKind = attrs.field(
-        validator=_fields.member_of(OutcomeKind), repr=_fields.enum_repr
-    )
-    reason: OutcomeReason = attrs.field(
-        default=attrs.Factory(_default_reason, takes_self=True), repr=_fields.enum_repr
-    )
+    kind: OutcomeKind = attrs.field(converter=_kind, repr=_fields.enum_repr)
+    reason: OutcomeReason = attrs.field(default=None, converter=_reason, repr=_fields.enum_repr)
     withheld: str | None = attrs.field(default=None, kw_only=True, validator=_fields.optional_text)
     withheld_grounds: tuple[OutcomeReason, ...] = attrs.field(
         default=(), kw_only=True, converter=_grounds, repr=_fields.enum_tuple_repr
@@ -493,6 +518,8 @@ class Outcome:
     note: str | None = attrs.field(default=None, kw_only=True, validator=_fields.optional_text)
 
     def __attrs_post_init__(self) -> None:
+        if self.reason is None:
+            self._default_reason()
         allowed_reasons = self.kind.reasons
         if self.reason not in allowed_reasons:
             listed = ", ".join(_fields.enum_repr(r) for r in allowed_reasons)
@@ -539,6 +566,22 @@ class Outcome:
                 ),
             )
 
+    def _default_reason(self) -> None:
+        default = self.kind.default_reason
+        if default is None:
+            listed = ", ".join(_fields.enum_repr(r) for r in self.kind.reasons)
+            raise InvalidValueError(
+                "reason",
+                None,
+                Wording(
+                    f"for {self.kind.ordinal_zh}{self.kind.label_zh} one of {listed} "
+                    "(the reply names its ground; only 予以公开 and 部分公开 have a default)",
+                    f"{self.kind.ordinal_zh}{self.kind.label_zh}的理由为以下之一：{listed}"
+                    "（答复应写明理由；只有予以公开和部分公开有默认理由）",
+                ),
+            )
+        object.__setattr__(self, "reason", default)
+
     def _check_partial(self) -> None:
         if self.withheld is None:
             raise InvalidValueError(
@@ -579,18 +622,23 @@ class Outcome:
         return self.report_row()
 
     def report_row(
-        self, *, registration_data_row: ReportRow = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
+        self, *, registration_data_row: ReportRow | str = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
     ) -> ReportRow:
         """The table-三 row the outcome counts in.
 
         Args:
             registration_data_row: where a registration-data answer (Art. 36(7),
                 ``OutcomeReason.ADMINISTRATIVE_QUERY``) counts; the host's choice,
-                by default （三）8 属于行政查询事项 (SPEC §6).
+                by default （三）8 属于行政查询事项 (SPEC §6); a :class:`ReportRow` or its
+                value, the row's key (e.g. ``"三.4.1"``).
 
         Raises:
             InvalidValueError: *registration_data_row* is not a :class:`ReportRow`.
         """
+        if type(registration_data_row) is str:
+            registration_data_row = _fields.to_member(
+                ReportRow, registration_data_row, "registration_data_row"
+            )
         if not isinstance(registration_data_row, ReportRow):
             raise InvalidValueError.choice(
                 "registration_data_row", registration_data_row, list(ReportRow)

@@ -156,7 +156,11 @@ def _check_value(kind: _Kind, value: object) -> Wording | None:
     cls = _ENUMS[kind]
     if isinstance(value, cls):
         return None
-    return Wording.one_of(f"{cls.__name__}.{m.name}" for m in cls)
+    listed = [repr(m.value) for m in cls]
+    return Wording(
+        f"a {cls.__name__} or its value, one of " + ", ".join(listed),
+        f"{cls.__name__} 或其取值，以下之一：" + "、".join(listed),
+    )
 
 
 def _encode(kind: _Kind, value: Any) -> Any:
@@ -391,6 +395,10 @@ def _check_payload(state: CaseState, kind: EventKind, payload: Mapping[str, Any]
         if f.kind is _Kind.DATE:
             value = check_date(value, f.name)
         else:
+            if type(value) is str and f.kind in _ENUMS:
+                # An enum option given as its value, as the command line writes it.
+                member: Any = _ENUM_BY_VALUE[f.kind].get(value, value)
+                value = member
             allowed = _check_value(f.kind, value)
             if allowed is not None:
                 raise EventRefusedError(

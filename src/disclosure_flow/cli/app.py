@@ -2,6 +2,12 @@
 
 Run ``disclosure-flow --help`` (or ``python -m disclosure_flow --help``).
 
+Language: ``--lang zh|en``; without it, the locale (the first of ``LANGUAGE``'s first
+entry, ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set: ``zh…`` Chinese, another
+language English; none, ``C`` or ``POSIX`` Chinese). It is read before parsing
+(:func:`~disclosure_flow.cli.options.cli_language`), so that the help and argparse's
+errors speak it too.
+
 Exit codes: 0 success; 1 (``watchlist`` only) a listed case needs the agency to act;
 2 bad usage; 3 the library refused the input (a
 :class:`~disclosure_flow.errors.DisclosureFlowError`, e.g. a date outside the
@@ -16,6 +22,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import re
 import sys
 import traceback
@@ -28,8 +35,6 @@ from disclosure_flow.cases import Channel
 from disclosure_flow.cli.notice import _import_notice_parser
 from disclosure_flow.cli.options import (
     _DUE_SOON,
-    _EPILOG,
-    _EPILOG_ERRORS,
     _PROVISIONAL,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -38,23 +43,22 @@ from disclosure_flow.cli.options import (
     EXIT_REFUSED,
     EXIT_USAGE,
     _add_calendar_options,
-    _count,
-    _date,
+    _add_lang_option,
     _emit,
-    _encoding,
-    _extension,
+    _epilog,
     _Parser,
-    _pause,
     _result_json,
-    _signed_count,
+    _Say,
     _UsageError,
-    _year,
+    cli_language,
+    locale_language,
     make_calendar,
 )
 from disclosure_flow.clock import (
     R2008,
     R2019,
     ClockEvent,
+    Deadline,
     Extension,
     Pause,
     PauseReason,
@@ -76,134 +80,265 @@ _REPORT_TABLES = ("requests", "proceedings")
 _LIGHT_COMMANDS = ("calendar", "deadline")
 
 
-def build_parser(*, light: bool = False) -> argparse.ArgumentParser:
-    """The argument parser (exposed for documentation and tests).
+def build_parser(*, light: bool = False, lang: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests), in *lang* (``"zh"``
+    or ``"en"``; by default the language of the locale, :func:`cli_language`).
 
     With *light*, only the commands of :data:`_LIGHT_COMMANDS` are defined (for running
     one of them: the others' definitions import the case layer and the reports).
     """
+    say = _Say(lang or locale_language(os.environ))
     parser = _Parser(
         prog="disclosure-flow",
-        description=(
+        lang=say.lang,
+        description=say(
+            "政府信息公开申请的答复期限：按中国的工作日计算，逐步说明依据。",
             "Deadlines for requests for government information (政府信息公开申请), "
-            "counted in Chinese working days, explained step by step."
+            "counted in Chinese working days, explained step by step.",
         ),
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_epilog(say, top=True),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=say("显示版本号并退出", "show the version and exit"),
+    )
+    _add_lang_option(parser, say)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=say("命令", "commands"))
 
     cal = sub.add_parser(
         "calendar",
-        help="working days: what a date is, counts, additions, coverage",
-        description="Is a date a working day and why; working days between two dates; "
-        "the n-th working day after a date; the calendar's coverage.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=say(
+            "工作日：某日是否上班、两日之间的工作日数、第 N 个工作日、数据覆盖范围",
+            "working days: what a date is, counts, additions, coverage",
+        ),
+        description=say(
+            "某日是否为工作日及其依据；两个日期之间的工作日数；某日之后的第 N 个工作日；"
+            "日历数据覆盖的范围。",
+            "Is a date a working day and why; working days between two dates; "
+            "the n-th working day after a date; the calendar's coverage.",
+        ),
+        epilog=_epilog(say),
     )
-    cal.add_argument("dates", nargs="*", type=_date, metavar="DATE", help="one or two dates")
     cal.add_argument(
-        "--add", type=_signed_count, metavar="N", help="the N-th working day after DATE"
+        "dates",
+        nargs="*",
+        type=say.date,
+        metavar="DATE",
+        help=say("一个或两个日期", "one or two dates"),
     )
-    cal.add_argument("--coverage", action="store_true", help="print the covered date range")
-    _add_calendar_options(cal)
+    cal.add_argument(
+        "--add",
+        type=say.signed_count,
+        metavar="N",
+        help=say("DATE 之后的第 N 个工作日（负数往前数）", "the N-th working day after DATE"),
+    )
+    cal.add_argument(
+        "--coverage",
+        action="store_true",
+        help=say("显示日历数据覆盖的日期范围", "print the covered date range"),
+    )
+    _add_calendar_options(cal, say)
     cal.set_defaults(handler=_calendar_command, parser=cal)
 
     dl = sub.add_parser(
         "deadline",
-        help="the reply deadline of a request, explained step by step",
-        description="Compute the reply deadline (答复期限) of a request from its day 0 and "
-        "its clock events, and explain every step: holidays skipped, make-up days "
-        "counted, pauses, extensions.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=say(
+            "一件申请的答复期限，逐步说明",
+            "the reply deadline of a request, explained step by step",
+        ),
+        description=say(
+            "由收到申请之日和计时事件计算答复期限，并逐步说明：跳过的节假日、计入的调休"
+            "上班日、暂停、延长。",
+            "Compute the reply deadline (答复期限) of a request from its day 0 and "
+            "its clock events, and explain every step: holidays skipped, make-up days "
+            "counted, pauses, extensions.",
+        ),
+        epilog=_epilog(say),
     )
-    dl.add_argument("received", type=_date, metavar="RECEIVED", help="the day it was received")
+    dl.add_argument(
+        "received",
+        type=say.date,
+        metavar="RECEIVED",
+        help=say("收到申请的日期", "the day it was received"),
+    )
     dl.add_argument(
         "--channel",
         choices=[c.value for c in Channel],
         default=Channel.IN_PERSON.value,
-        help="how it arrived (Art. 31 decides day 0); default in_person",
+        help=say(
+            "申请的提交方式（第三十一条据此确定收到申请之日）；默认 in_person（当面提交）",
+            "how it arrived (Art. 31 decides day 0); default in_person",
+        ),
     )
     dl.add_argument(
         "--confirmed",
-        type=_date,
+        type=say.date,
         metavar="DATE",
-        help="the day receipt was confirmed (ordinary letter, internet, fax)",
+        help=say(
+            "确认收到申请的日期（平常信函、互联网、传真）",
+            "the day receipt was confirmed (ordinary letter, internet, fax)",
+        ),
     )
+    reasons = ", ".join(r.value for r in PauseReason)
     dl.add_argument(
         "--pause",
         action="append",
         default=[],
-        type=_pause,
+        type=say.pause,
         metavar="START:END:REASON",
-        help="a paused clock; END may be empty while it runs; REASON one of "
-        + ", ".join(r.value for r in PauseReason),
+        help=say(
+            f"一段暂停计时（START 至 END）；暂停仍在继续时 END 留空；REASON 为 {reasons} 之一",
+            f"a paused clock; END may be empty while it runs; REASON one of {reasons}",
+        ),
     )
     dl.add_argument(
         "--extend",
         action="append",
         default=[],
-        type=_extension,
+        type=say.extension,
         metavar="DAYS:APPROVER:GRANTED_ON",
-        help="an extension of DAYS working days approved by APPROVER on GRANTED_ON",
+        help=say(
+            "延长答复期限 DAYS 个工作日，由 APPROVER 于 GRANTED_ON 批准",
+            "an extension of DAYS working days approved by APPROVER on GRANTED_ON",
+        ),
     )
-    dl.add_argument("--restart", type=_date, metavar="DATE", help="corrected application received")
     dl.add_argument(
-        "--policy", choices=sorted(_POLICIES), default="R2019", help="the rules (default R2019)"
+        "--restart",
+        type=say.date,
+        metavar="DATE",
+        help=say("收到补正后申请的日期（重新计算期限）", "corrected application received"),
     )
-    dl.add_argument("--as-of", type=_date, metavar="DATE", help="also report days used/left")
+    dl.add_argument(
+        "--policy",
+        choices=sorted(_POLICIES),
+        default="R2019",
+        help=say(
+            "适用的规定：R2019（2019年条例，默认）或 R2008（2008年条例）",
+            "the rules (default R2019)",
+        ),
+    )
+    dl.add_argument(
+        "--as-of",
+        type=say.date,
+        metavar="DATE",
+        help=say("同时给出截至该日已用、剩余的工作日", "also report days used/left"),
+    )
     dl.add_argument(
         "--due-soon",
-        type=_count,
+        type=say.count,
         metavar="N",
-        help=f"with --as-of: due soon within N working days (default {_DUE_SOON})",
+        help=say(
+            f"与 --as-of 同用：剩余 N 个工作日以内为即将到期（默认 {_DUE_SOON}）",
+            f"with --as-of: due soon within N working days (default {_DUE_SOON})",
+        ),
     )
-    _add_calendar_options(dl)
+    dl.add_argument(
+        "--png",
+        metavar="OUT",
+        help=say(
+            "另将期限时间轴画成 PNG 图片写入此文件（放假日、暂停、延长、答复期限、--as-of 当日；"
+            "需要可选组件 plot）",
+            "also draw the deadline's timeline as a PNG picture into this file (days off, "
+            "pauses, extensions, the due date, --as-of; needs the extra plot)",
+        ),
+    )
+    _add_calendar_options(dl, say)
     dl.set_defaults(handler=_deadline_command, parser=dl)
 
     rp = sub.add_parser(
         "report",
-        help="the annual report's tables 三 and 四 from cases as JSON Lines",
-        description="Compute the annual report's tables (年度报告 表三、表四) from case "
-        "records, one JSON object per line (see disclosure_flow.ReportRecord).",
-        epilog="example:\n  disclosure-flow report cases.jsonl --year 2025 --format markdown\n\n"
-        + _EPILOG_ERRORS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=say(
+            "由 JSON Lines 案件记录生成年度报告表三、表四",
+            "the annual report's tables 3 and 4 (表三、表四) from cases as JSON Lines",
+        ),
+        description=say(
+            "由案件记录（每行一个 JSON 对象，见 disclosure_flow.ReportRecord）生成政府信息"
+            "公开工作年度报告的表三、表四。",
+            "Compute the annual report's tables (年度报告 表三、表四) from case "
+            "records, one JSON object per line (see disclosure_flow.ReportRecord).",
+        ),
+        epilog=_epilog(
+            say,
+            "disclosure-flow report cases.jsonl --year 2025 --format markdown",
+            "disclosure-flow report cases.jsonl --year 2025 --format xlsx -o 2025.xlsx",
+            "disclosure-flow report cases.jsonl --year 2025 --format csv --bom -o 2025.csv",
+        ),
     )
-    rp.add_argument("records", metavar="FILE", help="JSON Lines file of records; - for stdin")
-    rp.add_argument("--year", type=_year, required=True, help="the report year")
+    rp.add_argument(
+        "records",
+        metavar="FILE",
+        help=say(
+            "案件记录的 JSON Lines 文件；- 表示标准输入", "JSON Lines file of records; - for stdin"
+        ),
+    )
+    rp.add_argument("--year", type=say.year, required=True, help=say("报告年度", "the report year"))
     rp.add_argument(
         "--encoding",
-        type=_encoding,
+        type=say.encoding,
         default="utf-8",
-        help="the text encoding of FILE (default utf-8, with or without a BOM), e.g. gbk",
+        help=say(
+            "FILE 的文本编码（默认 utf-8，有无 BOM 均可），如 gbk",
+            "the text encoding of FILE (default utf-8, with or without a BOM), e.g. gbk",
+        ),
     )
     rp.add_argument(
         "--format",
-        choices=["markdown", "csv", "json", "html"],
+        choices=["markdown", "csv", "json", "html", "xlsx"],
         default="markdown",
-        help="output format (default markdown)",
+        help=say(
+            "输出格式（默认 markdown）；xlsx 为全国统一格式的 Excel 工作簿，须用 -o 指定文件",
+            "output format (default markdown); xlsx is an Excel workbook in the national "
+            "layout, written to the file given by -o",
+        ),
     )
     rp.add_argument(
         "--table",
         choices=_REPORT_TABLES,
-        help="only one table (csv needs one; default: both)",
+        help=say(
+            "只输出一张表（默认两张都输出）",
+            "only one table (default: both)",
+        ),
     )
+    rp.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help=say(
+            "写入此文件而非标准输出（xlsx 必须给出）", "write here, not to stdout (needed for xlsx)"
+        ),
+    )
+    rp.add_argument(
+        "--bom",
+        action="store_true",
+        help=say(
+            "csv 以带 BOM 的 UTF-8 写出、行尾 CRLF，供中文 Windows 上的 Excel 直接打开",
+            "csv as UTF-8 with a BOM and CR LF line ends, for Excel on Chinese Windows",
+        ),
+    )
+    rp.add_argument(
+        "--agency",
+        metavar="NAME",
+        help=say(
+            "xlsx 标题行中的填报机关名称，如 某某县人民政府",
+            "the reporting agency named in the xlsx title row",
+        ),
+    )
+    _add_lang_option(rp, say)
     rp.set_defaults(handler=_report_command, parser=rp)
     if light:
         return parser
     from disclosure_flow.cli.recompute import add_recompute_command
 
-    add_recompute_command(sub)
+    add_recompute_command(sub, say)
     # The documents (答复文书): their own subcommand, defined with them.
     from disclosure_flow.documents import add_document_command
 
-    add_document_command(sub)
+    _add_lang_option(add_document_command(sub, lang=say.lang), say)
     from disclosure_flow.cli.jobs import add_commands  # the cron jobs: watchlist, storage
 
-    add_commands(sub)
+    add_commands(sub, say)
     return parser
 
 
@@ -217,20 +352,69 @@ def _report_command(args: argparse.Namespace, out: TextIO) -> int:
     source: Any = Path(args.records)
     if args.records == "-":
         source = getattr(sys.stdin, "buffer", sys.stdin)
+    zh = args.lang == "zh"
+    if args.format == "xlsx" and args.output is None:
+        args.parser.error(
+            "--format xlsx 写出的是二进制文件：请用 -o OUT 指定文件"
+            if zh
+            else "--format xlsx writes a binary file: give -o OUT"
+        )
+    if args.bom and args.format != "csv":
+        args.parser.error("--bom 只用于 --format csv" if zh else "--bom goes with --format csv")
+    if args.agency is not None and args.format != "xlsx":
+        args.parser.error(
+            "--agency 只用于 --format xlsx" if zh else "--agency goes with --format xlsx"
+        )
     report = annual_report(read_records(source, encoding=args.encoding), year=args.year)
     table = ReportTable[args.table.upper()] if args.table else None
+    if args.format == "xlsx":
+        try:
+            report.to_xlsx(Path(args.output), agency=args.agency)
+        except ModuleNotFoundError:
+            raise _UsageError(
+                "--format xlsx 需要可选组件 xlsx（openpyxl）：在源码目录中 pip install '.[xlsx]'"
+                if zh
+                else "--format xlsx needs the extra xlsx (openpyxl): pip install '.[xlsx]' "
+                "in the checkout",
+                args.parser,
+            ) from None
+        return _wrote(args.output, "xlsx", zh, out)
+    if args.bom:
+        data = report.to_csv_bytes(table=table, encoding="utf-8-sig")
+        if args.output is not None:
+            Path(args.output).write_bytes(data)
+            return _wrote(args.output, "csv", zh, out)
+        binary = getattr(out, "buffer", None)
+        if binary is None:  # a text stream without bytes (a test's StringIO): the same text
+            out.write(data.decode("utf-8"))
+        else:
+            out.flush()
+            binary.write(data)
+            binary.flush()
+        return EXIT_OK
     if args.format == "json":
-        out.write(report.to_json() + "\n")
+        text = report.to_json() + "\n"
     elif args.format == "csv":
         if table is None:
-            for each in ReportTable:
-                out.write(report.to_csv(table=each) + "\n")
+            text = "".join(report.to_csv(table=each) + "\n" for each in ReportTable)
         else:
-            out.write(report.to_csv(table=table))
+            text = report.to_csv(table=table)
     elif args.format == "html":
-        out.write(report.to_html(table=table) + "\n")
+        text = report.to_html(table=table) + "\n"
     else:
-        out.write(report.to_markdown(table=table) + "\n")
+        text = report.to_markdown(table=table) + "\n"
+    if args.output is None:
+        out.write(text)
+        return EXIT_OK
+    Path(args.output).write_text(text, encoding="utf-8")
+    return _wrote(args.output, args.format, zh, out)
+
+
+def _wrote(path: str, fmt: str, zh: bool, out: TextIO) -> int:
+    """Say where the report went (the report itself is in the file)."""
+    out.write(
+        f"已写入 {path}（年度报告，{fmt}）\n" if zh else f"wrote {path} (annual report, {fmt})\n"
+    )
     return EXIT_OK
 
 
@@ -249,13 +433,18 @@ def _deadline_events(args: argparse.Namespace) -> list[ClockEvent]:
 
 
 def _deadline_command(args: argparse.Namespace, out: TextIO) -> int:
+    zh = args.lang == "zh"
     if args.due_soon is not None and args.as_of is None:
-        raise _UsageError("--due-soon needs --as-of (due soon as of which day?)", args.parser)
+        raise _UsageError(
+            "--due-soon 须与 --as-of 同用（截至哪一天即将到期？）"
+            if zh
+            else "--due-soon needs --as-of (due soon as of which day?)",
+            args.parser,
+        )
     due_soon = _DUE_SOON if args.due_soon is None else args.due_soon
     cal = make_calendar(args)
     channel = Channel(args.channel)
     day0 = channel.day_zero(received=args.received, confirmed=args.confirmed)
-    zh = args.lang == "zh"
     if day0 is None:
         if zh:
             message = (
@@ -324,24 +513,68 @@ def _deadline_command(args: argparse.Namespace, out: TextIO) -> int:
         lines.append(text)
     lines.extend(f.describe(args.lang) for f in deadline.findings)
     lines.append(("日历版本 " if zh else "calendar ") + deadline.fingerprint)
+    if args.png is not None:
+        _draw_timeline(deadline, args)
+        data["png"] = args.png
+        lines.append(f"时间轴图已写入 {args.png}" if zh else f"timeline written to {args.png}")
     _emit(out, args, data, lines)
     return EXIT_OK
 
 
+def _draw_timeline(deadline: Deadline, args: argparse.Namespace) -> None:
+    """``deadline --png``: the timeline picture, its font warning (no Chinese font: the
+    labels in English) on stderr rather than as a Python warning."""
+    import warnings
+
+    from disclosure_flow.clock import CJKFontWarning, save_timeline_png
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CJKFontWarning)
+        try:
+            save_timeline_png(deadline, args.png, as_of=args.as_of, lang=args.lang)
+        except ModuleNotFoundError:
+            raise _UsageError(
+                "--png 需要可选组件 plot（matplotlib）：在源码目录中 pip install '.[plot]'"
+                if args.lang == "zh"
+                else "--png needs the extra plot (matplotlib): pip install '.[plot]' "
+                "in the checkout",
+                args.parser,
+            ) from None
+    for warning in caught:
+        if issubclass(warning.category, CJKFontWarning):
+            print(f"disclosure-flow: {warning.message}", file=sys.stderr)
+        else:  # any other warning: as Python would show it
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+
+
 def _calendar_command(args: argparse.Namespace, out: TextIO) -> int:
+    say = _Say(args.lang)
+    zh = say.lang == "zh"
     shown = " ".join(d.isoformat() for d in args.dates)
-    if len(args.dates) > 2:
-        raise _UsageError(f"give one or two dates, not {len(args.dates)}: {shown}", args.parser)
-    if args.add is not None and len(args.dates) != 1:
+    count = len(args.dates)
+    if count > 2:
         raise _UsageError(
-            f"--add counts from exactly one DATE, not {len(args.dates)}"
-            + (f": {shown}" if shown else ""),
+            say(
+                f"请给出一个或两个日期，而不是 {count} 个：{shown}",
+                f"give one or two dates, not {count}: {shown}",
+            ),
+            args.parser,
+        )
+    if args.add is not None and count != 1:
+        raise _UsageError(
+            say(
+                f"--add 须从恰好一个 DATE 起算，而不是 {count} 个"
+                + (f"：{shown}" if shown else ""),
+                f"--add counts from exactly one DATE, not {count}"
+                + (f": {shown}" if shown else ""),
+            ),
             args.parser,
         )
     cal = make_calendar(args)
     data: dict[str, Any] = {"calendar": cal.fingerprint}
     lines: list[str] = []
-    zh = args.lang == "zh"
     if args.coverage or not args.dates:
         cov = cal.coverage
         data["coverage"] = {
@@ -384,7 +617,7 @@ def _calendar_command(args: argparse.Namespace, out: TextIO) -> int:
             "status": info.status.value,
         }
         lines.append(info.describe(args.lang))
-        lines.append(("来源：" if zh else "source: ") + info.source)
+        lines.append(("来源：" if zh else "source: ") + info.describe_source(args.lang))
         if args.add is not None:
             added = cal.add_workdays_result(day, args.add)
             data["add"] = {"n": args.add, **_result_json(added)}
@@ -405,17 +638,19 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     out = sys.stdout if out is None else out
     argv = sys.argv[1:] if argv is None else list(argv)
     as_json = _wants_json(argv)
-    parser = build_parser(light=bool(argv) and argv[0] in _LIGHT_COMMANDS)
+    lang = cli_language(argv, os.environ)
+    parser = build_parser(light=bool(argv) and argv[0] in _LIGHT_COMMANDS, lang=lang)
     if argv[:2] == ["calendar", "import-notice"]:  # DATE positionals take any other word
-        parser, argv = _import_notice_parser(), argv[2:]
-    lang = "zh"  # the language of the library's errors, until --lang is parsed
+        parser, argv = _import_notice_parser(lang), argv[2:]
+    told = lang  # until the arguments are parsed
     try:
         try:
             args = parser.parse_args(argv)
         except SystemExit as stop:  # argparse exits after --help and --version
             return int(stop.code or 0)
         as_json = bool(getattr(args, "json", False) or getattr(args, "format", "") == "json")
-        lang = getattr(args, "lang", "zh")
+        args.lang = getattr(args, "lang", lang)
+        told = args.lang  # the language the library's errors are told in
         if args.command is None:
             parser.print_help(out)
             return EXIT_OK
@@ -425,11 +660,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         if not as_json and error.parser is not None:
             error.parser.print_usage(sys.stderr)
         prog = error.parser.prog if error.parser is not None else parser.prog
-        return _fail(out, as_json, EXIT_USAGE, "usage", None, f"{prog}: error: {error}")
+        said = f"{prog}：错误：{error}" if lang == "zh" else f"{prog}: error: {error}"
+        return _fail(out, as_json, EXIT_USAGE, "usage", None, said)
     except InputEncodingError as error:
-        return _fail(out, as_json, EXIT_IO, "unreadable", error, error.localized(lang))
+        return _fail(out, as_json, EXIT_IO, "unreadable", error, error.localized(told))
     except DisclosureFlowError as error:
-        return _fail(out, as_json, EXIT_REFUSED, "refused", error, error.localized(lang))
+        return _fail(out, as_json, EXIT_REFUSED, "refused", error, error.localized(told))
     except OSError as error:
         if error.filename is not None:
             text = f"cannot read {error.filename}: {error.strerror or error}"

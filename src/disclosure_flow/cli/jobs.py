@@ -27,14 +27,13 @@ from typing import Any, TextIO
 
 from disclosure_flow.cli.options import (
     _DUE_SOON,
-    _EPILOG_ERRORS,
+    _PERIODS_ZH,
     EXIT_OK,
     _add_calendar_options,
-    _count,
-    _date,
     _emit,
+    _epilog,
+    _Say,
     _UsageError,
-    _whole_number,
     make_calendar,
 )
 from disclosure_flow.errors import InputEncodingError, SerializationError, Wording
@@ -48,93 +47,160 @@ __all__ = ["EXIT_ATTENTION", "add_commands"]
 EXIT_ATTENTION = 1
 
 
-def _stalled_after(text: str) -> int | None:
-    if text == "off":
-        return None
-    return _whole_number(text, "--stalled-after")
+def add_commands(sub: Any, say: _Say) -> None:
+    """Add the ``watchlist`` and ``storage`` commands to the subparsers *sub*, their text
+    in *say*'s language."""
 
+    def stalled_after(text: str) -> int | None:
+        return None if text == "off" else say.whole_number(text, "--stalled-after")
 
-def add_commands(sub: Any) -> None:
-    """Add the ``watchlist`` and ``storage`` commands to the subparsers *sub*."""
     wl = sub.add_parser(
         "watchlist",
-        help="the supervisor's watchlist from cases as JSON Lines, for a nightly job",
-        description="Every clock of every case (督办清单): reply deadlines overdue or due "
-        "soon, consultation answers overdue, correction and payment periods run out, "
-        "stalled cases, open remedy windows, pending proceedings, findings. Reads one "
-        "case (Case.to_dict()) per line, streaming: memory stays constant. Prints one "
-        "line per listed case as it is found, then a summary.",
-        epilog="example:\n"
-        "  disclosure-flow watchlist open-cases.jsonl --as-of 2026-11-24 --json\n\n"
-        "exit 1 when a listed case needs the agency to act (anything but open remedy "
-        "windows,\npending proceedings and findings), 0 otherwise.\n\n" + _EPILOG_ERRORS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=say(
+            "由 JSON Lines 案件生成督办清单，供每晚的定时任务使用",
+            "the supervisor's watchlist from cases as JSON Lines, for a nightly job",
+        ),
+        description=say(
+            "每件案件的每个期限（督办清单）：逾期或即将到期的答复期限、逾期未复的征求意见、"
+            "届满的补正期限和缴费期限、长期未办理的案件、未届满的救济期限、未审结的复议和"
+            "诉讼、合规问题。每行读入一件案件（Case.to_dict()），边读边处理，占用内存不随"
+            "案件数增长。每列入一件即输出一行，最后输出汇总。",
+            "Every clock of every case (督办清单): reply deadlines overdue or due "
+            "soon, consultation answers overdue, correction and payment periods run out, "
+            "stalled cases, open remedy windows, pending proceedings, findings. Reads one "
+            "case (Case.to_dict()) per line, streaming: memory stays constant. Prints one "
+            "line per listed case as it is found, then a summary.",
+        ),
+        epilog=say(
+            "有列入的案件需要机关办理时退出码为 1（未届满的救济期限、未审结的复议和诉讼、"
+            "合规问题\n仅供知悉，不算），否则为 0。\n\n",
+            "exit 1 when a listed case needs the agency to act (anything but open remedy "
+            "windows,\npending proceedings and findings), 0 otherwise.\n\n",
+        )
+        + _epilog(say, "disclosure-flow watchlist open-cases.jsonl --as-of 2026-11-24 --json"),
     )
-    wl.add_argument("cases", metavar="FILE", help="JSON Lines file of cases; - for stdin")
-    wl.add_argument("--as-of", type=_date, required=True, metavar="DATE", help="the day")
+    wl.add_argument(
+        "cases",
+        metavar="FILE",
+        help=say("案件的 JSON Lines 文件；- 表示标准输入", "JSON Lines file of cases; - for stdin"),
+    )
+    wl.add_argument(
+        "--as-of",
+        type=say.date,
+        required=True,
+        metavar="DATE",
+        help=say("截至哪一天", "the day"),
+    )
     wl.add_argument(
         "--due-within",
-        type=_count,
+        type=say.count,
         default=_DUE_SOON,
         metavar="N",
-        help=f"due soon within N working days (default {_DUE_SOON})",
+        help=say(
+            f"剩余 N 个工作日以内为即将到期（默认 {_DUE_SOON}）",
+            f"due soon within N working days (default {_DUE_SOON})",
+        ),
     )
     wl.add_argument(
         "--stalled-after",
-        type=_stalled_after,
+        type=stalled_after,
         default=DEFAULT_STALLED_AFTER,
         metavar="N",
-        help="stalled after N working days without an event "
-        f"(default {DEFAULT_STALLED_AFTER}; off to not check)",
+        help=say(
+            f"连续 N 个工作日没有办理记录为长期未办理（默认 {DEFAULT_STALLED_AFTER}；"
+            "off 表示不检查）",
+            "stalled after N working days without an event "
+            f"(default {DEFAULT_STALLED_AFTER}; off to not check)",
+        ),
     )
-    _add_calendar_options(wl)
+    _add_calendar_options(wl, say)
     wl.set_defaults(handler=_watchlist_command, parser=wl)
 
     st = sub.add_parser(
         "storage",
-        help="the cases database: create its tables, recompute, export",
-        description="The cases database of disclosure_flow.storage (extra sql: pip "
-        "install 'disclosure-flow[sql]', [postgres] for PostgreSQL).",
-        epilog="examples:\n  disclosure-flow storage create --url sqlite:///cases.db\n"
-        "  disclosure-flow storage recompute --url sqlite:///cases.db --estimates allow\n"
-        "  disclosure-flow storage export --url sqlite:///cases.db\n\n" + _EPILOG_ERRORS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=say(
+            "案件数据库：建表、重新计算、导出",
+            "the cases database: create its tables, recompute, export",
+        ),
+        description=say(
+            "disclosure_flow.storage 的案件数据库（需要可选依赖 sql：pip install "
+            "'disclosure-flow[sql]'；PostgreSQL 用 [postgres]）。",
+            "The cases database of disclosure_flow.storage (extra sql: pip "
+            "install 'disclosure-flow[sql]', [postgres] for PostgreSQL).",
+        ),
+        epilog=_epilog(
+            say,
+            "disclosure-flow storage create --url sqlite:///cases.db",
+            "disclosure-flow storage recompute --url sqlite:///cases.db --estimates allow",
+            "disclosure-flow storage export --url sqlite:///cases.db",
+        ),
     )
-    actions = st.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = st.add_subparsers(
+        dest="action", metavar="ACTION", required=True, title=say("操作", "actions")
+    )
     for name, text in (
-        ("create", "create the tables where they do not exist"),
-        ("recompute", "recompute every derived column (after a calendar change)"),
-        ("export", "write the stored cases as JSON Lines (for watchlist)"),
+        ("create", say("建表（已有的表不动）", "create the tables where they do not exist")),
+        (
+            "recompute",
+            say(
+                "重新计算每个派生列（日历变化之后）",
+                "recompute every derived column (after a calendar change)",
+            ),
+        ),
+        (
+            "export",
+            say(
+                "把存储的案件导出为 JSON Lines（供 watchlist 使用）",
+                "write the stored cases as JSON Lines (for watchlist)",
+            ),
+        ),
     ):
         action = actions.add_parser(name, help=text, description=text)
         action.add_argument(
             "--url",
             required=True,
-            help="the database, e.g. sqlite:///cases.db or postgresql+psycopg://user@host/db",
+            help=say(
+                "数据库地址，如 sqlite:///cases.db 或 postgresql+psycopg://user@host/db",
+                "the database, e.g. sqlite:///cases.db or postgresql+psycopg://user@host/db",
+            ),
         )
         action.add_argument(
-            "--prefix", default="disclosure_", help="the tables' prefix (default disclosure_)"
+            "--prefix",
+            default="disclosure_",
+            help=say("表名前缀（默认 disclosure_）", "the tables' prefix (default disclosure_)"),
         )
         if name == "recompute":
             action.add_argument(
                 "--rows",
                 choices=["all", "stale"],
                 default="all",
-                help="all rows (default), or those computed with another calendar, "
-                "provisional or short of data",
+                help=say(
+                    "all：全部行（默认）；stale：用其他日历计算的、估计的或数据不足的行",
+                    "all rows (default), or those computed with another calendar, "
+                    "provisional or short of data",
+                ),
             )
             action.add_argument(
-                "--batch", type=_count, default=500, metavar="N", help="cases per batch"
+                "--batch",
+                type=say.count,
+                default=500,
+                metavar="N",
+                help=say("每批处理的案件数", "cases per batch"),
             )
             action.add_argument(
                 "--progress",
                 choices=["auto", "always", "never"],
                 default="auto",
-                help="a progress bar on stderr (auto: when it is a terminal)",
+                help=say(
+                    "在标准错误上显示进度条（auto：标准错误是终端时显示）",
+                    "a progress bar on stderr (auto: when it is a terminal)",
+                ),
             )
         if name == "export":
-            action.add_argument("--open", action="store_true", help="open cases only")
-        _add_calendar_options(action)
+            action.add_argument(
+                "--open", action="store_true", help=say("只导出在办案件", "open cases only")
+            )
+        _add_calendar_options(action, say)
         action.set_defaults(handler=_storage_command, parser=action)
 
 
@@ -199,11 +265,13 @@ def _watch_line(item: Any, zh: bool) -> str:
             text += f" 剩余 {status.left} 个工作日" if zh else f" {status.left} left"
         parts.append(text)
     for period in item.periods:
-        text = f"{period.kind.value} {period.due}"
+        kind = period.kind.value
+        text = f"{_PERIODS_ZH.get(kind, kind) if zh else kind} {period.due}"
         if period.about:
-            text += f" ({period.about})"
+            text += f"（{period.about}）" if zh else f" ({period.about})"
         if period.overdue_by:
-            text += f" 已过 {period.overdue_by} 个工作日" if zh else f" +{period.overdue_by}"
+            gap = "" if period.about else " "
+            text += f"{gap}已过 {period.overdue_by} 个工作日" if zh else f" +{period.overdue_by}"
         parts.append(text)
     if item.idle is not None and Attention.STALLED in item.reasons:
         parts.append(f"{item.idle} 个工作日无办理记录" if zh else f"idle {item.idle}")
@@ -282,17 +350,37 @@ class _ProgressBar:
 
 
 def _storage_command(args: argparse.Namespace, out: TextIO) -> int:
+    zh = args.lang == "zh"
     try:
         import sqlalchemy as sa
 
         from disclosure_flow.storage import Repository, define_tables
     except ImportError as error:
-        raise _UsageError(str(error), args.parser) from None
-    zh = args.lang == "zh"
+        raise _UsageError(
+            "案件数据库需要 SQLAlchemy 2：pip install 'disclosure-flow[sql]'"
+            "（PostgreSQL 用 'disclosure-flow[postgres]'）"
+            if zh
+            else str(error),
+            args.parser,
+        ) from None
     try:
         engine = sa.create_engine(args.url)
-    except (sa.exc.ArgumentError, ImportError) as error:
-        raise _UsageError(f"--url {args.url!r}: {error}", args.parser) from None
+    except ImportError as error:  # the URL names a driver that is not installed
+        raise _UsageError(
+            f"--url {args.url!r}：未安装数据库驱动 {error.name or ''}"
+            "（PostgreSQL：pip install 'disclosure-flow[postgres]'）"
+            if zh
+            else f"--url {args.url!r}: {error}",
+            args.parser,
+        ) from None
+    except sa.exc.ArgumentError as error:
+        raise _UsageError(
+            f"--url {args.url!r} 不是数据库地址；可用：如 sqlite:///cases.db、"
+            "postgresql+psycopg://user@host/db"
+            if zh
+            else f"--url {args.url!r}: {error}",
+            args.parser,
+        ) from None
     shown = engine.url.render_as_string(hide_password=True)
     tables = define_tables(sa.MetaData(), prefix=args.prefix)
     repo = Repository(engine, calendar=make_calendar(args), tables=tables)
@@ -332,6 +420,11 @@ def _storage_command(args: argparse.Namespace, out: TextIO) -> int:
                 ]
     except sa.exc.SQLAlchemyError as error:
         first = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-        raise OSError(f"database {shown}: {type(error).__name__}: {first}") from None
+        kind = type(error).__name__
+        raise OSError(
+            f"数据库 {shown} 出错（{kind}：{first}）"
+            if zh
+            else f"database {shown}: {kind}: {first}"
+        ) from None
     _emit(out, args, data, lines)
     return EXIT_OK

@@ -10,6 +10,10 @@ from typing import TextIO
 from disclosure_flow.cli.options import (
     EXIT_OK,
     EXIT_USAGE,
+    _add_lang_option,
+    _epilog,
+    _Parser,
+    _Say,
 )
 from disclosure_flow.workdays import (
     HolidayNotice,
@@ -20,38 +24,66 @@ from disclosure_flow.workdays import (
 # -- calendar import-notice ---------------------------------------------------------
 
 
-def _import_notice_parser() -> argparse.ArgumentParser:
-    """The parser of ``disclosure-flow calendar import-notice``."""
-    parser = argparse.ArgumentParser(
+def _import_notice_parser(lang: str = "zh") -> argparse.ArgumentParser:
+    """The parser of ``disclosure-flow calendar import-notice``, in *lang*."""
+    say = _Say(lang)
+    parser = _Parser(
         prog="disclosure-flow calendar import-notice",
-        description="Read the State Council's holiday notice (国务院办公厅关于YYYY年部分节假日"
-        "安排的通知), pasted as published, into a national overlay that covers its year; "
-        "print what was understood, one day per line, to check against the notice; "
-        "write the overlay as a TOML file for --overlay.",
-        epilog="example:\n  disclosure-flow calendar import-notice notice.txt -o 2027.toml\n"
-        "  disclosure-flow deadline 2026-12-10 --overlay 2027.toml",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        lang=lang,
+        description=say(
+            "读入按原文粘贴的国务院办公厅放假通知（国务院办公厅关于YYYY年部分节假日安排的"
+            "通知），生成覆盖该年的全国叠加数据：逐日列出读到的安排，供与通知原文核对；"
+            "并可写成 TOML 文件，供 --overlay 使用。",
+            "Read the State Council's holiday notice (国务院办公厅关于YYYY年部分节假日"
+            "安排的通知), pasted as published, into a national overlay that covers its year; "
+            "print what was understood, one day per line, to check against the notice; "
+            "write the overlay as a TOML file for --overlay.",
+        ),
+        epilog=_epilog(
+            say,
+            "disclosure-flow calendar import-notice notice.txt -o 2027.toml",
+            "disclosure-flow deadline 2026-12-10 --overlay 2027.toml",
+        ),
     )
     parser.add_argument(
-        "notice", metavar="FILE", help="the notice as text (UTF-8 or GB18030); - for stdin"
+        "notice",
+        metavar="FILE",
+        help=say(
+            "通知的文本文件（UTF-8 或 GB18030）；- 表示标准输入",
+            "the notice as text (UTF-8 or GB18030); - for stdin",
+        ),
     )
     parser.add_argument(
         "--supplement",
         action="append",
         default=[],
         metavar="FILE",
-        help="a supplementary notice that changed the year (e.g. 国办发明电〔2020〕1号); "
-        "repeat, in order",
+        help=say(
+            "修改该年安排的补充通知（如 国办发明电〔2020〕1号）；可重复，按顺序",
+            "a supplementary notice that changed the year (e.g. 国办发明电〔2020〕1号); "
+            "repeat, in order",
+        ),
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the overlay as TOML here")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
-    parser.add_argument("--source", metavar="URL", help="where the notice was published")
-    parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the text")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=say("把叠加数据写成 TOML 文件", "write the overlay as TOML here"),
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=say("覆盖已有的输出文件", "overwrite an existing output file"),
+    )
+    parser.add_argument(
+        "--source", metavar="URL", help=say("通知的发布网址", "where the notice was published")
+    )
+    _add_lang_option(parser, say)
     parser.set_defaults(command="import-notice", handler=_import_notice_command)
     return parser
 
 
-def _notice_file(path: str) -> str:
+def _notice_file(path: str, zh: bool) -> str:
     if path == "-":
         data = sys.stdin.buffer.read()
     else:
@@ -64,13 +96,15 @@ def _notice_file(path: str) -> str:
     try:
         return data.decode("gb18030")  # a notice saved by Windows Notepad in Chinese
     except UnicodeDecodeError:
-        raise OSError(f"{path}: not UTF-8 or GB18030 text") from None
+        raise OSError(
+            f"{path}：不是 UTF-8 或 GB18030 文本" if zh else f"{path}: not UTF-8 or GB18030 text"
+        ) from None
 
 
 def _import_notice_command(args: argparse.Namespace, out: TextIO) -> int:
     zh = args.lang == "zh"
-    notice = HolidayNotice.parse(_notice_file(args.notice), source=args.source)
-    supplements = [HolidayNotice.parse(_notice_file(path)) for path in args.supplement]
+    notice = HolidayNotice.parse(_notice_file(args.notice, zh), source=args.source)
+    supplements = [HolidayNotice.parse(_notice_file(path, zh)) for path in args.supplement]
     overlay = notice.to_overlay()
     for supplement in supplements:
         overlay = supplement.amend(overlay)
@@ -92,7 +126,10 @@ def _import_notice_command(args: argparse.Namespace, out: TextIO) -> int:
             handle.write(overlay_to_toml(overlay, comments=comments))
     except FileExistsError:
         print(
-            f"disclosure-flow: {args.output} exists; use --force to overwrite it", file=sys.stderr
+            f"disclosure-flow: {args.output} 已存在；要覆盖它，请加 --force"
+            if zh
+            else f"disclosure-flow: {args.output} exists; use --force to overwrite it",
+            file=sys.stderr,
         )
         return EXIT_USAGE
     if Overlay.load(args.output) != overlay:  # pragma: no cover  # overlay_to_toml round-trips

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from disclosure_flow.cli.options import (
-    _EPILOG_ERRORS,
+    _PERIODS_ZH,
     _PROVISIONAL,
     EXIT_OK,
     _add_calendar_options,
+    _epilog,
+    _Say,
 )
 from disclosure_flow.reports import (
     CaseChanges,
@@ -24,34 +26,54 @@ from disclosure_flow.workdays import (
     Estimates,
     Overlay,
     WorkdayCalendar,
+    YearEnd,
 )
 
 
-def add_recompute_command(sub: Any) -> None:
-    """Register ``disclosure-flow recompute`` on the subcommands *sub*."""
+def add_recompute_command(sub: Any, say: _Say) -> None:
+    """Register ``disclosure-flow recompute`` on the subcommands *sub*, its text in
+    *say*'s language."""
     rc = sub.add_parser(
         "recompute",
-        help="what a new calendar (next year's notice, a local overlay) changes in open cases",
-        description="Recompute stored cases (one Case.to_dict() JSON object per line) under "
-        "the calendar the --overlay files make, against the calendar they were computed "
-        "with (the national data, provisional for years without it, plus any --keep "
-        "overlays): every deadline that moved, answers made final, acts now late "
-        "(重新计算：期限变化、估计转为确定、新的合规问题).",
-        epilog="example:\n  disclosure-flow recompute open-cases.jsonl --overlay 2027.toml\n\n"
-        + _EPILOG_ERRORS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help=say(
+            "新的日历（下一年的放假通知、地方叠加数据）使在办案件发生的变化",
+            "what a new calendar (next year's notice, a local overlay) changes in open cases",
+        ),
+        description=say(
+            "用 --overlay 文件组成的日历重新计算存储的案件（每行一个 Case.to_dict() 的 "
+            "JSON 对象），与计算时所用的日历（全国数据，无数据的年份为估计，加上各 --keep "
+            "叠加数据）比较：期限的变化、估计转为确定、新出现的合规问题。",
+            "Recompute stored cases (one Case.to_dict() JSON object per line) under "
+            "the calendar the --overlay files make, against the calendar they were computed "
+            "with (the national data, provisional for years without it, plus any --keep "
+            "overlays): every deadline that moved, answers made final, acts now late "
+            "(重新计算：期限变化、估计转为确定、新的合规问题).",
+        ),
+        epilog=_epilog(say, "disclosure-flow recompute open-cases.jsonl --overlay 2027.toml"),
     )
-    rc.add_argument("cases", metavar="FILE", help="JSON Lines file of stored cases; - for stdin")
-    _add_calendar_options(rc)
+    rc.add_argument(
+        "cases",
+        metavar="FILE",
+        help=say(
+            "存储案件的 JSON Lines 文件；- 表示标准输入",
+            "JSON Lines file of stored cases; - for stdin",
+        ),
+    )
+    _add_calendar_options(rc, say)
     rc.add_argument(
         "--keep",
         action="append",
         default=[],
         metavar="FILE",
-        help="an overlay in use before and after (e.g. local holidays); repeat to compose",
+        help=say(
+            "前后都使用的叠加数据（如地方节假日）；可重复，按顺序叠加",
+            "an overlay in use before and after (e.g. local holidays); repeat to compose",
+        ),
     )
     rc.add_argument(
-        "--all", action="store_true", help="list every case, also those nothing changed in"
+        "--all",
+        action="store_true",
+        help=say("列出每件案件，包括没有变化的", "list every case, also those nothing changed in"),
     )
     rc.set_defaults(handler=_recompute_command, parser=rc)
 
@@ -59,8 +81,9 @@ def add_recompute_command(sub: Any) -> None:
 def _recompute_command(args: argparse.Namespace, out: TextIO) -> int:
     keep = [Overlay.load(path, encoding=args.encoding) for path in args.keep]
     new = [Overlay.load(path, encoding=args.encoding) for path in args.overlay]
-    before = WorkdayCalendar(keep, estimates=Estimates.ALLOW)
-    after = WorkdayCalendar([*keep, *new], estimates=Estimates(args.estimates))
+    year_end = YearEnd(args.year_end)
+    before = WorkdayCalendar(keep, estimates=Estimates.ALLOW, year_end=year_end)
+    after = WorkdayCalendar([*keep, *new], estimates=Estimates(args.estimates), year_end=year_end)
     source: Any = Path(args.cases)
     if args.cases == "-":
         source = getattr(sys.stdin, "buffer", sys.stdin)
@@ -102,7 +125,7 @@ def _changes_json(found: CaseChanges) -> dict[str, Any]:
     }
 
 
-_WHAT_ZH = {"reply": "答复期限"}
+_WHAT_ZH = {"reply": "答复期限", **_PERIODS_ZH}
 
 
 def _changes_text(found: CaseChanges, zh: bool) -> str:

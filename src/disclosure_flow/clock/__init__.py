@@ -13,7 +13,9 @@ arrays (:mod:`~disclosure_flow.clock.vectorized`: optional extra ``numpy``; impo
 module by its path). Other layers import from here.
 
 :func:`compute_deadline` is pure: a function of day 0, the clock events, a
-:class:`~disclosure_flow.clock.Policy` and a :class:`~disclosure_flow.WorkdayCalendar`.
+:class:`~disclosure_flow.clock.Policy` and a :class:`~disclosure_flow.WorkdayCalendar`
+(by default, as :meth:`~disclosure_flow.Case.open` has them, the rules in force on
+day 0 and the national strict calendar, :func:`national_calendar`).
 It never reads today's date — :meth:`Deadline.status` takes the date asked about —
 and knows nothing of the case lifecycle; a case derives its clock events from its
 history — one :class:`Pause` per consultation or fee notice (its ``end`` filled in
@@ -63,7 +65,7 @@ again from its new day 0 (earlier extensions no longer count).
 (6, 14, True)
 """
 
-from disclosure_flow.clock.compute import compute_deadline, trusted_deadline
+from disclosure_flow.clock.compute import compute_deadline, national_calendar, trusted_deadline
 from disclosure_flow.clock.deadline import Deadline, DeadlineStatus
 from disclosure_flow.clock.events import (
     ClockEvent,
@@ -77,6 +79,7 @@ from disclosure_flow.clock.events import (
     trusted_pause,
     trusted_reply,
 )
+from disclosure_flow.clock.fonts import CJKFontWarning, find_cjk_font
 from disclosure_flow.clock.html import deadline_html
 from disclosure_flow.clock.periods import PeriodEnd, PeriodKind, period_counted, period_end
 from disclosure_flow.clock.policy import (
@@ -100,6 +103,7 @@ from disclosure_flow.clock.policy import (
     policy_in_force,
 )
 from disclosure_flow.clock.results import ExplanationStep, Finding, FindingRule, OpenReason
+from disclosure_flow.clock.timeline import figure_png, save_timeline_png, timeline_figure
 
 __all__ = [
     "LITIGATION_1989",
@@ -109,6 +113,7 @@ __all__ = [
     "RECONSIDERATION_1999",
     "RECONSIDERATION_FIRST_FROM",
     "RECONSIDERATION_LAW_2023",
+    "CJKFontWarning",
     "ClockEvent",
     "CorrectionNotice",
     "DayZero",
@@ -136,9 +141,14 @@ __all__ = [
     "Restart",
     "compute_deadline",
     "deadline_html",
+    "figure_png",
+    "find_cjk_font",
+    "national_calendar",
     "period_counted",
     "period_end",
     "policy_in_force",
+    "save_timeline_png",
+    "timeline_figure",
     "trusted_deadline",
     "trusted_extension",
     "trusted_pause",

@@ -14,7 +14,7 @@ from disclosure_flow.clock.counting import _Plain, _Results
 from disclosure_flow.clock.deadline import Deadline
 from disclosure_flow.clock.events import _KEY, ClockEvent, Extension, Pause, Reply
 from disclosure_flow.clock.general import _compute
-from disclosure_flow.clock.policy import Policy
+from disclosure_flow.clock.policy import R2008, Policy, policy_in_force
 from disclosure_flow.clock.ranked import _compute_ranked
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import (
@@ -27,33 +27,57 @@ from disclosure_flow.workdays import (
     WorkdayCalendar,
 )
 
-__all__ = ["compute_deadline", "trusted_deadline"]
+__all__ = ["compute_deadline", "national_calendar", "trusted_deadline"]
+
+
+#: The national strict calendar, built on first use (a calendar is immutable: shared).
+_NATIONAL: list[WorkdayCalendar] = []
+
+
+def national_calendar() -> WorkdayCalendar:
+    """The national strict calendar (全国工作日历，严格): ``WorkdayCalendar()``, the
+    national data only, no estimates — what :func:`compute_deadline` and the other
+    single-deadline entry points use when given no ``calendar``. Built once per process
+    and shared (a calendar is immutable)."""
+    if not _NATIONAL:
+        _NATIONAL.append(WorkdayCalendar())
+    return _NATIONAL[0]
 
 
 def compute_deadline(
     day0: _dt.date,
     events: Iterable[ClockEvent] = (),
     *,
-    policy: Policy,
-    calendar: WorkdayCalendar,
+    policy: Policy | None = None,
+    calendar: WorkdayCalendar | None = None,
     day0_note: str = "",
 ) -> Deadline:
     """The reply deadline (答复期限) of a request received on *day0*, given its clock events.
 
     Ask the result's :meth:`Deadline.status` for working days used and left, or overdue,
-    on a given date.
+    on a given date. Without *policy* and *calendar* it uses what
+    :meth:`~disclosure_flow.Case.open` uses: the rules in force on *day0* and the
+    national strict calendar.
+
+    >>> import datetime as dt
+    >>> compute_deadline(dt.date(2026, 9, 28)).due
+    datetime.date(2026, 10, 30)
 
     Args:
         day0: the receipt date (收到申请之日, SPEC §3); not itself counted.
         events: the clock events, in any order (same-day events keep their order).
-        policy: the rules, e.g. :data:`~disclosure_flow.policy.R2019`.
-        calendar: the working-day calendar; a provisional one gives a provisional
+        policy: the rules (适用规则); default the national rules in force on *day0*
+            (:func:`~disclosure_flow.clock.policy_in_force`: :data:`~disclosure_flow.R2019`
+            from 2019-05-15, :data:`~disclosure_flow.R2008` before).
+        calendar: the working-day calendar (工作日历); default the national strict one
+            (:func:`national_calendar`). A provisional one gives a provisional
             deadline with its plausible range.
         day0_note: how day 0 was established, for the explanation (e.g. ``"当面提交"``).
 
     Raises:
         InvalidDateError: a date is not a ``datetime.date``.
-        InvalidValueError: an argument of the wrong kind.
+        InvalidValueError: an argument of the wrong kind; no *policy* given and *day0*
+            before 2008-05-01 (no regulation was in force).
         ClockError: an event before day 0 or after the reply; a second reply; an
             extension beyond the cap in total, or after an Art. 35 delayed deadline; a
             delayed deadline not later than the deadline it replaces, or under a policy
@@ -64,7 +88,9 @@ def compute_deadline(
     """
     if type(day0) is not _dt.date:
         day0 = check_date(day0, "day0")
-    if not isinstance(policy, Policy):
+    if policy is None:
+        policy = _in_force(day0)
+    elif not isinstance(policy, Policy):
         raise InvalidValueError(
             "policy",
             policy,
@@ -72,7 +98,9 @@ def compute_deadline(
                 "a Policy, e.g. disclosure_flow.R2019", "Policy 政策，如 disclosure_flow.R2019"
             ),
         )
-    if not isinstance(calendar, WorkdayCalendar):
+    if calendar is None:
+        calendar = _NATIONAL[0] if _NATIONAL else national_calendar()
+    elif not isinstance(calendar, WorkdayCalendar):
         raise InvalidValueError(
             "calendar", calendar, Wording("a WorkdayCalendar", "WorkdayCalendar 工作日历")
         )
@@ -84,6 +112,23 @@ def compute_deadline(
     if quick is not None:
         return quick
     return _general(day0, ordered, policy, calendar, day0_note)
+
+
+def _in_force(day0: _dt.date) -> Policy:
+    """The national rules in force on *day0*, the default policy."""
+    try:
+        return policy_in_force(day0)
+    except InvalidValueError:
+        raise InvalidValueError(
+            "policy",
+            None,
+            Wording(
+                f"a Policy: no regulation was in force on day 0 ({day0.isoformat()}, before "
+                f"{R2008.in_force_from}); pass policy= for a simulation",
+                f"Policy 政策：第 0 日（{day0.isoformat()}）早于 {R2008.in_force_from}，"
+                "当时没有施行的条例；模拟时请传入 policy=",
+            ),
+        ) from None
 
 
 def trusted_deadline(

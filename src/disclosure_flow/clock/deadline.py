@@ -8,6 +8,8 @@ overdue or not).
 from __future__ import annotations
 
 import datetime as _dt
+import os
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -35,6 +37,10 @@ from disclosure_flow.errors import (
 from disclosure_flow.workdays import (
     WorkdayCalendar,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["Deadline", "DeadlineStatus"]
 
@@ -173,6 +179,25 @@ class Deadline(_CountingSlot):
         from disclosure_flow.clock.html import deadline_html
 
         return deadline_html(self)
+
+    def timeline(
+        self,
+        *,
+        as_of: _dt.date | None = None,
+        lang: str = "zh",
+        title: str | None = None,
+        font: str | os.PathLike[str] | None = None,
+        ax: Axes | None = None,
+    ) -> Figure:
+        """The deadline as a timeline picture (期限时间轴): days off shaded, the counted
+        working days, pauses, extensions, restarts, day 0, the due date (with its
+        plausible range when provisional) and, with *as_of*, that day with the working
+        days used and left. A :class:`matplotlib.figure.Figure` (extra ``plot``); see
+        :func:`~disclosure_flow.clock.timeline_figure` for the arguments, the fonts and
+        what it raises."""
+        from disclosure_flow.clock.timeline import timeline_figure
+
+        return timeline_figure(self, as_of=as_of, lang=lang, title=title, font=font, ax=ax)
 
     def explain(self, lang: str = "zh") -> str:
         """The explanation as one line a clerk reads, ``lang`` ``"zh"`` or ``"en"``."""

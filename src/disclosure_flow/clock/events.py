@@ -15,6 +15,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from disclosure_flow import _fields
 from disclosure_flow.clock.policy import PauseReason
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import (
@@ -55,6 +56,10 @@ def _text_field(instance: object, attribute: attrs.Attribute[str], value: object
         raise InvalidValueError(attribute.name, value, Wording("a str", "字符串"))
 
 
+def _pause_reason(value: PauseReason | str) -> PauseReason:
+    return _fields.to_member(PauseReason, value, "reason")
+
+
 @attrs.frozen
 class Pause:
     """The clock stops while the agency waits (暂停计时): a consultation or a fee notice.
@@ -67,20 +72,22 @@ class Pause:
         start: the day the letter or fee notice went out (发出征求意见书/收费通知之日).
         end: the day the answer or payment arrived (收到意见/缴费之日), or ``None``
             while it is still awaited (the deadline is then open).
-        reason: third party, other agency, or fee.
+        reason: third party, other agency, or fee (暂停事由): a :class:`PauseReason`
+            or its value, as the command line writes it (``"third_party"``,
+            ``"inter_agency"``, ``"fee"``).
 
     Raises:
+        InvalidValueError: *reason* is neither a :class:`PauseReason` nor the value of
+            one (the message lists the values).
         ClockError: *end* is before *start*.
     """
 
     start: _dt.date = attrs.field(validator=_date_field)
     end: _dt.date | None = attrs.field(validator=_optional_date_field)
-    reason: PauseReason = attrs.field()
+    reason: PauseReason = attrs.field(converter=_pause_reason)
 
     @reason.validator
     def _check_reason(self, attribute: attrs.Attribute[PauseReason], value: object) -> None:
-        if not isinstance(value, PauseReason):
-            raise InvalidValueError.choice("reason", value, list(PauseReason))
         if self.end is not None and self.end < self.start:
             raise ClockError(
                 Wording("pause end", "暂停结束日"),

@@ -33,6 +33,7 @@ from disclosure_flow.workdays import (
     DayKind,
     HolidayBlock,
     group_blocks,
+    plausible_range,
 )
 
 if TYPE_CHECKING:
@@ -40,20 +41,32 @@ if TYPE_CHECKING:
 
 _HOLIDAY_EN = dict(HOLIDAY_NAMES.values())
 
+#: Per reason: the start, the end, and the end still awaited, in Chinese, then English.
 _PAUSE_TEXT = {
     PauseReason.THIRD_PARTY: (
         "发出第三方征求意见书",
         "收到意见",
+        "尚未收到意见",
         "third-party consultation letter sent",
         "answer received",
+        "no answer received yet",
     ),
     PauseReason.INTER_AGENCY: (
         "发出征求其他机关意见函",
         "收到意见",
+        "尚未收到意见",
         "letter to the other agency sent",
         "answer received",
+        "no answer received yet",
     ),
-    PauseReason.FEE: ("发出收费通知", "缴费", "fee notice issued", "fee paid"),
+    PauseReason.FEE: (
+        "发出收费通知",
+        "缴费",
+        "尚未缴费",
+        "fee notice issued",
+        "fee paid",
+        "fee not paid yet",
+    ),
 }
 
 
@@ -139,7 +152,7 @@ def _explain(deadline: Deadline) -> tuple[ExplanationStep, ...]:
 
     covered: _dt.date | None = origin  # pauses so far cover (origin, covered]; None: all
     for pause in sorted(pauses, key=lambda p: p.start):
-        zh_start, zh_end, en_start, en_end = _PAUSE_TEXT[pause.reason]
+        zh_start, zh_end, zh_awaited, en_start, en_end, en_awaited = _PAUSE_TEXT[pause.reason]
         s, e = pause.start, pause.end
         zh = f"{short(s)}{zh_start}"
         en = f"{short(s)} {en_start}"
@@ -147,8 +160,8 @@ def _explain(deadline: Deadline) -> tuple[ExplanationStep, ...]:
             zh += f"、{short(e)}{zh_end}"
             en += f", {short(e)} {en_end}"
         else:
-            zh += f"，尚未{zh_end}"
-            en += f", not yet {en_end}"
+            zh += f"，{zh_awaited}"
+            en += f", {en_awaited}"
         if pause.reason not in policy.excluded_pauses:
             zh += f"，按{policy.name}照常计算"
             en += f": counted under {policy.name}"
@@ -226,6 +239,6 @@ def _result_text(deadline: Deadline) -> tuple[str, str]:
         )
     zh, en = f"答复期限 {deadline.due}", f"reply due {deadline.due}"
     if deadline.provisional:
-        zh += f"（估计，可能范围 {deadline.low} 至 {deadline.high}）"
-        en += f" (provisional, plausible range {deadline.low} to {deadline.high})"
+        zh += f"（估计，{plausible_range(deadline.low, deadline.high, 'zh')}）"
+        en += f" (provisional, {plausible_range(deadline.low, deadline.high, 'en')})"
     return zh, en

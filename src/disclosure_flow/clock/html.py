@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from disclosure_flow._html import TABLE, row
 from disclosure_flow.errors import DisclosureFlowError
+from disclosure_flow.workdays import plausible_range
 
 if TYPE_CHECKING:
     from disclosure_flow.clock.deadline import Deadline, DeadlineStatus
@@ -67,10 +68,8 @@ def deadline_html(deadline: Deadline, *, as_of: _dt.date | None = None) -> str:
     if deadline.provisional:
         low = deadline.low.isoformat() if deadline.low else "?"
         high = deadline.high.isoformat() if deadline.high else "?"
-        out.append(
-            f"<p><b>估计，待确认 provisional</b>：可能范围 plausible range "
-            f"{escape(low)} – {escape(high)}</p>"
-        )
+        zh, en = plausible_range(low, high, "zh"), plausible_range(low, high, "en")
+        out.append(f"<p><b>估计，待确认 provisional</b>：{escape(zh)} · {escape(en)}</p>")
     out.append(TABLE)
     out.append(row(("日期 date", "说明", "explanation"), "th"))
     out.extend(row((s.day.isoformat(), s.zh, s.en)) for s in deadline.steps())

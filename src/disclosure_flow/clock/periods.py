@@ -47,6 +47,7 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from disclosure_flow import _fields
 from disclosure_flow.clock.policy import (
     LITIGATION_1989,
     LITIGATION_LAW_2014,
@@ -137,9 +138,13 @@ class PeriodEnd:
 
 
 def period_end(
-    kind: PeriodKind, start: _dt.date, *, policy: Policy, calendar: WorkdayCalendar
+    kind: PeriodKind | str, start: _dt.date, *, policy: Policy, calendar: WorkdayCalendar
 ) -> PeriodEnd:
-    """The last day of period *kind* counted from *start* under *policy*.
+    """The last day of period *kind* (a :class:`PeriodKind` or its value, e.g.
+    ``"reconsideration_period"``) counted from *start* under *policy*.
+
+    *policy* and *calendar* have no default: a period belongs to a case, whose rules
+    are those of its day 0 (not of *start*) and whose calendar is the host's.
 
     Raises:
         InvalidDateError: *start* is not a ``datetime.date``.
@@ -148,8 +153,7 @@ def period_end(
         ClockError: the period would end after 9999-12-31.
         CoverageError: a strict calendar lacks the days needed.
     """
-    if not isinstance(kind, PeriodKind):
-        raise InvalidValueError.choice("kind", kind, list(PeriodKind))
+    kind = _fields.to_member(PeriodKind, kind, "kind")
     start = check_date(start, "start")
     if not isinstance(policy, Policy):
         raise InvalidValueError(
@@ -200,7 +204,7 @@ def period_end(
     )
 
 
-def period_counted(kind: PeriodKind, start: _dt.date, *, policy: Policy) -> _dt.date:
+def period_counted(kind: PeriodKind | str, start: _dt.date, *, policy: Policy) -> _dt.date:
     """The day a calendar period (days or months: the remedies) reaches from *start*,
     before it is moved off a day off — known without any calendar. An act on or before
     it is in time whatever the calendar says (期限届满日，不含节假日顺延).
@@ -208,6 +212,7 @@ def period_counted(kind: PeriodKind, start: _dt.date, *, policy: Policy) -> _dt.
     Raises:
         InvalidValueError: *kind* is a working-day period, or *policy* sets none.
     """
+    kind = _fields.to_member(PeriodKind, kind, "kind")
     period: LegalPeriod | None = _in_force(kind, start, getattr(policy, kind.value))
     if period is None or period.unit is PeriodUnit.WORKING_DAYS:
         raise InvalidValueError(

@@ -37,6 +37,7 @@ from typing import Any, Final
 
 import attrs
 
+from disclosure_flow import _fields
 from disclosure_flow.errors import InvalidValueError, Wording
 
 __all__ = [
@@ -180,17 +181,13 @@ def _check_length(instance: object, attribute: attrs.Attribute[int], value: obje
         )
 
 
-def _check_enum(kind: type[enum.Enum]) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            raise InvalidValueError.choice(attribute.name, value, list(kind))
-
-    return check
-
-
 def _check_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidValueError(attribute.name, value, Wording("a non-empty str", "非空字符串"))
+
+
+def _period_unit(value: PeriodUnit | str) -> PeriodUnit:
+    return _fields.to_member(PeriodUnit, value, "unit")
 
 
 @attrs.frozen
@@ -204,7 +201,7 @@ class LegalPeriod:
     """
 
     length: int = attrs.field(validator=_check_length)
-    unit: PeriodUnit = attrs.field(validator=_check_enum(PeriodUnit))
+    unit: PeriodUnit = attrs.field(converter=_period_unit)
     article: str = attrs.field(validator=_check_text)
 
     @classmethod
@@ -246,23 +243,6 @@ def _optional_day(instance: object, attribute: attrs.Attribute[Any], value: obje
         )
 
 
-def _to_reasons(value: Iterable[PauseReason]) -> frozenset[PauseReason]:
-    if isinstance(value, PauseReason | str) or not isinstance(value, Iterable):
-        raise InvalidValueError(
-            "excluded_pauses",
-            value,
-            Wording(
-                "a set of PauseReason members, e.g. {PauseReason.FEE}",
-                "PauseReason 成员的集合，如 {PauseReason.FEE}",
-            ),
-        )
-    reasons = frozenset(value)
-    for reason in reasons:
-        if not isinstance(reason, PauseReason):
-            raise InvalidValueError.choice("excluded_pauses", reason, list(PauseReason))
-    return reasons
-
-
 _WD = PeriodUnit.WORKING_DAYS
 
 
@@ -277,6 +257,40 @@ class ItemCounting(enum.Enum):
 
     APPLICATION = "application"
     ITEM = "item"
+
+
+def _to_reasons(value: Iterable[PauseReason | str]) -> frozenset[PauseReason]:
+    if isinstance(value, PauseReason | str) or not isinstance(value, Iterable):
+        raise InvalidValueError(
+            "excluded_pauses",
+            value,
+            Wording(
+                "a set of PauseReason members, e.g. {PauseReason.FEE}",
+                "PauseReason 成员的集合，如 {PauseReason.FEE}",
+            ),
+        )
+    return frozenset(_fields.to_members(PauseReason, value, "excluded_pauses"))
+
+
+# The enum options of a Policy, each a member or its value (_fields.to_member).
+def _day_zero(value: DayZero | str) -> DayZero:
+    return _fields.to_member(DayZero, value, "day_zero")
+
+
+def _pause_bounds(value: PauseBounds | str) -> PauseBounds:
+    return _fields.to_member(PauseBounds, value, "pause_bounds")
+
+
+def _late_acts(value: LateActs | str) -> LateActs:
+    return _fields.to_member(LateActs, value, "late_acts")
+
+
+def _remedy_last_day(value: RemedyLastDay | str) -> RemedyLastDay:
+    return _fields.to_member(RemedyLastDay, value, "remedy_last_day")
+
+
+def _item_counting(value: ItemCounting | str) -> ItemCounting:
+    return _fields.to_member(ItemCounting, value, "item_counting")
 
 
 @attrs.frozen(kw_only=True)
@@ -336,6 +350,10 @@ class Policy:
             2019-05-14 (SPEC §12: a request follows the regulation of its day 0).
         item_counting: how the annual report counts an application of several items;
             default once per application [convention].
+
+    Each enum option (枚举选项: ``day_zero``, ``pause_bounds``, ``late_acts``,
+    ``remedy_last_day``, ``item_counting``, the members of ``excluded_pauses``) takes a
+    member or its value, e.g. ``late_acts="record"`` for :attr:`LateActs.RECORD`.
     """
 
     name: str = attrs.field(validator=_check_text)
@@ -378,23 +396,24 @@ class Policy:
         validator=_period(unit=(PeriodUnit.DAYS, PeriodUnit.MONTHS), optional=False, minimum=1),
     )
     excluded_pauses: frozenset[PauseReason] = attrs.field(converter=_to_reasons)
-    day_zero: DayZero = attrs.field(default=DayZero.NOT_COUNTED, validator=_check_enum(DayZero))
+    day_zero: DayZero = attrs.field(default=DayZero.NOT_COUNTED, converter=_day_zero)
     pause_bounds: PauseBounds = attrs.field(
-        default=PauseBounds.AFTER_START_TO_END, validator=_check_enum(PauseBounds)
+        default=PauseBounds.AFTER_START_TO_END, converter=_pause_bounds
     )
-    late_acts: LateActs = attrs.field(default=LateActs.REFUSE, validator=_check_enum(LateActs))
+    late_acts: LateActs = attrs.field(default=LateActs.REFUSE, converter=_late_acts)
     remedy_last_day: RemedyLastDay = attrs.field(
-        default=RemedyLastDay.NEXT_WORKDAY, validator=_check_enum(RemedyLastDay)
+        default=RemedyLastDay.NEXT_WORKDAY, converter=_remedy_last_day
     )
     in_force_from: _dt.date | None = attrs.field(default=None, validator=_optional_day)
     in_force_until: _dt.date | None = attrs.field(default=None, validator=_optional_day)
     item_counting: ItemCounting = attrs.field(
-        default=ItemCounting.APPLICATION, validator=_check_enum(ItemCounting)
+        default=ItemCounting.APPLICATION, converter=_item_counting
     )
 
-    def excludes(self, reason: PauseReason) -> bool:
-        """Whether time paused for *reason* is left out of the reply period."""
-        return reason in self.excluded_pauses
+    def excludes(self, reason: PauseReason | str) -> bool:
+        """Whether time paused for *reason* (a :class:`PauseReason` or its value) is left
+        out of the reply period."""
+        return _fields.to_member(PauseReason, reason, "reason") in self.excluded_pauses
 
     def in_force_on(self, day: _dt.date) -> bool:
         """Whether these rules applied to a request received on *day* (适用于该日收到的申请)."""

@@ -48,9 +48,18 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
-from disclosure_flow.clock.compute import compute_deadline
+from disclosure_flow import _fields
+from disclosure_flow.clock.compute import compute_deadline, national_calendar
 from disclosure_flow.clock.events import ClockEvent, Extension, Pause
-from disclosure_flow.clock.policy import DayZero, PauseBounds, PauseReason, Policy
+from disclosure_flow.clock.policy import (
+    R2008,
+    R2019,
+    DayZero,
+    PauseBounds,
+    PauseReason,
+    Policy,
+    policy_in_force,
+)
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import InvalidValueError, Wording
 from disclosure_flow.workdays import WorkdayCalendar
@@ -214,9 +223,9 @@ def deadlines_array(
     pause_ends: DateArray | None = None,
     extension_days: int | IntArray = 0,
     as_of: DateArray | np.datetime64 | _dt.date,
-    policy: Policy,
-    calendar: WorkdayCalendar,
-    pause_reason: PauseReason = PauseReason.THIRD_PARTY,
+    policy: Policy | None = None,
+    calendar: WorkdayCalendar | None = None,
+    pause_reason: PauseReason | str = PauseReason.THIRD_PARTY,
 ) -> DeadlineArrays:
     """Each case's deadline and its status on *as_of*, for many cases at once.
 
@@ -228,10 +237,14 @@ def deadlines_array(
         extension_days: working days added by extensions, granted in time (0: none);
             an int or shape ``(n,)``.
         as_of: the day asked about: one date, or one a case.
-        policy: the rules, e.g. :data:`~disclosure_flow.clock.R2019`.
-        calendar: the working-day calendar.
-        pause_reason: the reason of every pause (default third party, which every
-            policy leaves out of the period).
+        policy: the rules (适用规则), e.g. :data:`~disclosure_flow.clock.R2019`; default,
+            as :func:`~disclosure_flow.clock.compute_deadline` has it, the national rules
+            in force on each case's day 0 (R2019 from 2019-05-15, R2008 before).
+        calendar: the working-day calendar (工作日历); default the national strict one
+            (:func:`~disclosure_flow.clock.national_calendar`).
+        pause_reason: the reason of every pause (暂停事由), a
+            :class:`~disclosure_flow.clock.PauseReason` or its value (default third
+            party, which every policy leaves out of the period).
 
     Raises:
         ImportError: numpy is not installed.
@@ -240,7 +253,7 @@ def deadlines_array(
             case that raises them.
     """
     np = _numpy()
-    if not isinstance(policy, Policy):
+    if policy is not None and not isinstance(policy, Policy):
         raise InvalidValueError(
             "policy",
             policy,
@@ -248,8 +261,9 @@ def deadlines_array(
                 "a Policy, e.g. disclosure_flow.R2019", "Policy 政策，如 disclosure_flow.R2019"
             ),
         )
-    if not isinstance(pause_reason, PauseReason):
-        raise InvalidValueError.choice("pause_reason", pause_reason, list(PauseReason))
+    reason = _fields.to_member(PauseReason, pause_reason, "pause_reason")
+    if calendar is None:
+        calendar = national_calendar()
     tables = _tables(calendar)
     zero = _days(np, day0, "day0", nat=False)
     if zero.ndim != 1:
@@ -290,6 +304,70 @@ def deadlines_array(
             Wording(f"one date or {n}", f"一个日期或 {n} 个"),
         )
     asked = np.broadcast_to(asked, (n,))
+    args = (zero, starts, ends, extension, asked)
+    if policy is not None:
+        out = _run(np, tables, policy, calendar, reason, *args)
+    else:
+        # The rules in force on each day 0: each policy's cases counted apart.
+        out = [np.empty(n, dtype=dtype) for dtype in _COLUMNS]
+        for rules, cases in _by_policy_in_force(np, zero):
+            if cases is None:
+                out = _run(np, tables, rules, calendar, reason, *args)
+                break
+            got = _run(np, tables, rules, calendar, reason, *(a[cases] for a in args))
+            for column, values in zip(out, got, strict=True):
+                column[cases] = values
+    due, used, left, overdue_by, paused, provisional = out
+    return DeadlineArrays(
+        due=due.view("datetime64[D]"),
+        used=used,
+        left=left,
+        overdue_by=overdue_by,
+        paused=paused,
+        provisional=provisional,
+    )
+
+
+#: The dtypes of the columns :func:`_run` fills: due (day numbers, NaT while open),
+#: used, left, overdue_by, paused, provisional.
+_COLUMNS = ("int64", "int64", "int64", "int64", "bool", "bool")
+
+
+def _by_policy_in_force(np: Any, zero: Any) -> list[tuple[Policy, Any]]:
+    """The national rules in force on the days 0 *zero* (day numbers), each with the
+    indices of its cases, or ``None`` when it is every case's.
+
+    Raises:
+        InvalidValueError: a day 0 before the first regulation (2008-05-01), through
+            :func:`~disclosure_flow.clock.compute_deadline`.
+    """
+    if not zero.shape[0]:
+        return [(R2019, None)]
+    first = _dt.date.fromordinal(int(zero.min()) + _EPOCH)
+    last = _dt.date.fromordinal(int(zero.max()) + _EPOCH)
+    if first < R2008.in_force_from:  # type: ignore[operator]  # R2008's first day is set
+        compute_deadline(first)  # raises the scalar API's error
+    earliest, latest = policy_in_force(first), policy_in_force(last)
+    if earliest is latest:
+        return [(latest, None)]
+    later = zero >= (R2019.in_force_from.toordinal() - _EPOCH)  # type: ignore[union-attr]
+    return [(R2008, np.flatnonzero(~later)), (R2019, np.flatnonzero(later))]
+
+
+def _run(
+    np: Any,
+    tables: _Tables,
+    policy: Policy,
+    calendar: WorkdayCalendar,
+    pause_reason: PauseReason,
+    zero: Any,
+    starts: Any,
+    ends: Any,
+    extension: Any,
+    asked: Any,
+) -> list[Any]:
+    """The six columns for the cases given, under one policy."""
+    n = zero.shape[0]
     out = [
         np.empty(n, dtype=np.int64),  # due, as day numbers (NaT while open)
         np.empty(n, dtype=np.int64),  # used
@@ -319,15 +397,7 @@ def deadlines_array(
             _fill_from_scalar(
                 np, out, i, policy, calendar, pause_reason, zero, starts, ends, extension, asked
             )
-    due, used, left, overdue_by, paused, provisional = out
-    return DeadlineArrays(
-        due=due.view("datetime64[D]"),
-        used=used,
-        left=left,
-        overdue_by=overdue_by,
-        paused=paused,
-        provisional=provisional,
-    )
+    return out
 
 
 #: Cases counted at a time: a chunk's arrays stay in the processor's cache.

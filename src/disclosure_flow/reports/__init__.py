@@ -6,6 +6,10 @@ The top layer below the interfaces:
   every report (JSON Lines on disk), and :func:`record_from_case`;
 - :mod:`~disclosure_flow.reports.annual` — the annual report's tables 三 and 四 of the national
   format, checked against their own balance, with their exports;
+- :mod:`~disclosure_flow.reports.layout` — the national tables' cells with their spans, one
+  layout for the HTML, Markdown and .xlsx writers;
+- :mod:`~disclosure_flow.reports.workbook` — the tables as an Excel workbook (optional
+  extra ``xlsx``);
 - :mod:`~disclosure_flow.reports.metrics` — statistics beyond the annual report;
 - :mod:`~disclosure_flow.reports.supervision` — what a supervisor looks at today;
 - :mod:`~disclosure_flow.reports.changes` — what a new calendar changes in the cases;

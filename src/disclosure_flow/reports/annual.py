@@ -68,7 +68,7 @@ import importlib
 import io
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from typing import Any, Final, Literal, TypeAlias
 
 import attrs
 
@@ -79,6 +79,9 @@ from disclosure_flow.errors import (
     ReportInvariantError,
     Wording,
 )
+from disclosure_flow.reports.layout import ROW_LAYOUT as _LAYOUT
+from disclosure_flow.reports.layout import TOTAL_ZH as _TOTAL_ZH
+from disclosure_flow.reports.layout import GridCell, TableGrid, proceedings_grid, requests_grid
 from disclosure_flow.reports.records import (
     ProceedingKind,
     ProceedingRecord,
@@ -89,11 +92,13 @@ from disclosure_flow.reports.records import (
     record_from_case,
     write_records,
 )
+from disclosure_flow.reports.workbook import XlsxTarget, write_workbook
 
 __all__ = [
     "COLUMNS",
     "REPORT_SCHEMA",
     "AnnualReport",
+    "CsvEncoding",
     "ProceedingKind",
     "ProceedingRecord",
     "ProceedingResult",
@@ -109,6 +114,12 @@ __all__ = [
 
 #: The schema tag written by :meth:`AnnualReport.to_dict`.
 REPORT_SCHEMA: Final = "disclosure_flow.annual_report/1"
+
+#: The encodings of :meth:`AnnualReport.to_csv_bytes` (CSV 文件编码): ``"utf-8"``, or
+#: ``"utf-8-sig"`` for UTF-8 after a byte-order mark (BOM), as Excel on Chinese Windows
+#: needs to read the file as UTF-8.
+CsvEncoding: TypeAlias = Literal["utf-8", "utf-8-sig"]
+_CSV_ENCODINGS: Final = ("utf-8", "utf-8-sig")
 
 
 # ---------------------------------------------------------------------------
@@ -135,39 +146,13 @@ class ReportTable(enum.Enum):
         return "四、政府信息公开行政复议、行政诉讼情况"
 
 
-_TOTAL_ZH: Final = "总计"
-
-
 # ---------------------------------------------------------------------------
-# Table layout (national format)
+# Table layout (national format, disclosure_flow.reports.layout)
 
 #: The applicant columns of table 三, in the national order (总计 follows).
 COLUMNS: Final = tuple(ApplicantKind)
 _COLUMN_INDEX: Final = {kind: i for i, kind in enumerate(COLUMNS)}
 _NCOL: Final = len(COLUMNS)
-
-_RESULTS_TITLE: Final = "三、本年度办理结果"
-_PARTIAL_LABEL: Final = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
-_BALANCE_NOTE: Final = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-
-
-def _levels(row: ReportRow) -> tuple[str, ...]:
-    if row is ReportRow.PARTIALLY_DISCLOSED:
-        return (_RESULTS_TITLE, _PARTIAL_LABEL)
-    group = f"{row.kind.ordinal_zh}{row.kind.label_zh}"
-    if row.number is None:
-        return (_RESULTS_TITLE, group)
-    return (_RESULTS_TITLE, group, f"{row.number}.{row.label_zh}")
-
-
-#: (key, label cells) of the 25 rows of table 三, in the national order.
-_LAYOUT: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
-    ("一", ("一、本年新收政府信息公开申请数量",)),
-    ("二", ("二、上年结转政府信息公开申请数量",)),
-    *((row.key, _levels(row)) for row in ReportRow),
-    ("三.7", (_RESULTS_TITLE, "（七）总计")),
-    ("四", ("四、结转下年度继续办理",)),
-)
 _ROW_KEYS: Final = tuple(key for key, _ in _LAYOUT)
 _RESULT_INDEX: Final = {row: i for i, row in enumerate(ReportRow)}
 
@@ -235,6 +220,10 @@ def _group_counts(instance: object, attribute: attrs.Attribute[Any], value: obje
         raise InvalidValueError(attribute.name, value, Wording("an int >= 0", "不小于 0 的整数"))
 
 
+def _group_kind(value: ProceedingKind | str) -> ProceedingKind:
+    return _fields.to_member(ProceedingKind, value, "kind")
+
+
 @attrs.frozen
 class ProceedingsGroup:
     """One group of table 四 (行政复议; 行政诉讼 — 未经复议直接起诉 or 复议后起诉).
@@ -247,7 +236,7 @@ class ProceedingsGroup:
         pending: 尚未审结 at the end of the year.
     """
 
-    kind: ProceedingKind = attrs.field(validator=_fields.member_of(ProceedingKind))
+    kind: ProceedingKind = attrs.field(converter=_group_kind)
     upheld: int = attrs.field(default=0, validator=_group_counts)
     corrected: int = attrs.field(default=0, validator=_group_counts)
     other: int = attrs.field(default=0, validator=_group_counts)
@@ -426,10 +415,13 @@ class AnnualReport:
         其他, 总计; one line per row, 项目 holding the row's label cells joined by a
         space. Table 四: columns 项目, 结果维持, 结果纠正, 其他结果, 尚未审结, 总计; one
         line per group (行政复议; 行政诉讼 未经复议直接起诉; 行政诉讼 复议后起诉).
+        Lines end with ``"\n"``; for a file to open in Excel, see :meth:`to_csv_bytes`.
         """
-        table = _check_table(table)
+        return self._csv(_check_table(table), "\n")
+
+    def _csv(self, table: ReportTable, lineterminator: str) -> str:
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(buffer, lineterminator=lineterminator)
         if table is ReportTable.REQUESTS:
             writer.writerow(["编号", "项目", *(k.label_zh for k in COLUMNS), _TOTAL_ZH])
             for r in self.requests:
@@ -440,106 +432,86 @@ class AnnualReport:
                 writer.writerow([" ".join(g.kind.labels_zh), *g.cells()])
         return buffer.getvalue()
 
+    def to_csv_bytes(
+        self, *, table: ReportTable | None = None, encoding: CsvEncoding = "utf-8"
+    ) -> bytes:
+        """The CSV file as Excel opens it (供 Excel 打开的 CSV 文件): one table, or both
+        (table 三, an empty line, table 四) when *table* is None, with the columns of
+        :meth:`to_csv`.
+
+        Lines end with CR LF, as :mod:`csv` writes for Excel. With ``encoding="utf-8-sig"``
+        the bytes start with the UTF-8 byte-order mark (BOM), by which Excel on Chinese
+        Windows knows the file is UTF-8 (without it, Excel reads GBK and shows the Chinese
+        garbled); the bytes after it are the same as with ``"utf-8"``.
+
+        Raises:
+            InvalidValueError: *table* is not a :class:`ReportTable` or None, or
+                *encoding* is not ``"utf-8"`` or ``"utf-8-sig"``.
+        """
+        tables = _tables(table)
+        if encoding not in _CSV_ENCODINGS:
+            raise InvalidValueError.choice("encoding", encoding, _CSV_ENCODINGS)
+        excel = csv.excel.lineterminator
+        return excel.join(self._csv(t, excel) for t in tables).encode(encoding)
+
+    def grid(self, *, table: ReportTable) -> TableGrid:
+        """One table as the national format draws it (国家格式版式): every cell with its
+        row and column spans, headings and numbers; what :meth:`to_html`, :meth:`to_markdown`
+        and :meth:`to_xlsx` write."""
+        if _check_table(table) is ReportTable.REQUESTS:
+            return requests_grid((*r.counts, r.total) for r in self.requests)
+        return proceedings_grid(n for g in self.proceedings for n in g.cells())
+
     def to_markdown(self, *, table: ReportTable | None = None) -> str:
         """A Markdown table (or both, under their headings when *table* is None) in the
         national layout. Markdown cannot merge cells: a merged cell is written once,
         in its first row and column, and left blank where it spans."""
         parts = []
         for t in _tables(table):
-            grid = self._grid(t)
+            grid = self.grid(table=t).text()
             lines = [_md_line(grid[0]), _md_line(["---"] * len(grid[0]))]
             lines += [_md_line(cells) for cells in grid[1:]]
             text = "\n".join(lines)
             parts.append(text if table is not None else f"**{t.title_zh}**\n\n{text}")
         return "\n\n".join(parts) + "\n"
 
-    def _grid(self, table: ReportTable) -> list[list[str]]:
-        """The table as rows of cells, merged cells written once (Markdown layout)."""
-        if table is ReportTable.PROCEEDINGS:
-            blank4 = [""] * 4
-            results = [r.label_zh for r in ProceedingResult] + [_TOTAL_ZH]
-            numbers = [str(n) for g in self.proceedings for n in g.cells()]
-            return [
-                ["行政复议", *blank4, "行政诉讼", *blank4, *[""] * 5],
-                [*results, "未经复议直接起诉", *blank4, "复议后起诉", *blank4],
-                [*[""] * 5, *results, *results],
-                numbers,
-            ]
-        grid = [
-            [_BALANCE_NOTE, "", "", "申请人情况", *[""] * 6],
-            ["", "", "", COLUMNS[0].label_zh, COLUMNS[1].group_label_zh, *[""] * 4, _TOTAL_ZH],
-            ["", "", "", "", *(k.label_zh for k in COLUMNS[1:]), ""],
-        ]
-        seen: set[str] = set()
-        for r in self.requests:
-            cells = ["", "", ""]
-            for i, label in enumerate(r.labels):
-                if label not in seen or len(r.labels) == 1:
-                    cells[i] = label
-                    seen.add(label)
-            grid.append([*cells, *(str(n) for n in r.counts), str(r.total)])
-        return grid
-
     def to_html(self, *, table: ReportTable | None = None) -> str:
         """An HTML table (or both, each after its heading, when *table* is None) in the
         national layout, with merged cells (``rowspan``/``colspan``), ready to paste."""
         parts = []
         for t in _tables(table):
-            body = self._html_requests() if t is ReportTable.REQUESTS else self._html_proceedings()
+            lines = ['<table border="1">']
+            for cells in self.grid(table=t).rows():
+                lines.append("<tr>" + "".join(map(_html_cell, cells)) + "</tr>")
+            lines.append("</table>")
+            body = "\n".join(lines)
             parts.append(f"<p>{html.escape(t.title_zh)}</p>\n{body}")
         return "\n".join(parts) + "\n"
 
-    def _html_requests(self) -> str:
-        e = html.escape
-        out = [
-            '<table border="1">',
-            f'<tr><td colspan="3" rowspan="3">{e(_BALANCE_NOTE)}</td>'
-            '<td colspan="7">申请人情况</td></tr>',
-            f"<tr><td>{e(COLUMNS[0].label_zh)}</td>"
-            f'<td colspan="5">{e(COLUMNS[1].group_label_zh)}</td><td>{_TOTAL_ZH}</td></tr>',
-            "<tr><td></td>"
-            + "".join(f"<td>{e(k.label_zh)}</td>" for k in COLUMNS[1:])
-            + "<td></td></tr>",
-        ]
-        spans: dict[str, int] = {}
-        for r in self.requests:
-            for label in r.labels[:-1]:
-                spans[label] = spans.get(label, 0) + 1
-        seen: set[str] = set()
-        for r in self.requests:
-            cells = []
-            depth = len(r.labels)
-            for i, label in enumerate(r.labels):
-                last = i == depth - 1
-                if not last and label in seen:
-                    continue
-                seen.add(label)
-                attrs_ = ""
-                if not last:
-                    attrs_ = f' rowspan="{spans[label]}"'
-                elif depth < 3:
-                    attrs_ = f' colspan="{3 - i}"'
-                cells.append(f"<td{attrs_}>{e(label)}</td>")
-            numbers = "".join(f"<td>{n}</td>" for n in (*r.counts, r.total))
-            out.append(f"<tr>{''.join(cells)}{numbers}</tr>")
-        out.append("</table>")
-        return "\n".join(out)
+    def to_xlsx(self, target: XlsxTarget, *, agency: str | None = None) -> None:
+        """Both tables as an Excel workbook (.xlsx) in the national layout (国家格式的
+        Excel 表格): one sheet per table, named for it, with the merged headings of the
+        national format, the numbers as numbers, borders, wrapped headings and a page
+        set up for printing. The first row names the report: *agency* (填报机关, e.g.
+        ``"某某县人民政府"``) and the year, ``某某县人民政府2025年政府信息公开工作年度报告``.
 
-    def _html_proceedings(self) -> str:
-        results = "".join(f"<td>{e}</td>" for e in (*(r.label_zh for r in ProceedingResult),))
-        results += f"<td>{_TOTAL_ZH}</td>"
-        numbers = "".join(f"<td>{n}</td>" for g in self.proceedings for n in g.cells())
-        return "\n".join(
-            [
-                '<table border="1">',
-                '<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>',
-                f'<tr>{results}<td colspan="5">未经复议直接起诉</td>'
-                '<td colspan="5">复议后起诉</td></tr>',
-                f"<tr>{'<td></td>' * 5}{results}{results}</tr>",
-                f"<tr>{numbers}</tr>",
-                "</table>",
-            ]
-        )
+        *target* is a path (``str`` or :class:`os.PathLike`) or a binary file open for
+        writing (e.g. :class:`io.BytesIO`). Needs openpyxl, the optional extra ``xlsx``.
+
+        Raises:
+            ModuleNotFoundError: openpyxl is not installed (``pip install
+                'disclosure-flow[xlsx]'``).
+            InvalidValueError: *target* is neither a path nor a binary file, or *agency*
+                is not a non-empty text.
+            OSError: the file cannot be written.
+        """
+        if agency is not None and (not isinstance(agency, str) or not agency.strip()):
+            raise InvalidValueError(
+                "agency", agency, Wording("a non-empty text or None", "非空文本或 None")
+            )
+        title = f"{agency or ''}{self.year}年政府信息公开工作年度报告"
+        sheets = [(t.title_zh, self.grid(table=t)) for t in ReportTable]
+        write_workbook(target, title=title, sheets=sheets)
 
     def _repr_html_(self) -> str:
         """Both tables for a notebook, with the year and the balance check."""
@@ -598,6 +570,12 @@ def _tables(table: object) -> tuple[ReportTable, ...]:
     if table is None:
         return tuple(ReportTable)
     return (_check_table(table),)
+
+
+def _html_cell(cell: GridCell) -> str:
+    spans = (("rowspan", cell.rowspan), ("colspan", cell.colspan))
+    attributes = "".join(f' {name}="{n}"' for name, n in spans if n > 1)
+    return f"<td{attributes}>{html.escape(str(cell.value))}</td>"
 
 
 def _md_line(cells: Iterable[str]) -> str:

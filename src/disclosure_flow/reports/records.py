@@ -132,6 +132,23 @@ def _yuan(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         )
 
 
+# The enum-typed fields take a member or its value (_fields.to_member).
+def _proceeding_kind(value: ProceedingKind | str) -> ProceedingKind:
+    return _fields.to_member(ProceedingKind, value, "kind")
+
+
+def _proceeding_result(value: ProceedingResult | str) -> ProceedingResult:
+    return _fields.to_member(ProceedingResult, value, "result")
+
+
+def _applicant(value: ApplicantKind | str) -> ApplicantKind:
+    return _fields.to_member(ApplicantKind, value, "applicant")
+
+
+def _row(value: ReportRow | str | None) -> ReportRow | None:
+    return _fields.to_optional_member(ReportRow, value, "row")
+
+
 @attrs.frozen
 class ProceedingRecord:
     """A reconsideration or lawsuit about a request, as the report sees it (复议、诉讼记录).
@@ -143,10 +160,10 @@ class ProceedingRecord:
         decided: the day of the decision (决定/裁判之日), ``None`` while pending.
     """
 
-    kind: ProceedingKind = attrs.field(validator=_fields.member_of(ProceedingKind))
+    kind: ProceedingKind = attrs.field(converter=_proceeding_kind)
     filed: _dt.date = attrs.field(validator=_required_date)
     result: ProceedingResult = attrs.field(
-        default=ProceedingResult.PENDING, validator=_fields.member_of(ProceedingResult)
+        default=ProceedingResult.PENDING, converter=_proceeding_result
     )
     decided: _dt.date | None = attrs.field(default=None, validator=_optional_date)
 
@@ -249,10 +266,10 @@ class ReportRecord:
     """
 
     case_id: str = attrs.field(validator=_fields.non_empty_text)
-    applicant: ApplicantKind = attrs.field(validator=_fields.member_of(ApplicantKind))
+    applicant: ApplicantKind = attrs.field(converter=_applicant)
     received: _dt.date | None = attrs.field(validator=_optional_date)
     concluded: _dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
-    row: ReportRow | None = attrs.field(default=None, kw_only=True)
+    row: ReportRow | None = attrs.field(default=None, kw_only=True, converter=_row)
     proceedings: tuple[ProceedingRecord, ...] = attrs.field(default=(), kw_only=True)
     working_days: int | None = attrs.field(default=None, kw_only=True, validator=_optional_count)
     overdue_by: int | None = attrs.field(default=None, kw_only=True, validator=_optional_count)
@@ -597,7 +614,7 @@ def write_records(records: Iterable[ReportRecord], out: TextIO) -> int:
 
 
 def record_from_case(
-    case: Case, *, registration_data_row: ReportRow = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
+    case: Case, *, registration_data_row: ReportRow | str = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
 ) -> ReportRecord:
     """The :class:`ReportRecord` of a :class:`~disclosure_flow.cases.case.Case`, from its whole
     history (reads only the case's public API).
@@ -653,7 +670,7 @@ def record_from_case(
 
 
 def records_from_case(
-    case: Case, *, registration_data_row: ReportRow = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
+    case: Case, *, registration_data_row: ReportRow | str = ReportRow.WITHHELD_ADMINISTRATIVE_QUERY
 ) -> tuple[ReportRecord, ...]:
     """The :class:`ReportRecord` values the annual report counts for *case*: one, or —
     for an application of several items under ``Policy(item_counting=ItemCounting.ITEM)``

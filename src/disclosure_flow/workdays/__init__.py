@@ -15,6 +15,8 @@ a formula:
   edits;
 - :mod:`~disclosure_flow.workdays.estimate` — a provisional estimate of a year that has
   no official data yet;
+- :mod:`~disclosure_flow.workdays.year_end` — the last days of a year, which the next
+  year's notice may still set (:class:`YearEnd`);
 - :mod:`~disclosure_flow.workdays.workday_calendar` — :class:`WorkdayCalendar`, the
   day → rank table every question is answered from;
 - :mod:`~disclosure_flow.workdays.vectorized` — the same questions on numpy arrays
@@ -25,6 +27,13 @@ Other layers import from here.
 
 from __future__ import annotations
 
+from disclosure_flow.workdays.answers import (
+    Coverage,
+    HolidayBlock,
+    WorkdayResult,
+    group_blocks,
+    plausible_range,
+)
 from disclosure_flow.workdays.days import DataStatus, DayInfo, DayKind
 from disclosure_flow.workdays.estimate import statutory_days
 from disclosure_flow.workdays.national import HOLIDAY_NAMES
@@ -37,14 +46,8 @@ from disclosure_flow.workdays.overlays import (
     OverlayScope,
     WeekendRule,
 )
-from disclosure_flow.workdays.workday_calendar import (
-    Coverage,
-    Estimates,
-    HolidayBlock,
-    WorkdayCalendar,
-    WorkdayResult,
-    group_blocks,
-)
+from disclosure_flow.workdays.workday_calendar import Estimates, WorkdayCalendar
+from disclosure_flow.workdays.year_end import YearEnd
 
 __all__ = [
     "HOLIDAY_NAMES",
@@ -64,7 +67,9 @@ __all__ = [
     "WeekendRule",
     "WorkdayCalendar",
     "WorkdayResult",
+    "YearEnd",
     "group_blocks",
     "overlay_to_toml",
+    "plausible_range",
     "statutory_days",
 ]

@@ -158,6 +158,7 @@ class _Item:
     names: tuple[str, ...]
     off: dict[_dt.date, int] = attrs.field(factory=dict)
     work: dict[_dt.date, int] = attrs.field(factory=dict)
+    moved: dict[_dt.date, int] = attrs.field(factory=dict)  # 公休日调至…: rest moved away
     extensions: list[NoticeExtension] = attrs.field(factory=list)
     joins_weekend: bool = False
     no_swap: bool = False
@@ -180,19 +181,10 @@ class _Reader:
         self.year = 0  # set by read(), from the title
         self.yearly = True
 
-    def fail(
-        self,
-        line: int | None,
-        item: str,
-        value: object,
-        allowed: str,
-        allowed_zh: str,
-        value_zh: str | None = None,
-    ) -> NoReturn:
-        """Raise the :class:`NoticeError`: *value* a text of the notice, or a phrase
-        (then with its Chinese *value_zh*), and what is allowed in both languages."""
-        shown = value if value_zh is None else Wording(str(value), value_zh)
-        raise NoticeError(line, item, shown, Wording(allowed, allowed_zh))
+    def fail(self, line: int | None, item: str, value: object, allowed: str, *zh: str) -> NoReturn:
+        """Raise the :class:`NoticeError`; *zh*: *allowed* in Chinese, then *value* if a phrase."""
+        shown = Wording(str(value), zh[1]) if len(zh) > 1 else value
+        raise NoticeError(line, item, shown, Wording(allowed, zh[0]))
 
     def quote(self, line: int) -> str:
         return self.by_number[line].original.strip()
@@ -389,8 +381,11 @@ class _Reader:
             elif kind == "weekend":
                 self._require_weekend(take("s"), item, body_line, _WEEKEND)
             elif kind == "swap":
-                self._require_weekend(take("s"), item, body_line, _MOVED)
+                moved = take("s")
+                self._require_weekend(moved, item, body_line, _MOVED)
                 self._require_off(take("t"), item, body_line, _MOVED_TO)
+                for day in moved:
+                    item.moved.setdefault(day, body_line)
             elif kind == "resume":
                 self._resume(take("s"), item, body_line)
             elif kind == "extend":
@@ -642,6 +637,12 @@ class _Reader:
         item.extensions.append(NoticeExtension(holiday, dates[0], line))
 
     def _finish(self, item: _Item) -> None:
+        # A 公休日 whose rest is moved to another day (调至) is worked, unless the item
+        # gives it off itself (a statutory day on a weekend: 2009-01-25, 除夕, a Sunday).
+        # The 2008 notice's 国庆节 item says no more than that of 27 and 28 September.
+        for day, line in item.moved.items():
+            if day not in item.off:
+                item.work.setdefault(day, line)
         for day, line in item.work.items():
             if day.weekday() < 5:
                 self.fail(

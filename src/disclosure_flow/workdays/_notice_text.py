@@ -195,7 +195,10 @@ def split_items(lines: Sequence[Line], known: frozenset[str]) -> list[RawItem]:
     may head an item without a colon, as in ``三、清明节4月4日至6日放假``).
 
     An item whose heading stands alone on its line (``一、元旦：``) takes the next
-    non-empty line as its body.
+    non-empty line as its body, and an item goes on over the lines after it that give
+    dates (an item broken over lines, as copies of the 2008 and 2009 notices print
+    ``其中，…`` on a line of its own), up to the next item, a line without a date (the
+    closing paragraph), the signature or the date under it.
     """
     items: list[RawItem] = []
     for index, line in enumerate(lines):
@@ -204,15 +207,31 @@ def split_items(lines: Sequence[Line], known: frozenset[str]) -> list[RawItem]:
             continue
         heading, body = _split_heading(match["rest"], known)
         body_line = line.number
-        if not body:
-            for later in lines[index + 1 :]:
-                if later.text.strip():
-                    if not _ITEM.match(later.text):
-                        body, body_line = later.text.strip(), later.number
-                    break
+        for later in lines[index + 1 :]:
+            text = later.text.strip()
+            if not text:
+                continue
+            if _ITEM.match(later.text) or not _continues(text, first=not body):
+                break
+            if not body:
+                body_line = later.number
+            body += text
         label = f"{match['marker']}、{heading}" if heading else f"{match['marker']}、"
         items.append(RawItem(line.number, label, heading, body, body_line))
     return items
+
+
+def _continues(text: str, *, first: bool) -> bool:
+    """Whether *text*, a line after an item's, is more of the item: any line for a
+    heading that stands alone (*first*), else a line with a date that is neither the
+    signature nor the date under it."""
+    if first:
+        return True
+    compact = "".join(text.split())
+    dated = compact.removeprefix("国务院办公厅").removeprefix("国务院").rstrip("。")
+    if _SIGNATURE.match(compact) or _ISSUED_DIGITS.match(dated):
+        return False
+    return DATE.search(compact) is not None
 
 
 def body_paragraphs(lines: Sequence[Line]) -> list[tuple[int, str]]:

@@ -4,12 +4,54 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import re
 
 import attrs
 
 from disclosure_flow.errors import InvalidValueError
 
 __all__ = ["DataStatus", "DayInfo", "DayKind"]
+
+#: :attr:`DayInfo.source` of an ordinary day. Kept in English, as it always was written
+#: (hosts store and compare it); :meth:`DayInfo.describe_source` says it in Chinese.
+WEEKDAY_RULE = "weekday rule (Monday–Friday work, Saturday–Sunday rest)"
+#: :attr:`DayInfo.source` of an ordinary day of an estimated year.
+NO_NOTICE_YET = "provisional estimate: no notice yet"
+
+
+def estimate_source(label: str, version: str) -> str:
+    """:attr:`DayInfo.source` of a day from the scenario *label* of the estimator
+    *version*."""
+    return f"provisional estimate ({label}), disclosure_flow estimator {version}"
+
+
+def year_end_source(year: int) -> str:
+    """:attr:`DayInfo.source` of a year-end day of *year* still pending (待定): the
+    notice of *year* + 1 may still set it (``YearEnd.PENDING``)."""
+    return f"year-end day pending: not final until the {year + 1} holiday notice is in"
+
+
+_YEAR_END_SOURCE = re.compile(
+    r"year-end day pending: not final until the (?P<next>\d{4}) holiday notice is in"
+)
+_ESTIMATE_SOURCE = re.compile(
+    r"provisional estimate \((?P<label>.*)\), disclosure_flow estimator (?P<version>\S+)"
+)
+#: The estimator's scenario labels (``estimate.estimate_year``) in Chinese; a test
+#: checks that every label it gives has one.
+_SCENARIOS_ZH = {
+    "golden-week rules (黄金周规则)": "黄金周规则",
+    "劳动节 make-up day on the other side": "劳动节调休上班日在假期另一侧",
+    "劳动节 from 1 May": "劳动节自5月1日起放假",
+    "春节 from the day before 除夕": "春节自除夕前一日起放假",
+    "春节 to the end of the weekend after it": "春节假期延至其后的周末",
+    "春节 statutory days only, no make-up days": "春节只放法定假日，不调休",
+    "春节 from 初一 (as in 2014 and 2024)": "春节自初一起放假（同2014年、2024年）",
+}
+_SOURCES_ZH = {
+    WEEKDAY_RULE: "按星期规则（周一至周五工作，周六、周日休息）",
+    NO_NOTICE_YET: "估计（尚无放假通知）",
+}
 
 
 class DayKind(enum.Enum):
@@ -79,7 +121,8 @@ class DayInfo:
         kind: what kind of day it is.
         name: the holiday or overlay label (e.g. ``"国庆节"``), empty for ordinary days.
         source: where the fact comes from (a notice's title and number, a URL, or
-            ``"weekday rule"`` for ordinary days).
+            :data:`WEEKDAY_RULE` for ordinary days); :meth:`describe_source` says it
+            in a language.
         status: official, confirmed or estimated.
     """
 
@@ -112,3 +155,29 @@ class DayInfo:
             if self.status is DataStatus.ESTIMATED:
                 text += " [estimated]"
         return text
+
+    def describe_source(self, lang: str = "zh") -> str:
+        """Where the fact comes from, in *lang* (``"zh"`` or ``"en"``): e.g.
+        ``"按星期规则（周一至周五工作，周六、周日休息）"`` for an ordinary day. A notice's
+        title stays as published, an overlay's source as its file gives it."""
+        if lang not in ("zh", "en"):
+            raise InvalidValueError.choice("lang", lang, ("zh", "en"))
+        source = self.source
+        estimated = _ESTIMATE_SOURCE.fullmatch(source)
+        if lang == "en":
+            if source.startswith("国务院办公厅"):
+                return f"the State Council's notice ({source})"
+            return source
+        if source in _SOURCES_ZH:
+            return _SOURCES_ZH[source]
+        pending = _YEAR_END_SOURCE.fullmatch(source)
+        if pending:
+            return (
+                f"年末待定：{pending.group('next')}年部分节假日安排的通知可能调整本年年末几天，"
+                "通知发布前不作最终"
+            )
+        if estimated:
+            label = estimated.group("label")
+            label = _SCENARIOS_ZH.get(label, label)
+            return f"估计（{label}），disclosure_flow 估计方法第 {estimated.group('version')} 版"
+        return source

@@ -28,12 +28,14 @@ The heuristic ("golden-week rules", 黄金周规则):
   from 2025);
 * weekend days left free next to a block become part of it.
 
-Back-tested against the official data of 2004–2026, the most likely scenario
-equals the official year exactly for 2006, 2007, 2009, 2016–2018, 2021–2023, 2025
-and 2026. 2019 differs only in 劳动节 (made 4 days in March 2019), 2020 only in 春节
-(extended for COVID-19), 2024 only in 春节 (from 初一, 8 days); over 2019–2026,
-1.8% of 20-working-day deadlines come out wrong, 1.5 points of it because of those
-two later notices, which no estimate of a notice can foresee
+Back-tested against the official data of 2004–2026, each year estimated without its
+own notice (a rule that one notice alone showed is learned from the others only,
+``known``), the most likely scenario equals the official year exactly for 2006,
+2007, 2009, 2016–2018, 2021–2023, 2025 and 2026. 2019 differs only in 劳动节 (made 4
+days in March 2019), 2020 only in 春节 (extended for COVID-19), 2024 only in 春节 (from
+初一, 8 days); over 2019–2026, 1.8% of 20-working-day deadlines come out wrong, 1.5
+points of it because of those two later notices, which no estimate of a notice can
+foresee; against the yearly notices as first published, 0.34%
 (``bench/estimate_backtest.py``).
 Lunar festival dates come from a small table of astronomical facts
 (:data:`LUNAR_DATES`); 清明 is a solar term.
@@ -47,7 +49,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 import attrs
@@ -301,11 +303,19 @@ PERIODS: tuple[HolidayRules, ...] = (
     ),
 )
 
-#: When 中秋节 merges with 国庆节 (中秋国庆连休): a 中秋节 from 29 September to 8 October
-#: makes one block of 8 days with 国庆节 (2009: 3 Oct, 2012: 30 Sep, 2017: 4 Oct,
-#: 2020: 1 Oct, 2023: 29 Sep, 2025: 6 Oct); an earlier one stays a holiday of its own
-#: (2010: 22 Sep, 2015: 27 Sep, 2018: 24 Sep, 2026: 25 Sep). (month, day) bounds.
-MID_AUTUMN_MERGE: tuple[tuple[int, int], tuple[int, int]] = ((9, 29), (10, 8))
+#: The years whose notices merged 中秋节 with 国庆节 into one block of 8 days
+#: (中秋国庆连休): 2009: 3 Oct, 2012: 30 Sep, 2017: 4 Oct, 2020: 1 Oct, 2023: 29 Sep,
+#: 2025: 6 Oct. In the other years since 2008 it stood apart (the latest: 2015: 27 Sep,
+#: 2026: 25 Sep, 2010: 22 Sep, 2018: 24 Sep).
+MID_AUTUMN_MERGED = frozenset({2009, 2012, 2017, 2020, 2023, 2025})
+#: The notices :data:`MID_AUTUMN_MERGED` was read from (中秋节 a statutory day from 2008).
+_NOTICES_READ = range(2008, 2027)
+_MERGE_LAST = (10, 8)  # the day after the 国庆节 block: the last a merged 中秋 may fall on
+_MID = {y: (d.mid_autumn.month, d.mid_autumn.day) for y, d in LUNAR_DATES.items()}
+
+#: When 中秋节 merges with 国庆节, as (month, day) bounds: from the earliest 中秋 a notice
+#: merged (:data:`MID_AUTUMN_MERGED`) to 8 October.
+MID_AUTUMN_MERGE = (min(_MID[y] for y in MID_AUTUMN_MERGED), _MERGE_LAST)
 
 #: A 中秋节 on a Saturday or Sunday within this many days before 1 October gets no
 #: weekday in lieu (补休) of its own: the 国庆节 block takes the day in, and needs one
@@ -313,6 +323,7 @@ MID_AUTUMN_MERGE: tuple[tuple[int, int], tuple[int, int]] = ((9, 29), (10, 8))
 #: Saturday 10 Oct worked; the other weekend 中秋节 since 2008, 14 Sep 2008 and
 #: 10 Sep 2022, were far from 1 October and got their Monday).
 MID_AUTUMN_LIEU_IN_NATIONAL_DAY = 7
+_MID_AUTUMN_LIEU_SEEN = (2015,)  # the notices that showed it
 
 
 @attrs.frozen
@@ -415,7 +426,7 @@ class YearScenario:
     workdays: dict[date, str] = attrs.field(hash=False)
 
 
-def estimate_year(year: int) -> tuple[YearScenario, ...]:
+def estimate_year(year: int, *, known: Iterable[int] | None = None) -> tuple[YearScenario, ...]:
     """Scenarios for *year*, the most likely first, then plausible alternatives.
 
     Each alternative changes one block of the most likely scenario, where the
@@ -424,8 +435,18 @@ def estimate_year(year: int) -> tuple[YearScenario, ...]:
     shown where a 5-day block starts for its weekday (:data:`LABOUR_BLOCKS`); 春节
     starting the day before 除夕 (from 2025), taking in the weekend after it (when
     it would end on a Friday or Saturday), with no make-up days at all, or starting
-    on 初一 (2014–2024, as in 2014 and 2024). Alternatives that come out the same as
-    an earlier scenario are left out.
+    on 初一 (2014–2024, as in 2014 and 2024); 中秋节 merged with 国庆节 or not, where
+    the notices known leave it open, and a weekend 中秋节 just before 国庆节 paid back
+    inside it or not, where no notice known has shown it. Alternatives that come out
+    the same as an earlier scenario are left out.
+
+    Args:
+        year: the year to estimate.
+        known: the years whose notices the rules that a single notice showed may learn
+            from (default: every notice held, 2008–2026); never *year*'s own. Where the
+            notices known leave such a rule open, the nearer case is the primary
+            scenario and the other an alternative (``bench/estimate_backtest.py``
+            estimates each year from the other years' notices).
 
     Raises:
         InvalidValueError: *year* is not an int from :data:`FIRST_ESTIMABLE_YEAR` to
@@ -433,28 +454,41 @@ def estimate_year(year: int) -> tuple[YearScenario, ...]:
     """
     _check_year(year)
     rules = rules_for(year)
+    # never the year's own notice: an estimate does not read what it estimates
+    held = frozenset(_NOTICES_READ if known is None else known) - {year}
+    merge, merge_open = _mid_autumn_merges(year, held)
+    lieu_seen = any(y in held for y in _MID_AUTUMN_LIEU_SEEN)
+    base = _Variant(merge=merge, lieu=lieu_seen)
     variants: list[tuple[str, _Variant]] = [
-        ("golden-week rules (黄金周规则)", _Variant()),
-        ("劳动节 make-up day on the other side", _Variant(labour_other_side=True)),
+        ("golden-week rules (黄金周规则)", base),
+        ("劳动节 make-up day on the other side", attrs.evolve(base, labour_other_side=True)),
     ]
     if rules.labour_block_days == 5 and not any(
-        seen < year for seen in LABOUR_BLOCKS[date(year, 5, 1).weekday()].seen
+        seen < year and seen in held for seen in LABOUR_BLOCKS[date(year, 5, 1).weekday()].seen
     ):
-        # no notice before the year has shown where the block starts for its weekday
-        variants.append(("劳动节 from 1 May", _Variant(labour_from_may_day=True)))
+        # no notice known before the year has shown where the block starts for its weekday
+        variants.append(("劳动节 from 1 May", attrs.evolve(base, labour_from_may_day=True)))
+    if merge_open:
+        variants.append(("中秋节 and 国庆节 the other way", attrs.evolve(base, merge=not merge)))
+    if not lieu_seen:
+        variants.append(("weekend 中秋节 paid back in 国庆节", attrs.evolve(base, lieu=True)))
     if rules is PERIODS[-1]:
-        variants.append(("春节 from the day before 除夕", _Variant(spring_shift=-1)))
+        variants.append(("春节 from the day before 除夕", attrs.evolve(base, spring_shift=-1)))
     spring_last = (
         LUNAR_DATES[year].eve + (rules.spring_block_from + rules.spring_block_days - 1) * _ONE
     )
     if spring_last.weekday() in (4, _SATURDAY):
         # a block ending on a Friday or Saturday may take in the weekend after it
         variants.append(
-            ("春节 to the end of the weekend after it", _Variant(spring_to_sunday=True))
+            ("春节 to the end of the weekend after it", attrs.evolve(base, spring_to_sunday=True))
         )
-    variants.append(("春节 statutory days only, no make-up days", _Variant(spring_short=True)))
+    variants.append(
+        ("春节 statutory days only, no make-up days", attrs.evolve(base, spring_short=True))
+    )
     if rules.spring_block_from < rules.spring_statutory_from:
-        variants.append(("春节 from 初一 (as in 2014 and 2024)", _Variant(spring_shift=1)))
+        variants.append(
+            ("春节 from 初一 (as in 2014 and 2024)", attrs.evolve(base, spring_shift=1))
+        )
 
     scenarios: list[YearScenario] = []
     seen: set[tuple[tuple[tuple[date, str], ...], tuple[tuple[date, str], ...]]] = set()
@@ -478,10 +512,31 @@ def _check_year(year: object) -> None:
             Wording(
                 f"an int from {FIRST_ESTIMABLE_YEAR} to {LAST_ESTIMABLE_YEAR} "
                 "(the years of the lunar festival table)",
-                f"{FIRST_ESTIMABLE_YEAR} 至 {LAST_ESTIMABLE_YEAR} 之间的整数年份"
-                "（农历节日表所含年份）",
+                f"{FIRST_ESTIMABLE_YEAR} 至 {LAST_ESTIMABLE_YEAR} 的整数年份（农历节日表的年份）",
             ),
         )
+
+
+def _mid_autumn_merges(year: int, known: frozenset[int]) -> tuple[bool, bool]:
+    """Whether 中秋节 of *year* merges with 国庆节, and whether the *known* notices leave
+    it open: merged from the earliest 中秋 they merged (on 1–8 October in any case) to 8
+    October, apart up to the latest before it they kept apart; between the two, the
+    nearer of them (apart when as near), and open."""
+
+    def day(y: int) -> date:
+        return date(year, *_MID[y])
+
+    notices = [y for y in known if y in _NOTICES_READ]
+    merged = min((day(y) for y in notices if y in MID_AUTUMN_MERGED), default=date(year, 10, 1))
+    merged = min(merged, date(year, 10, 1))
+    apart = [day(y) for y in notices if y not in MID_AUTUMN_MERGED and day(y) < merged]
+    latest_apart = max(apart, default=date(year, 9, 1))
+    mid = LUNAR_DATES[year].mid_autumn
+    if merged <= mid <= date(year, *_MERGE_LAST):
+        return True, False
+    if mid <= latest_apart or mid > date(year, *_MERGE_LAST):
+        return False, False
+    return (merged - mid) < (mid - latest_apart), True
 
 
 @attrs.frozen
@@ -491,6 +546,8 @@ class _Variant:
     spring_short: bool = False
     labour_other_side: bool = False
     labour_from_may_day: bool = False
+    merge: bool = False
+    lieu: bool = True
 
 
 def _is_weekend(day: date) -> bool:
@@ -718,13 +775,16 @@ def _arrange(year: int, variant: _Variant) -> tuple[dict[date, str], dict[date, 
     national_statutory = statutory[NATIONAL_DAY]
     if MID_AUTUMN in statutory:
         mid = lunar.mid_autumn
-        (first_month, first_day), (last_month, last_day) = MID_AUTUMN_MERGE
-        if date(year, first_month, first_day) <= mid <= date(year, last_month, last_day):
+        if variant.merge:
             national = dict.fromkeys(_span(min(mid, national_first), 8), NATIONAL_DAY)
             if mid != national_first:
                 national[mid] = MID_AUTUMN
             national_statutory += 1
-        elif _is_weekend(mid) and (national_first - mid).days <= MID_AUTUMN_LIEU_IN_NATIONAL_DAY:
+        elif (
+            variant.lieu
+            and _is_weekend(mid)
+            and (national_first - mid).days <= MID_AUTUMN_LIEU_IN_NATIONAL_DAY
+        ):
             arrangement.place({mid: MID_AUTUMN}, MID_AUTUMN, 1, rules, brief=brief)
             national_statutory += 1
         else:

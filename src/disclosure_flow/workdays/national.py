@@ -65,7 +65,7 @@ def notice_for(year: int) -> str:
     notices = NOTICES.get(year)
     if notices:
         return "；".join(notices)
-    return f"国务院办公厅关于{year}年部分节假日安排的通知（via chinese-calendar）"
+    return f"国务院办公厅关于{year}年部分节假日安排的通知（数据来自 chinese-calendar）"
 
 
 @attrs.frozen
@@ -79,6 +79,9 @@ class NationalData:
         last_year: last year with data.
         version: the ``chinese-calendar`` version.
         digest: a SHA-256 of the data, for calendar fingerprints.
+        next_notice_from: ``(month, day)`` of the earliest day of a year that a next
+            year's notice has set otherwise than the weekday rule (:func:`next_notice_from`),
+            or ``None`` if none has.
     """
 
     days_off: dict[_dt.date, str]
@@ -87,6 +90,25 @@ class NationalData:
     last_year: int
     version: str
     digest: str
+    next_notice_from: tuple[int, int] | None = None
+
+
+def next_notice_from(
+    days_off: dict[_dt.date, str], workdays: dict[_dt.date, str]
+) -> tuple[int, int] | None:
+    """``(month, day)`` of the earliest day of a year that the next year's notice has
+    set otherwise than the weekday rule (次年通知改变的本年日期): a weekend day worked or a
+    weekday off that belongs to the next year's 元旦 (:func:`notice_year`). In the data of
+    ``chinese-calendar`` 1.11.0 that is 29 December (the 2008 and 2019 notices worked
+    Saturday 29 December 2007 and 2018; the 2007, 2008, 2012 and 2019 notices changed
+    30 and 31 December 2006, 31 December 2007, 2011 and 2018 too)."""
+    changed = [
+        d for d, name in workdays.items() if notice_year(d, name) > d.year and d.weekday() >= 5
+    ]
+    changed += [
+        d for d, name in days_off.items() if notice_year(d, name) > d.year and d.weekday() < 5
+    ]
+    return min(((d.month, d.day) for d in changed), default=None)
 
 
 def _zh(english: str) -> str:
@@ -109,6 +131,7 @@ def load() -> NationalData:
         last_year=max(years),
         version=str(chinese_calendar.__version__),
         digest=digest.hexdigest(),
+        next_notice_from=next_notice_from(days_off, workdays),
     )
 
 

@@ -36,7 +36,10 @@ What the reader understands (every form the notices have used since 2008):
 * weekday notes ``（周三）`` / ``（星期六）`` and lunar notes ``（农历除夕、周二）``,
   ``（农历正月初七）``, ``（农历五月初五，端午节）``, each checked against its date;
 * the older wording ``其中，…为法定节假日，…照常公休，…公休日调至…`` (2008, 2009), whose
-  statements are checked (a 公休日 is a weekend day, a day it moves to is off);
+  statements are checked (a 公休日 is a weekend day, a day it moves to is off); a
+  公休日 moved away (``9月27日（星期六）、9月28日（星期日）两个公休日调至9月29日…``) is
+  a working day unless the item gives it off (a statutory day on a weekend), with or
+  without a ``上班`` sentence (the 2008 notice's 国庆节 item has none);
 * merged items ``中秋节、国庆节：10月1日至8日放假调休，共8天``;
 * supplementary notices: ``延长2020年春节假期至2月2日（农历正月初九，星期日），2月3日
   （星期一）起正常上班`` and a whole new arrangement for one holiday

@@ -50,7 +50,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from disclosure_flow._fields import text_codec
+from disclosure_flow._fields import text_codec, to_member
 from disclosure_flow.dates import stored_date
 from disclosure_flow.errors import InputEncodingError, InvalidValueError, OverlayError, Wording
 from disclosure_flow.workdays import estimate
@@ -98,6 +98,20 @@ class WeekendRule(enum.Enum):
 
 
 _ENTRY_STATUSES = (DataStatus.CONFIRMED, DataStatus.ESTIMATED)
+
+
+# The enum-typed fields take a member or its value (_fields.to_member), as the overlay
+# file writes them.
+def _to_kind(value: OverlayKind | str) -> OverlayKind:
+    return to_member(OverlayKind, value, "kind")
+
+
+def _to_status(value: DataStatus | str) -> DataStatus:
+    return to_member(DataStatus, value, "status")
+
+
+def _to_scope(value: OverlayScope | str) -> OverlayScope:
+    return to_member(OverlayScope, value, "scope")
 
 
 def _entry_status(instance: object, attribute: attrs.Attribute[Any], value: DataStatus) -> None:
@@ -152,10 +166,14 @@ class OverlayEntry:
     """
 
     day: _dt.date = attrs.field(validator=_plain_date)
-    kind: OverlayKind = attrs.field(validator=attrs.validators.instance_of(OverlayKind))
+    kind: OverlayKind = attrs.field(
+        converter=_to_kind, validator=attrs.validators.instance_of(OverlayKind)
+    )
     label: str = attrs.field(validator=_non_empty)
     source: str = attrs.field(validator=_non_empty)
-    status: DataStatus = attrs.field(default=DataStatus.CONFIRMED, validator=_entry_status)
+    status: DataStatus = attrs.field(
+        default=DataStatus.CONFIRMED, converter=_to_status, validator=_entry_status
+    )
     overrides_national: bool = attrs.field(default=False, validator=_override_flag)
 
     def to_dict(self) -> dict[str, str | bool]:
@@ -331,6 +349,7 @@ class Overlay:
     )
     scope: OverlayScope = attrs.field(
         default=OverlayScope.LOCAL,
+        converter=_to_scope,
         validator=[attrs.validators.instance_of(OverlayScope), _check_local_workdays],
     )
     covers: tuple[int, ...] = attrs.field(

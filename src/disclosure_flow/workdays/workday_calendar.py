@@ -25,9 +25,7 @@ import datetime as _dt
 import enum
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Generic, TypeVar
-
-import attrs
+from typing import TypeVar
 
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import (
@@ -38,15 +36,29 @@ from disclosure_flow.errors import (
 )
 from disclosure_flow.workdays import estimate
 from disclosure_flow.workdays import national as _national
-from disclosure_flow.workdays.days import DataStatus, DayInfo, DayKind
+from disclosure_flow.workdays import year_end as _year_end
+from disclosure_flow.workdays.answers import (
+    Coverage,
+    WorkdayResult,
+)
+from disclosure_flow.workdays.days import (
+    NO_NOTICE_YET,
+    WEEKDAY_RULE,
+    DataStatus,
+    DayInfo,
+    DayKind,
+    estimate_source,
+)
 from disclosure_flow.workdays.overlays import Overlay, OverlayKind, OverlayScope
+from disclosure_flow.workdays.year_end import YearEnd
 
-__all__ = ["Coverage", "Estimates", "HolidayBlock", "WorkdayCalendar", "WorkdayResult"]
+__all__ = ["Estimates", "WorkdayCalendar"]
 
 T = TypeVar("T")
 
 _ONE_DAY = _dt.timedelta(days=1)
-_WEEKDAY_SOURCE = "weekday rule (Monday–Friday work, Saturday–Sunday rest)"
+#: The national holidays' Chinese names -> their English names.
+_ENGLISH_NAMES = dict(_national.HOLIDAY_NAMES.values())
 
 
 class Estimates(enum.Enum):
@@ -61,134 +73,6 @@ class Estimates(enum.Enum):
 
     REFUSE = "refuse"
     ALLOW = "allow"
-
-
-@attrs.frozen
-class Coverage:
-    """Which dates a calendar can answer for (数据覆盖范围).
-
-    Attributes:
-        first: first date with data.
-        last: last date with final (official or confirmed) data, contiguous from
-            ``first``.
-        estimated_until: with :attr:`Estimates.ALLOW`, the last date answered from a
-            provisional estimate; otherwise ``None``.
-    """
-
-    first: _dt.date
-    last: _dt.date
-    estimated_until: _dt.date | None = None
-
-    def covers(self, day: _dt.date) -> bool:
-        """Whether *day* has final data."""
-        return self.first <= day <= self.last
-
-
-@attrs.frozen
-class HolidayBlock:
-    """Consecutive non-ordinary days of one kind and name, for explanations.
-
-    Attributes:
-        first: first day of the block.
-        last: last day of the block.
-        kind: the kind shared by every day of the block.
-        name: the holiday or overlay label.
-        status: the least certain status among its days.
-    """
-
-    first: _dt.date
-    last: _dt.date
-    kind: DayKind
-    name: str
-    status: DataStatus
-
-    def describe(self, lang: str = "zh") -> str:
-        """E.g. ``"10-01至10-07 国庆节不计"`` or ``"10-10 调休上班计入"``."""
-        span = self.first.isoformat()
-        if self.last != self.first:
-            span += ("至" if lang == "zh" else " to ") + self.last.isoformat()
-        estimated = self.status is DataStatus.ESTIMATED
-        if lang == "zh":
-            what = self.name or self.kind.label_zh
-            if self.kind is DayKind.MAKEUP_WORKDAY:
-                text = f"{span} {what}调休上班计入"
-            elif self.kind is DayKind.LOCAL_WORKDAY:
-                text = f"{span} {what}（地方调休上班）计入"
-            elif self.kind is DayKind.LOCAL_HOLIDAY:
-                text = f"{span} {what}（地方休息日）不计"
-            else:
-                text = f"{span} {what}不计"
-            return text + ("〔估计〕" if estimated else "")
-        if lang != "en":
-            raise InvalidValueError.choice("lang", lang, ("zh", "en"))
-        verb = "counted" if self.kind.is_workday else "not counted"
-        kind = self.kind.value.replace("_", " ")
-        text = f"{span} {self.name or kind} ({kind}) {verb}"
-        return text + (" [estimated]" if estimated else "")
-
-
-@attrs.frozen
-class WorkdayResult(Generic[T]):
-    """A working-day answer with everything needed to trust it (计算结果及依据).
-
-    Attributes:
-        value: the answer under the calendar's primary data.
-        provisional: whether it depends on an estimated day (估计数据，待确认).
-        low: the smallest answer among the plausible scenarios (``== value`` when final).
-        high: the largest answer among the plausible scenarios.
-        estimated_days: the estimated days the answer depends on.
-        notable: the non-ordinary days in the counted interval (days off skipped,
-            make-up days counted), in date order.
-        fingerprint: the calendar's fingerprint, to record with the answer.
-    """
-
-    value: T
-    provisional: bool
-    low: T
-    high: T
-    estimated_days: tuple[_dt.date, ...]
-    notable: tuple[DayInfo, ...]
-    fingerprint: str
-
-    @property
-    def blocks(self) -> tuple[HolidayBlock, ...]:
-        """:attr:`notable` grouped into consecutive blocks."""
-        return group_blocks(self.notable)
-
-    def explain(self, lang: str = "zh") -> str:
-        """The days skipped and counted, one block per line, then the answer."""
-        lines = [block.describe(lang) for block in self.blocks]
-        if lang == "zh":
-            result = f"结果 {self.value}"
-            if self.provisional:
-                result += f"（估计，可能范围 {self.low} 至 {self.high}）"
-        else:
-            result = f"result {self.value}"
-            if self.provisional:
-                result += f" (provisional, plausible range {self.low} to {self.high})"
-        lines.append(result)
-        lines.append(f"calendar {self.fingerprint}")
-        return "\n".join(lines)
-
-
-def group_blocks(infos: Iterable[DayInfo]) -> tuple[HolidayBlock, ...]:
-    """Group consecutive days of the same kind and name into blocks."""
-    blocks: list[HolidayBlock] = []
-    for info in infos:
-        if blocks:
-            last = blocks[-1]
-            if (
-                last.kind is info.kind
-                and last.name == info.name
-                and last.last + _ONE_DAY == info.day
-            ):
-                status = last.status
-                if info.status is DataStatus.ESTIMATED:
-                    status = DataStatus.ESTIMATED
-                blocks[-1] = attrs.evolve(last, last=info.day, status=status)
-                continue
-        blocks.append(HolidayBlock(info.day, info.day, info.kind, info.name, info.status))
-    return tuple(blocks)
 
 
 class _Table:
@@ -227,12 +111,18 @@ class WorkdayCalendar:
         overlays: overlays applied in order on top of the national data; a later
             entry for a date replaces an earlier one.
         estimates: :attr:`Estimates.REFUSE` (default) or :attr:`Estimates.ALLOW`.
+        year_end: :attr:`YearEnd.PENDING` (default): the last days of the last year
+            with final data are estimated until the next year's data is in; or
+            :attr:`YearEnd.FINAL`.
 
     Plain methods (:meth:`is_workday`, :meth:`add_workdays`,
     :meth:`workdays_between`, …) return plain values and only final ones: if an
     answer would depend on an estimated day they raise
     :class:`~disclosure_flow.errors.ProvisionalAnswerError`; the ``*_result``
-    forms return the answer marked provisional with its plausible range.
+    forms return the answer marked provisional with its plausible range. Year-end
+    days pending the next notice (:class:`YearEnd`) are estimated days too, on a
+    strict calendar as well: where their range reaches into the next year, a strict
+    calendar counts it on the estimate of that year (the answer itself never does).
     """
 
     def __init__(
@@ -240,9 +130,12 @@ class WorkdayCalendar:
         overlays: Iterable[Overlay] = (),
         *,
         estimates: Estimates = Estimates.REFUSE,
+        year_end: YearEnd = YearEnd.PENDING,
     ) -> None:
         if not isinstance(estimates, Estimates):
             raise InvalidValueError.choice("estimates", estimates, list(Estimates))
+        if not isinstance(year_end, YearEnd):
+            raise InvalidValueError.choice("year_end", year_end, list(YearEnd))
         overlays = tuple(overlays)
         for overlay in overlays:
             if not isinstance(overlay, Overlay):
@@ -251,6 +144,7 @@ class WorkdayCalendar:
                 )
         self._overlays = overlays
         self._estimates = estimates
+        self._year_end = year_end
         nat = _national.national()
         self._nat = nat
 
@@ -276,6 +170,18 @@ class WorkdayCalendar:
         self._overlay_years = {y for o in overlays for y in o.covers}
 
         self._scenarios = {year: estimate.estimate_year(year) for year in self._estimated_years}
+        # Year-end days the next year's notice may still set (YearEnd.PENDING).
+        self._pending = range(0)
+        self._beyond: list[estimate.YearScenario] = []  # estimated on first use
+        self._alternative_size = self._size
+        if year_end is YearEnd.PENDING and nat.next_notice_from is not None:
+            start = _dt.date(last_final, *nat.next_notice_from)
+            self._pending = range(start.toordinal(), self._last_final.toordinal() + 1)
+            self._last_final = start - _ONE_DAY
+            after = last_final + 1
+            if last_year == last_final and after <= estimate.LAST_ESTIMABLE_YEAR:
+                # a strict calendar counts the range into the next year on its estimate
+                self._alternative_size = _dt.date(after, 12, 31).toordinal() - self._first + 1
         self._special = self._compose(choice={}, drop_estimated_entries=False)
         self._table = _Table(self._first, self._size, self._special)
         self._rank = self._table.rank
@@ -290,6 +196,8 @@ class WorkdayCalendar:
             estimated[lo : hi + 1] = b"\x01" * (hi - lo + 1)
         for ordinal, info in self._special.items():
             estimated[ordinal - self._first] = info.status is DataStatus.ESTIMATED
+        for ordinal in self._pending:
+            estimated[ordinal - self._first] = 1
         self._est_rank: list[int] | None = None
         if any(estimated):
             # est_rank[k] = number of estimated days with index < k
@@ -298,6 +206,12 @@ class WorkdayCalendar:
                 count += flag
                 est_rank[i + 1] = count
             self._est_rank = est_rank
+        # est_rank at each working day (its index + 1): add_workdays checks the span it
+        # counted without converting its answer back to an index.
+        self._wd_est: list[int] | None = None
+        if self._est_rank is not None:
+            first, est = self._first, self._est_rank
+            self._wd_est = [est[d.toordinal() - first + 1] for d in self._wd]
         self._alternatives: dict[tuple[tuple[int, int], ...], _Table] = {}
         self._fingerprint = self._make_fingerprint()
         # What counting_table() gives, built once (asked for by every deadline).
@@ -306,10 +220,14 @@ class WorkdayCalendar:
     # -- composition ---------------------------------------------------------
 
     def _compose(
-        self, *, choice: Mapping[int, int], drop_estimated_entries: bool
+        self, *, choice: Mapping[int, int], drop_estimated_entries: bool, size: int = 0
     ) -> dict[int, DayInfo]:
-        """The non-ordinary days, with estimated year *y* under its scenario
-        ``choice.get(y, 0)`` (0: the most likely)."""
+        """The non-ordinary days of the first *size* days (default: the table's), with
+        estimated year *y* under its scenario ``choice.get(y, 0)`` (0: the most likely),
+        and the year-end days pending the next notice as they are (0), each weekday
+        among them off or each weekend day worked as ``choice.get(year)`` says
+        (:func:`~disclosure_flow.workdays.year_end.compose_pending`)."""
+        size = size or self._size
         nat = self._nat
         special: dict[int, DayInfo] = {}
         for day, name in nat.days_off.items():
@@ -327,10 +245,7 @@ class WorkdayCalendar:
             )
         for year, options in self._scenarios.items():
             chosen = options[choice.get(year, 0)]
-            source = (
-                f"provisional estimate ({chosen.label}), "
-                f"disclosure_flow estimator {estimate.ESTIMATOR_VERSION}"
-            )
+            source = estimate_source(chosen.label, estimate.ESTIMATOR_VERSION)
             for day, name in chosen.days_off.items():
                 special[day.toordinal()] = DayInfo(
                     day, DayKind.HOLIDAY, name, source, DataStatus.ESTIMATED
@@ -345,7 +260,7 @@ class WorkdayCalendar:
                 if drop_estimated_entries and entry.status is DataStatus.ESTIMATED:
                     continue
                 ordinal = entry.day.toordinal()
-                if not self._first <= ordinal < self._first + self._size:
+                if not self._first <= ordinal < self._first + size:
                     continue
                 if entry.kind is OverlayKind.DAY_OFF:
                     kind = DayKind.HOLIDAY if national else DayKind.LOCAL_HOLIDAY
@@ -358,6 +273,13 @@ class WorkdayCalendar:
                     f"{overlay.name}: {entry.source}",
                     entry.status,
                 )
+        if self._pending:
+            year = _dt.date.fromordinal(self._pending[0]).year
+            flip = choice.get(year, 0)
+            if flip and size > self._size and not self._beyond:
+                self._beyond.append(estimate.estimate_year(year + 1)[0])
+            beyond = self._beyond[0] if flip and size > self._size else None
+            _year_end.compose_pending(special, self._pending, flip, beyond)
         return special
 
     def _make_fingerprint(self) -> str:
@@ -370,6 +292,8 @@ class WorkdayCalendar:
             )
         for overlay in self._overlays:
             digest.update(f"overlay {overlay.digest};".encode())
+        if self._pending:
+            digest.update(f"year_end pending {self._pending.start}-{self._pending.stop};".encode())
         mode = "" if self._estimates is Estimates.REFUSE else "+est"
         return f"cc{self._nat.version}{mode}-{digest.hexdigest()[:16]}"
 
@@ -386,7 +310,7 @@ class WorkdayCalendar:
     @property
     def coverage(self) -> Coverage:
         """The dates this calendar answers for."""
-        until = self._last_date if self._estimated_years else None
+        until = self._last_date if self._estimated_years or self._pending else None
         return Coverage(self._first_date, self._last_final, until)
 
     @property
@@ -395,15 +319,29 @@ class WorkdayCalendar:
         return self._estimates
 
     @property
+    def year_end(self) -> YearEnd:
+        """Whether the last days of the last year with final data wait for the next
+        year's notice."""
+        return self._year_end
+
+    @property
+    def pending_days(self) -> tuple[_dt.date, ...]:
+        """The year-end days not final until the next year's data is in (年末待定日):
+        29–31 December of the last year with final data under :attr:`YearEnd.PENDING`,
+        else none."""
+        return tuple(_dt.date.fromordinal(o) for o in self._pending)
+
+    @property
     def overlays(self) -> tuple[Overlay, ...]:
         """The overlays, in the order applied."""
         return self._overlays
 
     def __repr__(self) -> str:
         names = ", ".join(o.name for o in self._overlays)
+        year_end = "" if self._year_end is YearEnd.PENDING else ", year_end=YearEnd.FINAL"
         return (
-            f"WorkdayCalendar(overlays=[{names}], estimates=Estimates.{self._estimates.name}) "
-            f"# {self._first_date}..{self._last_date}, {self._fingerprint}"
+            f"WorkdayCalendar(overlays=[{names}], estimates=Estimates.{self._estimates.name}"
+            f"{year_end}) # {self._first_date}..{self._last_date}, {self._fingerprint}"
         )
 
     # -- internals -----------------------------------------------------------
@@ -485,14 +423,23 @@ class WorkdayCalendar:
             widest = max(len(self._scenarios[year]) for year in years)
             for k in range(1, widest):
                 choices.append(tuple((year, k) for year in years if k < len(self._scenarios[year])))
+        pending = self._pending
+        if pending and any(day.toordinal() in pending for day in estimated):
+            # each outcome of the year-end days, alone and with every scenario above
+            flips = _year_end.choices_for(_dt.date.fromordinal(pending[0]).year)
+            choices = [*choices, *flips, *(c + f for c in choices for f in flips)]
         if any(e.status is DataStatus.ESTIMATED for o in self._overlays for e in o.entries):
             choices.append(())
         tables = []
         for choice in choices:
             table = self._alternatives.get(choice)
             if table is None:
-                special = self._compose(choice=dict(choice), drop_estimated_entries=not choice)
-                table = self._alternatives[choice] = _Table(self._first, self._size, special)
+                flipped = _year_end.flipped(dict(choice))
+                size = self._alternative_size if flipped else self._size
+                special = self._compose(
+                    choice=dict(choice), drop_estimated_entries=not choice, size=size
+                )
+                table = self._alternatives[choice] = _Table(self._first, size, special)
             tables.append(table)
         return tables
 
@@ -551,14 +498,16 @@ class WorkdayCalendar:
             k = self._rank[i] + n - 1
             if k >= self._n_workdays:
                 raise self._coverage_error(self._last_date + _ONE_DAY)
-            result = self._wd[k]
-        elif n < 0:
-            result = self._add(self._table, i, n)
-        else:
+            wd_est = self._wd_est
+            # estimated days in (start, answer]: none in the common case
+            if wd_est is not None and wd_est[k] != self._est_rank[i + 1]:  # type: ignore[index]  # set with _wd_est
+                self._refuse_estimated("add_workdays", i, self._wd[k].toordinal() - self._first)
+            return self._wd[k]
+        if n == 0:
             return start
+        result = self._add(self._table, i, n)
         if self._est_rank is not None:
-            j = result.toordinal() - self._first
-            self._refuse_estimated("add_workdays", min(i, j), max(i, j))
+            self._refuse_estimated("add_workdays", result.toordinal() - self._first, i)
         return result
 
     def workdays_between(self, start: _dt.date, end: _dt.date) -> int:
@@ -624,11 +573,13 @@ class WorkdayCalendar:
         weekend = ordinal % 7 in (0, 6)
         year = day.year
         if year in self._scenarios:
-            status, source = DataStatus.ESTIMATED, "provisional estimate: no notice yet"
+            status, source = DataStatus.ESTIMATED, NO_NOTICE_YET
+        elif ordinal in self._pending:
+            status, source = DataStatus.ESTIMATED, _year_end.pending_source(year)
         elif year > self._nat.last_year and year in self._overlay_years:
-            status, source = DataStatus.CONFIRMED, _WEEKDAY_SOURCE
+            status, source = DataStatus.CONFIRMED, WEEKDAY_RULE
         else:
-            status, source = DataStatus.OFFICIAL, _WEEKDAY_SOURCE
+            status, source = DataStatus.OFFICIAL, WEEKDAY_RULE
         return DayInfo(day, DayKind.WEEKEND if weekend else DayKind.WORKDAY, "", source, status)
 
     def notable_days(self, start: _dt.date, end: _dt.date) -> tuple[DayInfo, ...]:
@@ -692,9 +643,11 @@ class WorkdayCalendar:
         counted, the result and the calendar fingerprint."""
         result = self.add_workdays_result(start, n)
         if lang == "zh":
-            head = f"起算日 {start}（当日不计），第 {n} 个工作日"
+            nth = f"第 {n} 个工作日" if n >= 0 else f"往前数第 {-n} 个工作日"
+            head = f"起算日 {start}（当日不计），{nth}"
         elif lang == "en":
-            head = f"day 0 {start} (not counted), working day {n}"
+            nth = f"working day {n}" if n >= 0 else f"working day {-n} before it"
+            head = f"day 0 {start} (not counted), {nth}"
         else:
             raise InvalidValueError.choice("lang", lang, ("zh", "en"))
         return head + "\n" + result.explain(lang)
