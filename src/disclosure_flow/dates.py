@@ -94,7 +94,7 @@ def civil_date(moment: _dt.datetime) -> _dt.date:
             moment,
             Wording(
                 "a naive datetime has no time zone; attach one (e.g. tzinfo=CHINA_STANDARD_TIME)",
-                "不带时区的 datetime 没有时区：请加上时区（如 tzinfo=CHINA_STANDARD_TIME）",
+                "不带时区的 datetime 无从确定日期：请加上时区（如 tzinfo=CHINA_STANDARD_TIME）",
             ),
         )
     return moment.astimezone(CHINA_STANDARD_TIME).date()

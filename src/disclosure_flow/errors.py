@@ -638,7 +638,7 @@ class DuplicateRecordError(SerializationError):
             case_id,
             Wording(
                 f"each case once; line {first_line} already holds case {shown}",
-                f"每个案件只能有一条记录；第 {first_line} 行已是案件 {shown}",
+                f"每个案件只能有一条记录；第 {first_line} 行已有案件 {shown}",
             ),
         )
 
