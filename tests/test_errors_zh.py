@@ -263,7 +263,7 @@ def english_only_raises(source: str, where: str = "<source>") -> list[str]:
     not a wording, as ``"where:line: Class(argument)"``."""
     tree = ast.parse(source)
     check = _Check(tree, _wording_functions({Path(where): tree}) | _WORDING_FUNCTIONS)
-    found = []
+    found: list[tuple[int, str]] = []
     for node, scope in _scopes(tree):
         if not isinstance(node, ast.Call):
             continue
@@ -280,13 +280,36 @@ def english_only_raises(source: str, where: str = "<source>") -> list[str]:
                 if keyword.arg == parameter:
                     given = keyword.value
             if given is not None and not check.prose_free(given, scope):
-                found.append(f"{where}:{node.lineno}: {name}({parameter}={ast.unparse(given)})")
-    return found
+                said = f"{name}({parameter}={ast.unparse(given)})"
+                found.append((node.lineno, f"{where}:{node.lineno}: {said}"))
+    return [text for _, text in sorted(found)]
 
 
 SOURCES = sorted(p for p in PACKAGE.rglob("*.py") if p.name != "errors.py" or p.parent != PACKAGE)
 _TREES = {p: ast.parse(p.read_text(encoding="utf-8")) for p in SOURCES}
 _WORDING_FUNCTIONS = _wording_functions(_TREES)
+
+
+def test_the_raise_check_finds_an_english_only_raise() -> None:
+    source = (
+        "from disclosure_flow.errors import InvalidValueError, SerializationError, Wording\n"
+        "def f(x, allowed: str, given: Wording):\n"
+        "    text = 'a list'\n"
+        "    if x: raise InvalidValueError('x', x, 'a non-empty string')\n"
+        "    if x: raise InvalidValueError('x', x, allowed=f'one of {x}')\n"
+        "    if x: raise SerializationError('x', x, text)\n"
+        "    if x: raise SerializationError('x', x, allowed)\n"
+        "    if x: raise SerializationError('x', x, Wording('a list', '列表'))\n"
+        "    if x: raise SerializationError('x', x, given)\n"
+        "    raise InvalidValueError('x', x, Wording.one_of(['a']) if x else '')\n"
+    )
+    found = [f.split(": ", 1)[1] for f in english_only_raises(source)]
+    assert found == [
+        "InvalidValueError(allowed='a non-empty string')",
+        "InvalidValueError(allowed=f'one of {x}')",
+        "SerializationError(allowed=text)",
+        "SerializationError(allowed=allowed)",
+    ]
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=[str(p.relative_to(PACKAGE)) for p in SOURCES])
