@@ -372,7 +372,7 @@ def test_report_malformed_line_exits_3(tmp_path: Path, capsys: pytest.CaptureFix
     path = tmp_path / "bad.jsonl"
     path.write_text('{"case_id": "X"}\n', encoding="utf-8")
     assert run("report", str(path), "--year", "2025")[0] == EXIT_REFUSED
-    assert "line 1" in capsys.readouterr().err
+    assert "第 1 行" in capsys.readouterr().err  # the errors speak Chinese by default
 
 
 def test_report_xlsx_is_the_report_in_the_national_workbook(tmp_path: Path) -> None:

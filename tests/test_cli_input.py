@@ -73,9 +73,11 @@ def test_gbk_overlay_is_named_and_exits_4(
     err = capsys.readouterr().err
     assert code == EXIT_IO
     assert str(gbk_overlay) in err
-    assert "not UTF-8" in err
+    assert "不是 UTF-8 文本" in err  # the errors speak Chinese by default (--lang zh)
     assert "--encoding" in err
     assert "Traceback" not in err
+    run("calendar", "2026-11-19", "--overlay", str(gbk_overlay), "--lang", "en")
+    assert "not UTF-8" in capsys.readouterr().err
 
 
 def test_gbk_overlay_reads_with_encoding(gbk_overlay: Path) -> None:
@@ -99,7 +101,7 @@ def test_gbk_records_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     err = capsys.readouterr().err
     assert code == EXIT_IO
     assert str(path) in err
-    assert "line 1" in err
+    assert "第 1 行" in err
     code, text = run("report", str(path), "--year", "2025", "--encoding", "gbk")
     assert code == EXIT_OK
     assert "| 一、本年新收政府信息公开申请数量 |  |  | 2 |" in text
@@ -145,7 +147,8 @@ def test_output_under_a_non_utf8_locale(env: dict[str, str], gbk_overlay: Path) 
     )
     assert failed.returncode == EXIT_IO
     assert b"Traceback" not in failed.stderr
-    assert b"not UTF-8" in failed.stderr
+    assert b"UTF-8" in failed.stderr
+    assert b"\\u4e0d\\u662f" in failed.stderr or "不是".encode() in failed.stderr  # 不是, escaped
 
 
 # -- provisional answers say so --------------------------------------------------
@@ -375,8 +378,8 @@ def test_a_duplicate_case_id_names_both_lines(
     code, _ = run("report", str(path), "--year", "2025")
     err = capsys.readouterr().err
     assert code == EXIT_REFUSED
-    assert "line 2" in err
-    assert "line 4" in err
+    assert "第 2 行" in err
+    assert "第 4 行" in err
     assert "甲-1" in err
 
 

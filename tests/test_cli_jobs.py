@@ -115,7 +115,7 @@ def test_watchlist_streams_and_names_a_bad_line(tmp_path: Path) -> None:
     assert text.splitlines()[0].startswith("2026-011")
     code, text = run("watchlist", str(path), "--as-of", "2026-11-24", "--json")
     error = json.loads(text[text.index('{\n  "error"') :])["error"]
-    assert error["message"].startswith("line 5: ")
+    assert error["message"].startswith("第 5 行：")
 
 
 def test_watchlist_reads_gbk_and_refuses_a_broken_case(tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_watchlist_reads_gbk_and_refuses_a_broken_case(tmp_path: Path) -> None:
     (tmp_path / "broken.jsonl").write_text(json.dumps(broken) + "\n", encoding="utf-8")
     code, text = run("watchlist", str(tmp_path / "broken.jsonl"), "--as-of", "2026-11-24", "--json")
     assert code == EXIT_REFUSED
-    assert "line 1: case.version" in json.loads(text)["error"]["message"]
+    assert "第 1 行，case.version" in json.loads(text)["error"]["message"]
 
 
 def test_storage_create_export_recompute(

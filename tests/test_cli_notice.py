@@ -135,7 +135,7 @@ def test_a_notice_that_contradicts_itself_exits_3_naming_the_line(
     code, _ = run("calendar", "import-notice", str(notice), "-o", str(output))
     assert code == EXIT_REFUSED
     err = capsys.readouterr().err
-    assert "NoticeError: holiday notice, line 5 (二、春节)" in err
+    assert "NoticeError: 节假日安排通知，第 5 行（二、春节）" in err
     assert "周六" in err
     assert not output.exists()  # never a partial file
 

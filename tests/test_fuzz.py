@@ -13,8 +13,9 @@ social credit codes and mobile numbers. Then:
 - a refused event leaves ``case.to_dict()`` as it was; a refused restore leaves no
   invalid date in the readers' caches, and reading the same input again gives the
   same answer (nothing depends on what was read before);
-- no error message (``str`` or ``repr``) holds an identity number, a phone number or
-  an e-mail address that was in the input.
+- no error message (``str``, ``repr`` or ``localized("zh")``) holds an identity
+  number, a phone number or an e-mail address that was in the input, and the Chinese
+  message holds no English sentence.
 
 Examples per test are bounded (a few thousand in all; derandomized under ``CI`` by
 ``tests/conftest.py``). ``DISCLOSURE_FLOW_FUZZ_EXAMPLES=100000`` runs that many per test.
@@ -71,6 +72,7 @@ from disclosure_flow.cases import (
 from disclosure_flow.cases import payloads as _payloads
 from disclosure_flow.reports import record_from_case
 from tests.cases.test_lifecycle import CALENDAR, DAY0, PATHS
+from tests.test_errors_zh import english_in
 
 D = dt.date
 S = CaseState
@@ -136,13 +138,16 @@ def secrets(draw: st.DrawFn) -> list[str]:
 
 
 def _check_message(error: BaseException, planted: list[str]) -> None:
-    """*error* is the library's own, and shows none of *planted*."""
+    """*error* is the library's own, shows none of *planted*, and speaks Chinese too
+    (its Chinese message holds no English sentence)."""
     if not isinstance(error, DisclosureFlowError):
         raise AssertionError(f"a builtin escaped: {type(error).__name__}") from error
-    for text in (str(error), repr(error)):
+    zh = error.localized("zh")
+    for text in (str(error), repr(error), zh):
         assert len(text) < 6000, text[:300]
         for secret in planted:
             assert secret not in text, (secret, text[:500])
+    assert english_in(zh) is None, zh[:500]
 
 
 # -- hostile values --------------------------------------------------------------------

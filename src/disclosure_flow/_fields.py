@@ -16,7 +16,13 @@ from typing import Any, TypeGuard, TypeVar
 
 import attrs
 
-from disclosure_flow.errors import InvalidValueError, SerializationError, mask_text, show_value
+from disclosure_flow.errors import (
+    InvalidValueError,
+    SerializationError,
+    Wording,
+    mask_text,
+    show_value,
+)
 
 _E = TypeVar("_E", bound=enum.Enum)
 
@@ -52,7 +58,14 @@ def to_member(cls: type[_E], value: object, field: str) -> _E:
         if member is not None:
             return member
     listed = ", ".join(show_value(m.value) for m in cls)
-    raise InvalidValueError(field, value, f"a {cls.__name__} or its value, one of {listed}")
+    raise InvalidValueError(
+        field,
+        value,
+        Wording(
+            f"a {cls.__name__} or its value, one of {listed}",
+            f"{cls.__name__} 或其取值，以下之一：{listed}",
+        ),
+    )
 
 
 def to_optional_member(cls: type[_E], value: object, field: str) -> _E | None:
@@ -65,7 +78,12 @@ def to_members(cls: type[_E], value: object, field: str) -> tuple[_E, ...]:
     order given; a single member or string is refused (it is not a collection)."""
     if isinstance(value, enum.Enum | str | bytes) or not isinstance(value, Iterable):
         raise InvalidValueError(
-            field, value, f"a collection of {cls.__name__} members or their values"
+            field,
+            value,
+            Wording(
+                f"a collection of {cls.__name__} members or their values",
+                f"{cls.__name__} 成员或其取值组成的集合",
+            ),
         )
     return tuple(to_member(cls, item, field) for item in value)
 
@@ -83,7 +101,11 @@ def member_of(cls: type[_E]) -> Any:
 def instance_of(cls: type, *, optional: bool = False) -> Any:
     """An attrs validator: an instance of *cls* (or ``None`` when *optional*), refused
     with an :class:`InvalidValueError` rather than attrs' ``TypeError``."""
-    allowed = f"None or a {cls.__name__}" if optional else f"a {cls.__name__}"
+    allowed = (
+        Wording(f"None or a {cls.__name__}", f"None 或 {cls.__name__}")
+        if optional
+        else Wording(f"a {cls.__name__}", cls.__name__)
+    )
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not (isinstance(value, cls) or (optional and value is None)):
@@ -95,14 +117,19 @@ def instance_of(cls: type, *, optional: bool = False) -> Any:
 def non_empty_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An attrs validator: a string with at least one non-space character."""
     if not isinstance(value, str) or not value.strip():
-        raise InvalidValueError(attribute.name, value, "a non-empty string")
+        raise InvalidValueError(attribute.name, value, Wording("a non-empty string", "非空字符串"))
 
 
 def optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An attrs validator: ``None`` or a string with at least one non-space character."""
     if value is not None and (not isinstance(value, str) or not value.strip()):
         raise InvalidValueError(
-            attribute.name, value, "None or a non-empty string (use None when absent)"
+            attribute.name,
+            value,
+            Wording(
+                "None or a non-empty string (use None when absent)",
+                "None 或非空字符串（没有时用 None）",
+            ),
         )
 
 
@@ -148,7 +175,9 @@ def key_path(path: str, key: object) -> str:
 def read_mapping(data: object, path: str) -> Mapping[str, Any]:
     """*data* as a mapping with string keys, or a :class:`SerializationError`."""
     if not isinstance(data, Mapping) or not all(isinstance(k, str) for k in data):
-        raise SerializationError(path, data, "a mapping with string keys")
+        raise SerializationError(
+            path, data, Wording("a mapping with string keys", "键为字符串的映射")
+        )
     return data
 
 
@@ -173,18 +202,28 @@ def check_keys(
     """Refuse a missing required key or an unknown key (tampered or mistyped data)."""
     missing = sorted(required - data.keys())
     if missing:
-        raise SerializationError(f"{path}.{missing[0]}", None, "a value (the key is required)")
+        raise SerializationError(
+            f"{path}.{missing[0]}",
+            None,
+            Wording("a value (the key is required)", "一个值（此键必填）"),
+        )
     unknown = sorted(data.keys() - required - optional)
     if unknown:
         known = ", ".join(sorted(required | optional))
-        raise SerializationError(key_path(path, unknown[0]), data[unknown[0]], f"only keys {known}")
+        raise SerializationError(
+            key_path(path, unknown[0]),
+            data[unknown[0]],
+            Wording(f"only keys {known}", f"只能有这些键：{known.replace(', ', '、')}"),
+        )
 
 
 def read_text(data: Mapping[str, Any], key: str, path: str) -> str:
     """A required non-empty string."""
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise SerializationError(f"{path}.{key}", value, "a non-empty string")
+        raise SerializationError(
+            f"{path}.{key}", value, Wording("a non-empty string", "非空字符串")
+        )
     return value
 
 
@@ -192,7 +231,7 @@ def read_str(data: Mapping[str, Any], key: str, path: str) -> str:
     """A required string, possibly empty."""
     value = data.get(key)
     if not isinstance(value, str):
-        raise SerializationError(f"{path}.{key}", value, "a string")
+        raise SerializationError(f"{path}.{key}", value, Wording("a string", "字符串"))
     return value
 
 
@@ -200,7 +239,9 @@ def read_optional_text(data: Mapping[str, Any], key: str, path: str) -> str | No
     """``None`` (or an absent key) or a non-empty string."""
     value = data.get(key)
     if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise SerializationError(f"{path}.{key}", value, "null or a non-empty string")
+        raise SerializationError(
+            f"{path}.{key}", value, Wording("null or a non-empty string", "null 或非空字符串")
+        )
     return value
 
 
@@ -230,7 +271,9 @@ def read_enum(data: Mapping[str, Any], key: str, path: str, cls: type[_E]) -> _E
         if type(member.value) is type(value) and member.value == value:
             return member
     listed = ", ".join(show_value(m.value) for m in cls)
-    raise SerializationError(f"{path}.{key}", value, f"one of {listed}")
+    raise SerializationError(
+        f"{path}.{key}", value, Wording(f"one of {listed}", f"以下之一：{listed}")
+    )
 
 
 def read_optional_enum(data: Mapping[str, Any], key: str, path: str, cls: type[_E]) -> _E | None:
@@ -244,13 +287,15 @@ def read_enum_list(data: Mapping[str, Any], key: str, path: str, cls: type[_E]) 
     """A list of enum members stored as their values (an absent key is an empty list)."""
     values = data.get(key, [])
     if not isinstance(values, list):
-        raise SerializationError(f"{path}.{key}", values, "a list")
+        raise SerializationError(f"{path}.{key}", values, Wording("a list", "列表"))
     by_value = {m.value: m for m in cls}
     members = []
     for i, value in enumerate(values):
         if not isinstance(value, str) or value not in by_value:
             listed = ", ".join(show_value(v) for v in by_value)
-            raise SerializationError(f"{path}.{key}[{i}]", value, f"one of {listed}")
+            raise SerializationError(
+                f"{path}.{key}[{i}]", value, Wording(f"one of {listed}", f"以下之一：{listed}")
+            )
         members.append(by_value[value])
     return tuple(members)
 
@@ -273,7 +318,10 @@ def text_codec(encoding: object) -> str:
     Raises:
         InvalidValueError: *encoding* is not the name of a text encoding.
     """
-    allowed = "the name of a text encoding, e.g. 'utf-8' (the default), 'gbk', 'gb18030'"
+    allowed = Wording(
+        "the name of a text encoding, e.g. 'utf-8' (the default), 'gbk', 'gb18030'",
+        "文本编码的名称，如 'utf-8'（默认）、'gbk'、'gb18030'",
+    )
     if not isinstance(encoding, str):
         raise InvalidValueError("encoding", encoding, allowed)
     try:

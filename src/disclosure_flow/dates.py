@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from disclosure_flow.errors import InvalidDateError, InvalidValueError
+from disclosure_flow.errors import InvalidDateError, InvalidValueError, Wording
 
 __all__ = ["CHINA_STANDARD_TIME", "civil_date", "parse_date"]
 
@@ -80,12 +80,22 @@ def civil_date(moment: _dt.datetime) -> _dt.date:
         InvalidDateError: *moment* is not an aware datetime.
     """
     if not isinstance(moment, _dt.datetime):
-        raise InvalidDateError("moment", moment, "civil_date() converts an aware datetime.datetime")
+        raise InvalidDateError(
+            "moment",
+            moment,
+            Wording(
+                "civil_date() converts an aware datetime.datetime",
+                "civil_date() 转换带时区的 datetime.datetime",
+            ),
+        )
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise InvalidDateError(
             "moment",
             moment,
-            "a naive datetime has no time zone; attach one (e.g. tzinfo=CHINA_STANDARD_TIME)",
+            Wording(
+                "a naive datetime has no time zone; attach one (e.g. tzinfo=CHINA_STANDARD_TIME)",
+                "不带时区的 datetime 无从确定日期：请加上时区（如 tzinfo=CHINA_STANDARD_TIME）",
+            ),
         )
     return moment.astimezone(CHINA_STANDARD_TIME).date()
 
@@ -189,13 +199,27 @@ def parse_date(text: str) -> _dt.date:
         InvalidValueError: *text* is not in one of the forms, or not a real day.
     """
     if not isinstance(text, str):
-        raise InvalidDateError("text", text, "parse_date() parses a str")
+        raise InvalidDateError(
+            "text", text, Wording("parse_date() parses a str", "parse_date() 解析字符串")
+        )
     fields = None if any(c.isdigit() and not c.isascii() for c in text) else _written(text)
     if fields is None:
         raise InvalidValueError(
-            "text", text, f"a date written {_forms('en')}, in digits 0-9, the year first"
+            "text",
+            text,
+            Wording(
+                f"a date written {_forms('en')}, in digits 0-9, the year first",
+                f"写作 {_forms('zh')} 的日期，用数字 0-9，年份在前",
+            ),
         )
     why = _unreal(*fields, "en")
     if why:
-        raise InvalidValueError("text", text, f"a real day ({why}), written {_forms('en')}")
+        raise InvalidValueError(
+            "text",
+            text,
+            Wording(
+                f"a real day ({why}), written {_forms('en')}",
+                f"真实存在的日期（{_unreal(*fields, 'zh')}），写作 {_forms('zh')}",
+            ),
+        )
     return _dt.date(*fields)

@@ -25,18 +25,37 @@ The value itself stays whole in the error's attributes (``error.value``), for th
 program that caught it; only ``str(error)`` and ``repr(error)`` are masked. A value
 known to be personal data (an applicant's name, number, contact) is shown masked as a
 whole (``personal=True``), since an address or a name has no pattern to find.
+
+**Two languages (中英双语).** ``str(error)`` and ``repr(error)`` are English, as they
+always were; :meth:`DisclosureFlowError.localized` gives the whole message in Chinese
+(``"zh"``) or English (``"en"``). The Chinese says the same: the same place (a field
+path or a code identifier stays as it is), the same value shown by the same
+:func:`show_value`, masked and bounded alike, and what is allowed. Each free-text part
+of an error (``allowed``, ``hint``, ``reason``, ``what``, ``rule``, ``detail``) is a
+:class:`Wording`, a ``str`` holding the English with its Chinese in ``.zh``; the
+attribute keeps it, so ``error.allowed`` still reads and compares as English and
+``Wording.of(error.allowed).zh`` is its Chinese (a plain ``str`` given by a host reads
+alike in both). The command line prints the language of ``--lang`` (default Chinese).
+
+>>> error = SerializationError("contact.phone", 13812345678, Wording("a string", "字符串"))
+>>> error.localized("zh")
+'contact.phone：取值 138****5678 不合法；允许：字符串'
+>>> error.allowed, Wording.of(error.allowed).zh
+('a string', '字符串')
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
-import reprlib
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
+
+from disclosure_flow import _masking
+from disclosure_flow._masking import _show_place, _shown
 
 # Only the error classes are listed: show_value, mask_text and mask_token below serve
-# the messages (and hosts that want the same masking); they are not part of the hierarchy.
+# the messages (and hosts that want the same masking), and Wording the messages' two
+# languages; they are not part of the hierarchy.
 __all__ = [
     "ClockError",
     "CoverageError",
@@ -61,44 +80,6 @@ __all__ = [
 
 # -- showing values in messages (脱敏) -------------------------------------------------
 
-#: At most about this many characters of a value are shown.
-_VALUE_WIDTH = 80
-#: Characters shown of a long string: on its own, and inside a container.
-_STRING_HEAD = 60
-_INNER_STRING_HEAD = 24
-#: Characters read past a cut, so that a number the cut splits is still recognised.
-_MASK_MARGIN = 24
-#: Characters of a place (a path, an overlay entry) shown.
-_PLACE_WIDTH = 160
-
-#: An e-mail address; its local part is ASCII, or (a rarer internationalised address)
-#: all non-ASCII, so a word written right before it is not taken for part of it.
-_EMAIL = re.compile(r"([A-Za-z0-9._%+\-]+|[^\x00-\x7f\s@]+)@([\w\-]+(?:\.[\w\-]+)+)")
-#: A phone number written in groups: ``138-1234-5678``, ``+86 138 1234 5678``.
-_GROUPED_PHONE = re.compile(
-    r"(?<![0-9A-Za-z])(\+\d{1,3}[ \-])?(\d{2,4}[ \-]\d{3,4}[ \-]\d{4})(?![0-9A-Za-z])"
-)
-#: A run of letters and digits: an identity number, a code, a phone number, a word.
-_TOKEN = re.compile(r"(?:[A-Za-z]|\d)+")
-_DIGIT = re.compile(r"\d")
-#: The shape of a unified social credit code (GB 32100-2015), whatever its digits.
-_SOCIAL_CREDIT_CODE = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}")
-#: A token with this many digits or more is taken for an identifying number.
-_IDENTIFYING_DIGITS = 7
-
-
-def _kept(length: int) -> tuple[int, int]:
-    """How many characters of an identifying value of *length* stay visible at its
-    head and tail: 4 + 4 of an ID number or a code (15 characters or more), 3 + 4 of a
-    mobile number (11–14), 2 + 2 of a shorter number (7–10), none of anything shorter."""
-    if length >= 15:
-        return 4, 4
-    if length >= 11:
-        return 3, 4
-    if length >= 7:
-        return 2, 2
-    return 0, 0
-
 
 def mask_token(text: str) -> str:
     """*text*, a value known to identify someone, with all but its head and tail hidden.
@@ -110,32 +91,7 @@ def mask_token(text: str) -> str:
     >>> mask_token("11010519491231002X"), mask_token("13812345678"), mask_token("张三")
     ('1101**********002X', '138****5678', '**')
     """
-    length = sum(1 for c in text if not (c.isspace() or c == "-"))
-    head, tail = _kept(length)
-    out = []
-    seen = 0
-    for c in text:
-        if not (c.isspace() or c == "-"):
-            seen += 1
-            if head < seen <= length - tail:
-                c = "*"
-        out.append(c)
-    return "".join(out)
-
-
-def _mask_email(match: re.Match[str]) -> str:
-    return f"{match.group(1)[0]}***@{match.group(2)}"
-
-
-def _mask_grouped_phone(match: re.Match[str]) -> str:
-    return (match.group(1) or "") + mask_token(match.group(2))
-
-
-def _mask_token_match(match: re.Match[str]) -> str:
-    token = match.group()
-    if len(_DIGIT.findall(token)) >= _IDENTIFYING_DIGITS or _SOCIAL_CREDIT_CODE.fullmatch(token):
-        return mask_token(token)
-    return token
+    return _masking.mask_token(text)
 
 
 def mask_text(text: str) -> str:
@@ -156,103 +112,7 @@ def mask_text(text: str) -> str:
     >>> mask_text("电话13812345678，邮箱zhangsan@example.com，2026-09-28")
     '电话138****5678，邮箱z***@example.com，2026-09-28'
     """
-    text = _EMAIL.sub(_mask_email, text)
-    text = _GROUPED_PHONE.sub(_mask_grouped_phone, text)
-    return _TOKEN.sub(_mask_token_match, text)
-
-
-def _cut_string(text: str, head: int) -> str:
-    """The repr of *text* (any ``str``, subclasses read as plain strings), masked, and
-    cut after *head* characters with its length."""
-    length = str.__len__(text)
-    if length <= head:
-        return repr(mask_text(str.__getitem__(text, slice(None))))
-    # Masked with a margin past the cut, so a number it splits is still recognised.
-    shown = mask_text(str.__getitem__(text, slice(0, head + _MASK_MARGIN)))[:head]
-    quoted = repr(shown)
-    while len(quoted) > head + 2 and shown:  # escapes made it longer: fewer characters
-        shown = shown[: max(0, len(shown) - (len(quoted) - head - 2))]
-        quoted = repr(shown)
-    return f"{quoted}…({length} chars)"
-
-
-#: Ints with more digits than this are shown by their size.
-_LONG_INT_DIGITS = 40
-
-
-def _digit_count(value: int) -> str:
-    bits = abs(value).bit_length()
-    estimate = int(bits * 0.30102999566398120) + 1  # log10(2): exact or one too many
-    if bits > 1_000_000:  # too costly to settle: the estimate is close enough
-        return f"about {estimate}"
-    if abs(value) < 10 ** (estimate - 1):
-        estimate -= 1
-    return str(estimate)
-
-
-def _int_repr(value: int) -> str:
-    value = int.__pos__(value)  # a plain int, whatever a subclass overrides
-    if value.bit_length() > 133:  # at least 10**40: 41 digits or more
-        return f"<int of {_digit_count(value)} digits>"
-    return mask_text(int.__repr__(value))
-
-
-class _ValueRepr(reprlib.Repr):
-    """The standard library's bounded repr, with strings and ints masked and cut, any
-    ``str``/``int``/container subclass read as its base type (their own ``__repr__``
-    is not trusted to be short or safe), and any other object's repr cut and masked."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.maxlevel = 3
-        self.maxdict = 4
-        self.maxlist = self.maxtuple = self.maxset = self.maxfrozenset = 5
-        self.maxdeque = self.maxarray = 5
-        self.maxstring = _INNER_STRING_HEAD
-        self.maxlong = _LONG_INT_DIGITS
-        self.maxother = _VALUE_WIDTH
-        self.fillvalue = "…"
-
-    def repr1(self, x: Any, level: int) -> str:
-        if x is None or type(x) is bool:
-            return repr(x)
-        if isinstance(x, str):
-            return _cut_string(x, self.maxstring)
-        if isinstance(x, int):
-            return _int_repr(x)
-        if isinstance(x, float):
-            return mask_text(float.__repr__(x))
-        if isinstance(x, bytes | bytearray):
-            head = bytes(x[: self.maxstring])
-            suffix = f"…({len(x)} bytes)" if len(x) > self.maxstring else ""
-            return mask_text(repr(head)) + suffix
-        if isinstance(x, Mapping):
-            return self.repr_dict(x, level)  # type: ignore[arg-type]  # any mapping reads
-        if isinstance(x, list):
-            return self.repr_list(x, level)
-        if isinstance(x, tuple):
-            return self.repr_tuple(x, level)
-        if isinstance(x, frozenset):
-            return self.repr_frozenset(x, level)
-        if isinstance(x, set):
-            return self.repr_set(x, level)
-        return self.repr_instance(x, level)
-
-    def repr_instance(self, x: Any, level: int) -> str:
-        try:
-            text = repr(x)
-        except Exception:
-            return f"<{type(x).__name__} object>"
-        if not isinstance(text, str):
-            return f"<{type(x).__name__} object>"
-        head = str.__getitem__(text, slice(0, self.maxother + _MASK_MARGIN))
-        shown = mask_text(head)
-        if str.__len__(text) > self.maxother:
-            shown = shown[: self.maxother - 1] + self.fillvalue
-        return shown
-
-
-_VALUE_REPR = _ValueRepr()
+    return _masking.mask_text(text)
 
 
 def show_value(value: object) -> str:
@@ -269,52 +129,96 @@ def show_value(value: object) -> str:
     >>> show_value({"phone": "13812345678", "tags": [[[["deep"]]]]})
     "{'phone': '138****5678', 'tags': [[[…]]]}"
     """
-    try:
-        if isinstance(value, str):
-            return _cut_string(value, _STRING_HEAD)
-        shown = _VALUE_REPR.repr(value)
-    except Exception:
-        return f"<{type(value).__name__} object>"
-    if len(shown) > _VALUE_WIDTH:
-        shown = shown[: _VALUE_WIDTH - 1] + "…"
-    return shown
+    return _masking.show_value(value)
 
 
-def _show_personal(value: object) -> str:
-    """How a message shows a value known to be personal data: a string masked whole
-    (:func:`mask_token`), a container or other object by its type and size only."""
-    if value is None or isinstance(value, bool | int | float):
-        return show_value(value)
-    if isinstance(value, str):
-        if not value.strip() and len(value) <= _INNER_STRING_HEAD:
-            return show_value(value)  # a blank string: nothing to hide, and it is the fault
-        if len(value) > _STRING_HEAD:
-            return f"<str of {len(value)} chars>"
-        return repr(mask_token(str.__getitem__(value, slice(None))))
-    try:
-        size = len(value)  # type: ignore[arg-type]  # objects without a length: below
-    except Exception:
-        return f"<{type(value).__name__} object>"
-    noun = "item" if size == 1 else "items"
-    return f"<{type(value).__name__} of {size} {noun}>"
+# -- the two languages of a message (双语) ---------------------------------------------
 
 
-def _shown(value: object, personal: bool) -> str:
-    return _show_personal(value) if personal else show_value(value)
+class Wording(str):
+    """A phrase of an error message in English and in Chinese (双语措辞): a ``str`` whose
+    text is the English, so that ``str(error)`` and ``error.allowed`` read and compare as
+    they always did, with its Chinese in :attr:`zh`. Every free-text argument of an error
+    (``allowed``, ``hint``, ``reason``, ``what``, ``rule``, ``detail``) takes one, or a
+    plain ``str`` that then reads alike in both languages.
+
+    >>> w = Wording("a non-empty string", "非空字符串")
+    >>> (w == "a non-empty string", w.en, w.zh)
+    (True, 'a non-empty string', '非空字符串')
+    """
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Wording:
+        self = super().__new__(cls, en)
+        self.zh = str(zh)
+        return self
+
+    @property
+    def en(self) -> str:
+        """The English, as a plain ``str``."""
+        return str.__str__(self)
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # copy, pickle
+        return self.en, self.zh
+
+    @classmethod
+    def of(cls, text: object) -> Wording:
+        """*text* as a wording: itself if it is one, else the same text in both languages."""
+        return text if isinstance(text, Wording) else cls(str(text), str(text))
+
+    @classmethod
+    def one_of(cls, shown: Iterable[str]) -> Wording:
+        """``one of a, b`` (``以下之一：a、b``), of choices already shown as text."""
+        items = list(shown)
+        return cls("one of " + ", ".join(items), "以下之一：" + "、".join(items))
 
 
-def _show_place(text: str) -> str:
-    """A place in the data (a path, an overlay entry) that may hold user text: masked
-    and bounded."""
-    if not isinstance(text, str):
-        return show_value(text)
-    if len(text) > _PLACE_WIDTH:
-        return mask_text(text[: _PLACE_WIDTH + _MASK_MARGIN])[:_PLACE_WIDTH] + "…"
-    return mask_text(text)
+#: A free-text argument of an error: a :class:`Wording`, or a ``str`` read alike in both.
+Text = Wording | str
+
+
+def _zh(text: object) -> str:
+    return text.zh if isinstance(text, Wording) else str(text)
+
+
+#: A line named in a place (``line 3.case_id``, ``line 3: case.version``, ``line 3``).
+_LINE = re.compile(r"\bline (\d+)\b(?:\.|: )?")
+
+
+def _place(text: str) -> Wording:
+    """A place as the messages show it; in Chinese a line is ``第 3 行``."""
+    return Wording(text, _LINE.sub(lambda m: f"第 {m[1]} 行" + ("，" * (m.end() > m.end(1))), text))
 
 
 class DisclosureFlowError(Exception):
-    """Root of every error the library raises on purpose (本库错误的根类型)."""
+    """Root of every error the library raises on purpose (本库错误的根类型).
+
+    ``str(error)`` is its message in English, :meth:`localized` in either language; a
+    host's own subclass passes its message as a :class:`Wording` to have both.
+    """
+
+    #: Per class, the message's templates in English and in Chinese (``str.format``).
+    _EN = _ZH = "{message}"
+    _zh_message: str | None = None
+
+    def __init__(self, *args: object) -> None:
+        if len(args) == 1 and isinstance(args[0], Wording):
+            self._zh_message, args = args[0].zh, (args[0].en,)
+        super().__init__(*args)
+
+    def _say(self, **parts: object) -> None:
+        """The message: the templates filled with *parts*, each wording in each language."""
+        zh = self._ZH.format_map({name: _zh(part) for name, part in parts.items()})
+        DisclosureFlowError.__init__(self, Wording(self._EN.format_map(parts), zh))
+
+    def localized(self, lang: str = "zh") -> str:
+        """The whole message in *lang*, ``"zh"`` (中文) or ``"en"`` (``str(error)``): the
+        same place, the same value masked and bounded, the same facts."""
+        if lang not in ("zh", "en"):
+            raise InvalidValueError.choice("lang", lang, ("zh", "en"))
+        zh = self._zh_message
+        return zh if lang == "zh" and zh is not None else str(self)
 
 
 class InvalidValueError(DisclosureFlowError, ValueError):
@@ -323,23 +227,27 @@ class InvalidValueError(DisclosureFlowError, ValueError):
     Attributes:
         field: the name of the argument or field.
         value: the value that was given (whole; the message shows it masked).
-        allowed: a human-readable statement of what is allowed.
+        allowed: a human-readable statement of what is allowed (a ``str``; a
+            :class:`Wording` when given one: ``Wording.of(error.allowed).zh`` is its
+            Chinese).
         personal: whether the value is personal data (an applicant's name, number or
             contact), shown masked as a whole.
     """
 
-    def __init__(self, field: str, value: object, allowed: str, *, personal: bool = False) -> None:
+    _EN = "{field}: invalid value {value}; allowed: {allowed}"
+    _ZH = "{field}：取值 {value} 不合法；允许：{allowed}"
+
+    def __init__(self, field: str, value: object, allowed: Text, *, personal: bool = False) -> None:
         self.field = field
         self.value = value
         self.allowed = allowed
         self.personal = personal
-        super().__init__(f"{field}: invalid value {_shown(value, personal)}; allowed: {allowed}")
+        self._say(field=field, value=_shown(value, personal), allowed=allowed)
 
     @classmethod
     def choice(cls, field: str, value: object, choices: Iterable[object]) -> InvalidValueError:
         """An error for a value that must be one of *choices*."""
-        listed = ", ".join(show_value(c) for c in choices)
-        return cls(field, value, f"one of {listed}")
+        return cls(field, value, Wording.one_of(show_value(c) for c in choices))
 
 
 class InvalidDateError(DisclosureFlowError, TypeError):
@@ -355,24 +263,29 @@ class InvalidDateError(DisclosureFlowError, TypeError):
         value: the value that was given.
     """
 
-    def __init__(self, field: str, value: object, hint: str = "") -> None:
+    _EN = "{field}: expected a datetime.date, got {value}{hint}"
+    _ZH = "{field}：应为 datetime.date，实为 {value}{hint}"
+
+    def __init__(self, field: str, value: object, hint: Text = "") -> None:
         self.field = field
         self.value = value
-        self.allowed = "a datetime.date"
+        self.allowed = Wording("a datetime.date", "datetime.date 日期")
         if not hint:
             if isinstance(value, _dt.datetime):
-                hint = (
+                hint = Wording(
                     "a datetime is not a civil date; convert an aware datetime with "
-                    "disclosure_flow.civil_date(value)"
+                    "disclosure_flow.civil_date(value)",
+                    "datetime 不是历法日期：带时区的 datetime 请用 "
+                    "disclosure_flow.civil_date(value) 转换",
                 )
             elif isinstance(value, str):
-                hint = "parse text explicitly with disclosure_flow.parse_date(value)"
-        message = (
-            f"{field}: expected a datetime.date, got {type(value).__name__} {show_value(value)}"
-        )
-        if hint:
-            message += f" ({hint})"
-        super().__init__(message)
+                hint = Wording(
+                    "parse text explicitly with disclosure_flow.parse_date(value)",
+                    "文本请用 disclosure_flow.parse_date(value) 明确解析",
+                )
+        shown = f"{type(value).__name__} {show_value(value)}"
+        note = Wording(f" ({hint})", f"（{_zh(hint)}）") if hint else ""
+        self._say(field=field, value=shown, hint=note)
 
 
 class CoverageError(DisclosureFlowError, LookupError):
@@ -388,23 +301,22 @@ class CoverageError(DisclosureFlowError, LookupError):
         last: the last covered date.
     """
 
+    _EN = "no working-day data for {requested}: the calendar covers {first} to {last}{hint}"
+    _ZH = "没有 {requested} 的工作日数据：日历只覆盖 {first} 至 {last}{hint}"
+
     def __init__(
-        self,
-        requested: _dt.date,
-        first: _dt.date,
-        last: _dt.date,
-        hint: str = "",
+        self, requested: _dt.date, first: _dt.date, last: _dt.date, hint: Text = ""
     ) -> None:
         self.requested = requested
         self.first = first
         self.last = last
-        message = (
-            f"no working-day data for {requested.isoformat()}: the calendar covers "
-            f"{first.isoformat()} to {last.isoformat()}"
+        note = Wording(f"; {hint}", f"；{_zh(hint)}") if hint else ""
+        self._say(
+            requested=requested.isoformat(),
+            first=first.isoformat(),
+            last=last.isoformat(),
+            hint=note,
         )
-        if hint:
-            message += f"; {hint}"
-        super().__init__(message)
 
 
 class ProvisionalAnswerError(DisclosureFlowError, LookupError):
@@ -419,15 +331,21 @@ class ProvisionalAnswerError(DisclosureFlowError, LookupError):
         estimated: the estimated days the answer depends on (first few).
     """
 
+    _EN = (
+        "{operation}: the answer depends on estimated days ({days}); "
+        "use {operation}_result(...) to get it marked provisional with its range"
+    )
+    _ZH = (
+        "{operation}：答案依赖估计的日期（{days}）；"
+        "请改用 {operation}_result(...)，得到标明暂定并附范围的答案"
+    )
+
     def __init__(self, operation: str, estimated: tuple[_dt.date, ...]) -> None:
         self.operation = operation
         self.estimated = estimated
         shown = ", ".join(d.isoformat() for d in estimated[:5])
         more = " …" if len(estimated) > 5 else ""
-        super().__init__(
-            f"{operation}: the answer depends on estimated days ({shown}{more}); "
-            f"use {operation}_result(...) to get it marked provisional with its range"
-        )
+        self._say(operation=operation, days=shown + more)
 
 
 class OverlayError(DisclosureFlowError, ValueError):
@@ -439,13 +357,14 @@ class OverlayError(DisclosureFlowError, ValueError):
         allowed: what is allowed there.
     """
 
-    def __init__(self, where: str, value: object, allowed: str) -> None:
+    _EN = "overlay {where}: invalid value {value}; allowed: {allowed}"
+    _ZH = "节假日数据 {where}：取值 {value} 不合法；允许：{allowed}"
+
+    def __init__(self, where: str, value: object, allowed: Text) -> None:
         self.where = where
         self.value = value
         self.allowed = allowed
-        super().__init__(
-            f"overlay {_show_place(where)}: invalid value {show_value(value)}; allowed: {allowed}"
-        )
+        self._say(where=_place(_show_place(where)), value=show_value(value), allowed=allowed)
 
 
 class ClockError(DisclosureFlowError, ValueError):
@@ -458,11 +377,14 @@ class ClockError(DisclosureFlowError, ValueError):
         allowed: what is allowed.
     """
 
-    def __init__(self, what: str, value: object, allowed: str) -> None:
+    _EN = "{what}: {value} is not allowed; allowed: {allowed}"
+    _ZH = "{what}：{value} 不允许；允许：{allowed}"
+
+    def __init__(self, what: Text, value: object, allowed: Text) -> None:
         self.what = what
         self.value = value
         self.allowed = allowed
-        super().__init__(f"{what}: {show_value(value)} is not allowed; allowed: {allowed}")
+        self._say(what=what, value=show_value(value), allowed=allowed)
 
 
 class LateActError(ClockError):
@@ -476,20 +398,24 @@ class LateActError(ClockError):
         late_by: working days late.
     """
 
-    def __init__(self, rule: str, due: _dt.date, acted: _dt.date, late_by: int) -> None:
+    _EN = (
+        "{rule}: done on {acted}, {late_by} working day(s) after its period ended on {due}; "
+        "allowed: on or before {due}, or opt in to record it with a compliance finding"
+    )
+    _ZH = (
+        "{rule}：{acted} 才作出，超过 {due} 届满的期限 {late_by} 个工作日；"
+        "允许：{due} 或之前作出，或选择记录该行为并附合规问题"
+    )
+
+    def __init__(self, rule: Text, due: _dt.date, acted: _dt.date, late_by: int) -> None:
         self.rule = rule
         self.due = due
         self.acted = acted
         self.late_by = late_by
-        DisclosureFlowError.__init__(
-            self,
-            f"{rule}: done on {acted.isoformat()}, {late_by} working day(s) after its "
-            f"period ended on {due.isoformat()}; allowed: on or before {due.isoformat()}, "
-            "or opt in to record it with a compliance finding",
-        )
+        self._say(rule=rule, acted=acted.isoformat(), late_by=late_by, due=due.isoformat())
         self.what = rule
         self.value = acted
-        self.allowed = f"on or before {due.isoformat()}"
+        self.allowed = Wording(f"on or before {due.isoformat()}", f"{due.isoformat()} 或之前")
 
 
 class EventRefusedError(DisclosureFlowError, ValueError):
@@ -504,15 +430,16 @@ class EventRefusedError(DisclosureFlowError, ValueError):
         allowed: what is allowed instead (e.g. the events allowed in this state).
     """
 
-    def __init__(self, event: str, state: str, reason: str, allowed: str) -> None:
+    _EN = "event {event} refused in state {state}: {reason}; allowed: {allowed}"
+    _ZH = "事件 {event} 在状态 {state} 下被拒绝：{reason}；允许：{allowed}"
+
+    def __init__(self, event: str, state: str, reason: Text, allowed: Text) -> None:
         self.event = event
         self.state = state
         self.reason = reason
         self.allowed = allowed
-        super().__init__(
-            f"event {show_value(event)} refused in state {show_value(state)}: {reason}; "
-            f"allowed: {allowed}"
-        )
+        event_shown, state_shown = show_value(event), show_value(state)
+        self._say(event=event_shown, state=state_shown, reason=reason, allowed=allowed)
 
 
 class VersionConflictError(EventRefusedError):
@@ -526,11 +453,18 @@ class VersionConflictError(EventRefusedError):
     def __init__(self, event: str, state: str, expected: int, actual: int) -> None:
         self.expected = expected
         self.actual = actual
+        wanted = show_value(expected)
         super().__init__(
             event,
             state,
-            f"expected case version {show_value(expected)}, but the case is at version {actual}",
-            f"expected_version={actual} (re-read the case first)",
+            Wording(
+                f"expected case version {wanted}, but the case is at version {actual}",
+                f"期望案件版本为 {wanted}，但案件已是版本 {actual}",
+            ),
+            Wording(
+                f"expected_version={actual} (re-read the case first)",
+                f"expected_version={actual}（请先重新读取案件）",
+            ),
         )
 
 
@@ -545,12 +479,15 @@ class SerializationError(DisclosureFlowError, ValueError):
             shown masked as a whole.
     """
 
-    def __init__(self, path: str, value: object, allowed: str, *, personal: bool = False) -> None:
+    _EN = "{path}: invalid value {value}; allowed: {allowed}"
+    _ZH = "{path}：取值 {value} 不合法；允许：{allowed}"
+
+    def __init__(self, path: str, value: object, allowed: Text, *, personal: bool = False) -> None:
         self.path = path
         self.value = value
         self.allowed = allowed
         self.personal = personal
-        super().__init__(f"{path}: invalid value {_shown(value, personal)}; allowed: {allowed}")
+        self._say(path=_place(path), value=_shown(value, personal), allowed=allowed)
 
 
 class ReportInvariantError(DisclosureFlowError, ValueError):
@@ -562,7 +499,10 @@ class ReportInvariantError(DisclosureFlowError, ValueError):
         cases: identifiers of the cases involved.
     """
 
-    def __init__(self, column: str, detail: str, cases: tuple[str, ...] = ()) -> None:
+    _EN = "annual report column {column}: {detail}{cases}"
+    _ZH = "年度报告栏目 {column}：{detail}{cases}"
+
+    def __init__(self, column: str, detail: Text, cases: tuple[str, ...] = ()) -> None:
         self.column = column
         self.detail = detail
         self.cases = cases
@@ -570,10 +510,8 @@ class ReportInvariantError(DisclosureFlowError, ValueError):
         # when long, not masked.
         shown = ", ".join(c if len(c) <= 40 else c[:39] + "…" for c in cases[:10])
         shown += " …" if len(cases) > 10 else ""
-        message = f"annual report column {show_value(column)}: {detail}"
-        if cases:
-            message += f"; cases involved: {shown}"
-        super().__init__(message)
+        listed = Wording(f"; cases involved: {shown}", f"；涉及案件：{shown}") if cases else ""
+        self._say(column=show_value(column), detail=detail, cases=listed)
 
 
 class DefinitionError(InvalidValueError):
@@ -595,14 +533,19 @@ class LateEventError(LateActError, EventRefusedError):
     ``late_acts=LateActs.RECORD``.
     """
 
+    _EN, _ZH = LateActError._EN, LateActError._ZH
+
     def __init__(
-        self, event: str, state: str, rule: str, due: _dt.date, acted: _dt.date, late_by: int
+        self, event: str, state: str, rule: Text, due: _dt.date, acted: _dt.date, late_by: int
     ) -> None:
         LateActError.__init__(self, rule, due, acted, late_by)
         self.event = event
         self.state = state
-        self.reason = str(self)
-        self.allowed = f"on or before {due.isoformat()}, or a policy with late_acts=RECORD"
+        self.reason = Wording(str(self), self.localized("zh"))
+        self.allowed = Wording(
+            f"on or before {due.isoformat()}, or a policy with late_acts=RECORD",
+            f"{due.isoformat()} 或之前，或使用 late_acts=RECORD 的政策",
+        )
 
 
 class InputEncodingError(DisclosureFlowError, UnicodeDecodeError):
@@ -622,6 +565,16 @@ class InputEncodingError(DisclosureFlowError, UnicodeDecodeError):
         allowed: what is allowed.
     """
 
+    _EN = (
+        "{source}: line {line} is not {encoding} text (bytes {value}); allowed: {allowed}; "
+        "save the file as UTF-8, or name its encoding "
+        "(encoding='gbk' in Python, --encoding gbk on the command line)"
+    )
+    _ZH = (
+        "{source}：第 {line} 行不是 {encoding} 文本（字节 {value}）；允许：{allowed}；"
+        "请把文件另存为 UTF-8，或指明其编码（Python 中写 encoding='gbk'，命令行写 --encoding gbk）"
+    )
+
     def __init__(
         self, source: str, encoding: str, line: int, data: bytes, start: int, end: int
     ) -> None:
@@ -630,14 +583,14 @@ class InputEncodingError(DisclosureFlowError, UnicodeDecodeError):
         self.line = line
         self.value = data[start:end]
         shown = "UTF-8" if encoding.lower().replace("_", "-") in _UTF8_NAMES else encoding
-        self.allowed = f"{shown} text" + (
-            " (with or without a byte-order mark)" if shown == "UTF-8" else ""
+        bom = shown == "UTF-8"
+        self.allowed = Wording(
+            f"{shown} text" + (" (with or without a byte-order mark)" if bom else ""),
+            f"{shown} 文本" + ("（带或不带字节顺序标记均可）" if bom else ""),
         )
-        self._message = (
-            f"{source}: line {line} is not {shown} text (bytes {self.value.hex(' ')}); "
-            f"allowed: {self.allowed}; save the file as UTF-8, or name its encoding "
-            "(encoding='gbk' in Python, --encoding gbk on the command line)"
-        )
+        parts = {"source": source, "line": line, "encoding": shown, "value": self.value.hex(" ")}
+        self._message = self._EN.format(**parts, allowed=self.allowed)
+        self._zh_message = self._ZH.format(**parts, allowed=self.allowed.zh)
 
     def __str__(self) -> str:
         return self._message
@@ -679,10 +632,14 @@ class DuplicateRecordError(SerializationError):
         self.case_id = case_id
         self.line = line
         self.first_line = first_line
+        shown = show_value(case_id)
         super().__init__(
             f"line {line}.case_id",
             case_id,
-            f"each case once; line {first_line} already holds case {show_value(case_id)}",
+            Wording(
+                f"each case once; line {first_line} already holds case {shown}",
+                f"每个案件只能有一条记录；第 {first_line} 行已有案件 {shown}",
+            ),
         )
 
 
@@ -700,23 +657,28 @@ class NoticeError(OverlayError):
         line: the 1-based line of the pasted text, or ``None`` when the problem is the
             notice as a whole (e.g. a missing statutory holiday with no item for it).
         item: the item's heading as printed (e.g. ``"二、春节"``), or ``""``.
-        where: ``line`` and ``item`` as one phrase, for messages.
-        value: the offending text or value.
+        where: ``line`` and ``item`` as one phrase, for messages (a :class:`Wording`).
+        value: the offending text or value (a :class:`Wording` when it is a phrase).
         allowed: what is allowed there.
     """
 
-    def __init__(self, line: int | None, item: str, value: object, allowed: str) -> None:
+    _EN = "holiday notice, {where}: {value}; allowed: {allowed}"
+    _ZH = "节假日安排通知，{where}：{value}；允许：{allowed}"
+
+    def __init__(self, line: int | None, item: str, value: object, allowed: Text) -> None:
         self.line = line
         self.item = item
-        where = f"line {line}" if line is not None else "the notice"
+        if line is not None:
+            where = Wording(f"line {line}", f"第 {line} 行")
+        else:
+            where = Wording("the notice", "通知全文")
         if item:
-            where += f" ({item})"
+            where = Wording(f"{where} ({item})", f"{where.zh}（{item}）")
         self.where = where
         self.value = value
         self.allowed = allowed
-        DisclosureFlowError.__init__(
-            self, f"holiday notice, {where}: {value!s}; allowed: {allowed}"
-        )
+        text = value if isinstance(value, Wording) else f"{value!s}"
+        self._say(where=where, value=text, allowed=allowed)
 
 
 class DocumentError(DisclosureFlowError, ValueError):
@@ -733,8 +695,11 @@ class DocumentError(DisclosureFlowError, ValueError):
             the case's state).
     """
 
+    _EN = "document {document}: {reason}; allowed: {allowed}"
+    _ZH = "文书 {document}：{reason}；允许：{allowed}"
+
     def __init__(
-        self, document: str, reason: str, allowed: str, *, missing: tuple[str, ...] = ()
+        self, document: str, reason: Text, allowed: Text, *, missing: tuple[str, ...] = ()
     ) -> None:
         self.document = document
         self.reason = reason
@@ -742,9 +707,8 @@ class DocumentError(DisclosureFlowError, ValueError):
         self.missing = missing
         # The reason and the allowed text may quote the case (a state, a field's name):
         # masked like any value, so that no identity number or phone reaches a log.
-        super().__init__(
-            f"document {show_value(document)}: {mask_text(reason)}; allowed: {mask_text(allowed)}"
-        )
+        masked = [Wording(mask_text(t), mask_text(_zh(t))) for t in (reason, allowed)]
+        self._say(document=show_value(document), reason=masked[0], allowed=masked[1])
 
 
 class TemplateError(DocumentError):
@@ -761,10 +725,11 @@ class TemplateError(DocumentError):
         self,
         document: str,
         template: str,
-        reason: str,
-        allowed: str,
+        reason: Text,
+        allowed: Text,
         *,
         missing: tuple[str, ...] = (),
     ) -> None:
         self.template = template
-        super().__init__(document, f"template {template}: {reason}", allowed, missing=missing)
+        reason = Wording(f"template {template}: {reason}", f"模板 {template}：{_zh(reason)}")
+        super().__init__(document, reason, allowed, missing=missing)

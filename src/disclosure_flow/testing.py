@@ -78,7 +78,7 @@ from disclosure_flow.clock import (
     national_calendar,
 )
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 from disclosure_flow.workdays import WorkdayCalendar
 
 __all__ = [
@@ -260,7 +260,9 @@ class Scenario:
         The step is tried at once, so an event the library refuses raises here.
         """
         if not callable(apply):
-            raise InvalidValueError("apply", apply, "a callable taking the Case")
+            raise InvalidValueError(
+                "apply", apply, Wording("a callable taking the Case", "接受 Case 的可调用对象")
+            )
         new = Scenario.__new__(Scenario)
         for name in Scenario.__slots__:
             setattr(new, name, getattr(self, name))

@@ -47,7 +47,7 @@ import attrs
 
 from disclosure_flow import _fields
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import InvalidValueError, mask_text, mask_token
+from disclosure_flow.errors import InvalidValueError, Wording, mask_text, mask_token
 
 __all__ = [
     "Applicant",
@@ -243,7 +243,9 @@ def resident_id_check_character(first17: str) -> str:
         InvalidValueError: *first17* is not 17 ASCII digits.
     """
     if not isinstance(first17, str) or len(first17) != 17 or not set(first17) <= _ID_DIGITS:
-        raise InvalidValueError("first17", first17, "17 ASCII digits", personal=True)
+        raise InvalidValueError(
+            "first17", first17, Wording("17 ASCII digits", "17 位 ASCII 数字"), personal=True
+        )
     total = sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(first17))
     value = (12 - total % 11) % 11
     return "X" if value == 10 else str(value)
@@ -259,7 +261,7 @@ def check_resident_id_number(
     (nothing here reads the system clock).
     """
     if not isinstance(number, str):
-        raise InvalidValueError("number", number, "a string", personal=True)
+        raise InvalidValueError("number", number, Wording("a string", "字符串"), personal=True)
     if as_of is not None:
         as_of = check_date(as_of, "as_of")
     text = number.strip().upper()
@@ -323,7 +325,12 @@ def social_credit_check_character(first17: str) -> str:
         or not all(c in _USCC_VALUES for c in first17)
     ):
         raise InvalidValueError(
-            "first17", first17, f"17 characters of '{_USCC_CHARSET}'", personal=True
+            "first17",
+            first17,
+            Wording(
+                f"17 characters of '{_USCC_CHARSET}'", f"由 '{_USCC_CHARSET}' 中字符组成的 17 位"
+            ),
+            personal=True,
         )
     total = sum(_USCC_VALUES[c] * pow(3, i, 31) for i, c in enumerate(first17))
     return _USCC_CHARSET[(31 - total % 31) % 31]
@@ -335,7 +342,7 @@ def check_social_credit_code(code: str) -> tuple[ApplicantProblem, ...]:
     Surrounding spaces and lower-case letters are tolerated.
     """
     if not isinstance(code, str):
-        raise InvalidValueError("code", code, "a string", personal=True)
+        raise InvalidValueError("code", code, Wording("a string", "字符串"), personal=True)
     text = code.strip().upper()
     doc = IdentityDocumentKind.UNIFIED_SOCIAL_CREDIT_CODE
     if not text:

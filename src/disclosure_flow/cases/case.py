@@ -104,6 +104,7 @@ from disclosure_flow.errors import (
     EventRefusedError,
     InvalidValueError,
     VersionConflictError,
+    Wording,
 )
 from disclosure_flow.workdays import WorkdayCalendar
 
@@ -130,7 +131,7 @@ def _event_kind(event: EventKind | str) -> EventKind:
 def _optional_text(field: str, value: object) -> str | None:
     if value is None or _text(value):
         return value  # type: ignore[return-value]  # narrowed by _text
-    raise InvalidValueError(field, value, "None or a non-empty str")
+    raise InvalidValueError(field, value, Wording("None or a non-empty str", "None 或非空字符串"))
 
 
 class Case(CaseActs):
@@ -172,16 +173,24 @@ class Case(CaseActs):
         calendar: WorkdayCalendar,
     ) -> None:
         if not _text(case_id):
-            raise InvalidValueError("case_id", case_id, "a non-empty str")
+            raise InvalidValueError("case_id", case_id, Wording("a non-empty str", "非空字符串"))
         if not isinstance(applicant, Applicant):
-            raise InvalidValueError("applicant", applicant, "an Applicant", personal=True)
+            raise InvalidValueError(
+                "applicant", applicant, Wording("an Applicant", "Applicant 申请人"), personal=True
+            )
         if not isinstance(request, InformationRequest):
-            raise InvalidValueError("request", request, "an InformationRequest")
+            raise InvalidValueError(
+                "request", request, Wording("an InformationRequest", "InformationRequest 申请内容")
+            )
         channel = _fields.to_member(Channel, channel, "channel")
         if not isinstance(policy, Policy):
-            raise InvalidValueError("policy", policy, "a Policy (e.g. R2019)")
+            raise InvalidValueError(
+                "policy", policy, Wording("a Policy (e.g. R2019)", "Policy 政策（如 R2019）")
+            )
         if not isinstance(calendar, WorkdayCalendar):
-            raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
+            raise InvalidValueError(
+                "calendar", calendar, Wording("a WorkdayCalendar", "WorkdayCalendar 工作日历")
+            )
         self._id = case_id
         self._applicant = applicant
         self._request = request
@@ -487,7 +496,10 @@ class Case(CaseActs):
                 raise InvalidValueError(
                     "expected_version",
                     expected_version,
-                    "None or an int, the case's version (not a bool or a float)",
+                    Wording(
+                        "None or an int, the case's version (not a bool or a float)",
+                        "None 或整数：案件的版本号（不能是布尔值或浮点数）",
+                    ),
                 )
             if expected_version != self.version:
                 raise VersionConflictError(kind.value, state.value, expected_version, self.version)
@@ -500,7 +512,10 @@ class Case(CaseActs):
         branches = _TABLE.get((state, kind))
         if branches is None:
             raise EventRefusedError(
-                kind.value, state.value, "not allowed in this state", _allowed_list(state)
+                kind.value,
+                state.value,
+                Wording("not allowed in this state", "当前状态下不允许"),
+                _allowed_list(state),
             )
         last_day = self._last_day()
         if last_day is not None and day < last_day:
@@ -508,8 +523,13 @@ class Case(CaseActs):
             raise EventRefusedError(
                 kind.value,
                 state.value,
-                f"dated {day.isoformat()}, before the last event ({last})",
-                f"events in date order: on or after {last}",
+                Wording(
+                    f"dated {day.isoformat()}, before the last event ({last})",
+                    f"日期为 {day.isoformat()}，早于上一事件（{last}）",
+                ),
+                Wording(
+                    f"events in date order: on or after {last}", f"事件按日期先后：{last} 或之后"
+                ),
             )
         reopened = self._facts.reopened
         if reopened is not None and day < reopened.start:
@@ -517,9 +537,12 @@ class Case(CaseActs):
             raise EventRefusedError(
                 kind.value,
                 state.value,
-                f"dated {day.isoformat()}, before the agency received the decision that "
-                f"re-opened the case ({start})",
-                f"on or after {start}",
+                Wording(
+                    f"dated {day.isoformat()}, before the agency received the decision that "
+                    f"re-opened the case ({start})",
+                    f"日期为 {day.isoformat()}，早于机关收到使案件重新办理的决定之日（{start}）",
+                ),
+                Wording(f"on or after {start}", f"{start} 或之后"),
             )
         pending = _Pending(kind, day, _check_payload(self._state, kind, payload))
         if dispatch is Dispatch.TABLE:
@@ -566,7 +589,9 @@ class Case(CaseActs):
         Nothing is stored from the old calendar: every deadline is recomputed.
         """
         if not isinstance(calendar, WorkdayCalendar):
-            raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
+            raise InvalidValueError(
+                "calendar", calendar, Wording("a WorkdayCalendar", "WorkdayCalendar 工作日历")
+            )
         self._calendar = calendar
         return self
 
@@ -651,8 +676,22 @@ class Case(CaseActs):
         deadline = self.deadline(as_of=as_of)
         if deadline is None:
             if as_of is not None and self._facts.day0 is not None:
-                raise ClockError("as_of", as_of, f"on or after day 0 ({self._facts.day0})")
-            raise ClockError("day 0", None, "a confirmed day 0 (Art. 31) to draw the deadline")
+                raise ClockError(
+                    "as_of",
+                    as_of,
+                    Wording(
+                        f"on or after day 0 ({self._facts.day0})",
+                        f"第 0 日（{self._facts.day0}）或之后",
+                    ),
+                )
+            raise ClockError(
+                Wording("day 0", "第 0 日"),
+                None,
+                Wording(
+                    "a confirmed day 0 (Art. 31) to draw the deadline",
+                    "已确认的第 0 日（第三十一条），才能计算期限",
+                ),
+            )
         status = None if as_of is None else self.status(as_of)
         return timeline_figure(deadline, as_of=as_of, status=status, lang=lang, case_id=self._id)
 
@@ -742,7 +781,12 @@ def _check_in_force(policy: Policy, received: _dt.date) -> None:
     raise InvalidValueError(
         "policy",
         policy.name,
-        f"the rules in force on {received.isoformat()} ({policy_in_force(received).name}; "
-        f"{policy.name} applies to {policy.in_force}), or policy_dates=PolicyDates.ANY for "
-        "a simulation (SPEC §12)",
+        Wording(
+            f"the rules in force on {received.isoformat()} ({policy_in_force(received).name}; "
+            f"{policy.name} applies to {policy.in_force}), or policy_dates=PolicyDates.ANY for "
+            "a simulation (SPEC §12)",
+            f"{received.isoformat()} 施行的规定（{policy_in_force(received).name}；"
+            f"{policy.name} 适用于 {policy.in_force}），或模拟时用 policy_dates=PolicyDates.ANY"
+            "（SPEC §12）",
+        ),
     )

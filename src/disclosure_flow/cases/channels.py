@@ -28,7 +28,7 @@ import attrs
 
 from disclosure_flow import _fields
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import InvalidValueError, SerializationError
+from disclosure_flow.errors import InvalidValueError, SerializationError, Wording
 
 __all__ = [
     "Channel",
@@ -131,7 +131,10 @@ class Channel(enum.Enum):
                 raise InvalidValueError(
                     "confirmed",
                     confirmed,
-                    f"None: {self.label_zh} needs no confirmation; day 0 is the day received",
+                    Wording(
+                        f"None: {self.label_zh} needs no confirmation; day 0 is the day received",
+                        f"None：{self.label_zh}无需确认，收到之日即第 0 日",
+                    ),
                 )
             return received
         if confirmed is None:
@@ -141,7 +144,10 @@ class Channel(enum.Enum):
             raise InvalidValueError(
                 "confirmed",
                 confirmed,
-                f"a date on or after the day received ({received.isoformat()})",
+                Wording(
+                    f"a date on or after the day received ({received.isoformat()})",
+                    f"收到之日（{received.isoformat()}）或之后的日期",
+                ),
             )
         return confirmed
 
@@ -268,28 +274,37 @@ _REQUEST_ONE_ITEM = _REQUEST_KEYS - {"items"}
 
 def _to_items(value: Any) -> tuple[Any, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidValueError("items", value, "a sequence of texts, one per item")
+        raise InvalidValueError(
+            "items", value, Wording("a sequence of texts, one per item", "文本序列，每项一条")
+        )
     return tuple(value)
 
 
 def _check_items(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     for item in value:
         if type(item) is not str or not item.strip():
-            raise InvalidValueError("items", item, "each item a non-empty str")
+            raise InvalidValueError(
+                "items", item, Wording("each item a non-empty str", "每项都是非空字符串")
+            )
     if len(set(value)) != len(value):
-        raise InvalidValueError("items", value, "each item once")
+        raise InvalidValueError("items", value, Wording("each item once", "每项只出现一次"))
     if len(value) == 1:
         raise InvalidValueError(
-            "items", value, "two or more items, or none (one item: the description)"
+            "items",
+            value,
+            Wording(
+                "two or more items, or none (one item: the description)",
+                "两项或以上，或者不分项（只有一项时写在描述中）",
+            ),
         )
 
 
 def _read_items(value: object, path: str) -> tuple[str, ...]:
     if type(value) is not list:
-        raise SerializationError(path, value, "a list of texts")
+        raise SerializationError(path, value, Wording("a list of texts", "文本列表"))
     for i, item in enumerate(value):
         if type(item) is not str or not item.strip():
-            raise SerializationError(f"{path}[{i}]", item, "a non-empty text")
+            raise SerializationError(f"{path}[{i}]", item, Wording("a non-empty text", "非空文本"))
     return tuple(value)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from disclosure_flow.cases.states import CaseState, EventKind
-from disclosure_flow.errors import DefinitionError
+from disclosure_flow.errors import DefinitionError, Text, Wording
 
 __all__ = ["Definition", "EventSpec", "Refusal", "StateRole", "StateSpec", "TransitionSpec"]
 
@@ -101,9 +101,9 @@ class Refusal:
             article, the last allowed day, and the working days late; else ``None``.
     """
 
-    reason: str
-    allowed: str
-    late: tuple[str, Any, int] | None = None
+    reason: Text
+    allowed: Text
+    late: tuple[Text, Any, int] | None = None
 
 
 @attrs.frozen
@@ -137,7 +137,11 @@ class Definition:
         for spec in self.states:
             if spec.role is StateRole.INITIAL:
                 return spec.state
-        raise DefinitionError("initial", (), "exactly one state with role INITIAL")
+        raise DefinitionError(
+            "initial",
+            (),
+            Wording("exactly one state with role INITIAL", "恰好一个角色为 INITIAL 的状态"),
+        )
 
     @property
     def final_states(self) -> frozenset[CaseState]:
@@ -183,31 +187,59 @@ class Definition:
         """
         names = [s.state for s in self.states]
         if len(set(names)) != len(names) or len({e.event for e in self.events}) != len(self.events):
-            raise DefinitionError("names", names, "each state and each event defined once")
+            raise DefinitionError(
+                "names",
+                names,
+                Wording("each state and each event defined once", "每个状态、每个事件只定义一次"),
+            )
         known_states = set(names)
         known_events = {e.event for e in self.events}
         for t in self.transitions:
             if t.source not in known_states or t.dest not in known_states:
-                raise DefinitionError("names", t, f"states among {sorted(s.value for s in names)}")
+                raise DefinitionError(
+                    "names",
+                    t,
+                    Wording(
+                        f"states among {sorted(s.value for s in names)}",
+                        f"以下状态之一：{sorted(s.value for s in names)}",
+                    ),
+                )
             if t.event not in known_events:
-                raise DefinitionError("names", t, "an event defined in the definition")
+                raise DefinitionError(
+                    "names", t, Wording("an event defined in the definition", "定义中已有的事件")
+                )
         initials = [s.state for s in self.states if s.role is StateRole.INITIAL]
         if len(initials) != 1:
             raise DefinitionError(
-                "initial", tuple(s.value for s in initials), "exactly one INITIAL state"
+                "initial",
+                tuple(s.value for s in initials),
+                Wording("exactly one INITIAL state", "恰好一个 INITIAL 状态"),
             )
         finals = self.final_states
         resting = self.resting_states
         if not resting:
-            raise DefinitionError("final", (), "at least one CLOSED or FINAL state")
+            raise DefinitionError(
+                "final",
+                (),
+                Wording("at least one CLOSED or FINAL state", "至少一个 CLOSED 或 FINAL 状态"),
+            )
         leaving = sorted({t.source.value for t in self.transitions if t.source in finals})
         if leaving:
-            raise DefinitionError("final", tuple(leaving), "no transition out of a final state")
+            raise DefinitionError(
+                "final",
+                tuple(leaving),
+                Wording("no transition out of a final state", "终结状态不能再有转换"),
+            )
         seen = _reach(initials[0], self.successors)
         unreachable = sorted(s.value for s in known_states - seen)
         if unreachable:
             raise DefinitionError(
-                "reachable", tuple(unreachable), f"every state reachable from {initials[0].value}"
+                "reachable",
+                tuple(unreachable),
+                Wording(
+                    f"every state reachable from {initials[0].value}",
+                    f"每个状态都能从 {initials[0].value} 到达",
+                ),
             )
         traps = sorted(
             s.value for s in known_states - resting if not (_reach(s, self.successors) & resting)
@@ -216,7 +248,10 @@ class Definition:
             raise DefinitionError(
                 "trap",
                 tuple(traps),
-                "every state can still reach a CLOSED or FINAL state",
+                Wording(
+                    "every state can still reach a CLOSED or FINAL state",
+                    "每个状态都仍能到达 CLOSED 或 FINAL 状态",
+                ),
             )
         for t in self.transitions:
             branches = self.branches(t.event, t.source)
@@ -225,8 +260,11 @@ class Definition:
                     raise DefinitionError(
                         "branches",
                         (t.event.value, t.source.value, t.dest.value),
-                        "a branch after an unconditional one is never taken: give the "
-                        "earlier branch a 'when' predicate",
+                        Wording(
+                            "a branch after an unconditional one is never taken: give the "
+                            "earlier branch a 'when' predicate",
+                            "无条件分支之后的分支永远不会被选中：请给前面的分支加上 'when' 条件",
+                        ),
                     )
         if guard_names is not None:
             available = set(guard_names)
@@ -234,7 +272,11 @@ class Definition:
                 {n for t in self.transitions for n in (*t.when, *t.guards)} - available
             )
             if missing:
-                raise DefinitionError("guards", tuple(missing), "names of implemented guards")
+                raise DefinitionError(
+                    "guards",
+                    tuple(missing),
+                    Wording("names of implemented guards", "已实现的检查（guard）名称"),
+                )
         return self
 
 

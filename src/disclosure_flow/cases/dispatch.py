@@ -23,6 +23,7 @@ from disclosure_flow.cases.machine import MACHINE, Guard, Route
 from disclosure_flow.cases.payloads import _PAYLOAD
 from disclosure_flow.cases.quick_restore import _QUICK, _QuickFields
 from disclosure_flow.cases.states import CaseState, EventKind
+from disclosure_flow.errors import Wording
 
 if TYPE_CHECKING:
     from disclosure_flow.cases.case import Case
@@ -165,4 +166,7 @@ def _route(branches: tuple[Branch, ...], case: Case, p: _Pending) -> CaseState |
                 if refusal is not None:
                     return refusal
             return branch.dest
-    return Refusal("no branch of the lifecycle applies", "see the lifecycle definition")
+    return Refusal(
+        Wording("no branch of the lifecycle applies", "生命周期中没有适用的分支"),
+        Wording("see the lifecycle definition", "见生命周期定义"),
+    )

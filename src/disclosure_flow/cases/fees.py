@@ -45,7 +45,7 @@ import attrs
 
 from disclosure_flow import _fields
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 
 __all__ = [
     "DEFAULT_FEE_SCHEDULE",
@@ -87,7 +87,9 @@ class FeeMethod(enum.Enum):
 
 def _count(field: str, value: object, minimum: int = 0) -> int:
     if type(value) is not int or value < minimum:
-        raise InvalidValueError(field, value, f"an int >= {minimum}")
+        raise InvalidValueError(
+            field, value, Wording(f"an int >= {minimum}", f"不小于 {minimum} 的整数")
+        )
     return value
 
 
@@ -115,7 +117,11 @@ class FeeBand:
 
     def __attrs_post_init__(self) -> None:
         if self.last < self.first:
-            raise InvalidValueError("last", self.last, f"an int >= first ({self.first})")
+            raise InvalidValueError(
+                "last",
+                self.last,
+                Wording(f"an int >= first ({self.first})", f"不小于 first（{self.first}）的整数"),
+            )
 
     @property
     def count(self) -> int:
@@ -195,7 +201,10 @@ class PerItemRule:
             raise InvalidValueError(
                 "first_band_last",
                 self.first_band_last,
-                f"an int > free_items ({self.free_items})",
+                Wording(
+                    f"an int > free_items ({self.free_items})",
+                    f"大于 free_items（{self.free_items}）的整数",
+                ),
             )
 
     def price_of(self, item: int) -> int:
@@ -232,21 +241,33 @@ class VolumeTier:
 
     def __attrs_post_init__(self) -> None:
         if self.last is not None and self.last < self.first:
-            raise InvalidValueError("last", self.last, f"None or an int >= first ({self.first})")
+            raise InvalidValueError(
+                "last",
+                self.last,
+                Wording(
+                    f"None or an int >= first ({self.first})",
+                    f"None 或不小于 first（{self.first}）的整数",
+                ),
+            )
 
 
 def _tiers(value: Iterable[VolumeTier]) -> tuple[VolumeTier, ...]:
     if not isinstance(value, tuple | list):
-        raise InvalidValueError("per_volume", value, "a tuple of VolumeTier objects")
+        raise InvalidValueError(
+            "per_volume",
+            value,
+            Wording("a tuple of VolumeTier objects", "VolumeTier 对象组成的元组"),
+        )
     return tuple(value)
 
 
 def _check_tiers(
     instance: FeeSchedule, attribute: attrs.Attribute[Any], tiers: tuple[VolumeTier, ...]
 ) -> None:
-    allowed = (
+    allowed = Wording(
         "VolumeTier objects that start at page 1, follow each other without gap or "
-        "overlap, and end with one open tier (last=None)"
+        "overlap, and end with one open tier (last=None)",
+        "VolumeTier 各档：从第 1 页起，前后相接、不重叠不留空，最后一档不封顶（last=None）",
     )
     if not tiers or not all(isinstance(t, VolumeTier) for t in tiers):
         raise InvalidValueError(attribute.name, tiers, allowed)
@@ -326,7 +347,10 @@ class FeeSchedule:
                 raise InvalidValueError(
                     "already_this_month",
                     already_this_month,
-                    "0: the per-volume method (按量计收) counts pages per request",
+                    Wording(
+                        "0: the per-volume method (按量计收) counts pages per request",
+                        "0：按量计收按每件申请计页数",
+                    ),
                 )
             return self.per_volume_fee(units)
         raise InvalidValueError.choice("method", method, list(FeeMethod))
@@ -367,7 +391,9 @@ def per_volume_fee(pages: int, *, schedule: FeeSchedule = DEFAULT_FEE_SCHEDULE) 
 def _month_key(applicant: str, day: _dt.date) -> tuple[str, int, int]:
     if not isinstance(applicant, str) or not applicant:
         raise InvalidValueError(
-            "applicant", applicant, "a non-empty string identifying the applicant"
+            "applicant",
+            applicant,
+            Wording("a non-empty string identifying the applicant", "标识申请人的非空字符串"),
         )
     day = check_date(day, "day")
     return applicant, day.year, day.month

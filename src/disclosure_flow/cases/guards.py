@@ -26,24 +26,32 @@ from disclosure_flow.cases.facts import (
 )
 from disclosure_flow.cases.lifecycle import DEFINITION
 from disclosure_flow.cases.outcomes import Outcome, OutcomeReason
+from disclosure_flow.cases.remedy_guards import (
+    _g_admissible,
+    _g_no_pending,
+    _g_order_consistent,
+    _g_remedy_in_time,
+    _g_reply_overdue,
+    _g_result_final,
+    _g_route,
+    _g_suit_may_be_filed,
+    _pending_of,
+    _r_orders_new_reply,
+    _r_other_proceeding_pending,
+)
 from disclosure_flow.cases.states import CaseState, EventKind
 from disclosure_flow.cases.values import (
     ConsultationAnswer,
-    LitigationRoute,
-    Proceeding,
     RemedyKind,
-    RemedyOrder,
-    RemedyResult,
-    SubDeadlineKind,
     _text,
 )
-from disclosure_flow.cases.windows import _decision_limit, _inadmissible, _late_remedy
 from disclosure_flow.clock import ClockEvent, FindingRule, LateActs
 from disclosure_flow.errors import (
     ClockError,
     EventRefusedError,
     InvalidValueError,
     LateEventError,
+    Wording,
     show_value,
 )
 
@@ -68,15 +76,19 @@ def _clock_accepts(
         extra = build()
         result = _compute(facts, _recording(case._policy), case._calendar, extra)
     except (ClockError, InvalidValueError) as error:
-        return Refusal(str(error), getattr(error, "allowed", "see the policy"))
+        return Refusal(Wording(str(error), error.localized("zh")), Wording.of(error.allowed))
     if case._policy.late_acts is LateActs.RECORD:
         return None
     for f in result.findings:
         if f.rule is rule and f.acted == p.day:
             return Refusal(
-                f.describe(),
-                f"on or before {f.due}",
-                (f"{rule.label_zh} ({f.article})", f.due, f.late_by),
+                Wording(f.describe(), f.describe("zh")),  # the English message is in Chinese too
+                Wording(f"on or before {f.due}", f"{f.due} 或之前"),
+                (
+                    Wording(f"{rule.label_zh} ({f.article})", f"{rule.label_zh}（{f.article}）"),
+                    f.due,
+                    f.late_by,
+                ),
             )
     return None
 
@@ -94,8 +106,14 @@ def _g_correction_once(case: Case, p: _Pending) -> Refusal | None:
     if c is None:
         return None
     return Refusal(
-        f"a correction notice was already sent on {c.issued.isoformat()} (一次性告知)",
-        "one correction notice per application (Art. 30)",
+        Wording(
+            f"a correction notice was already sent on {c.issued.isoformat()} (一次性告知)",
+            f"已于 {c.issued.isoformat()} 发出补正告知（一次性告知）",
+        ),
+        Wording(
+            "one correction notice per application (Art. 30)",
+            "每件申请只发一次补正告知（第三十条）",
+        ),
     )
 
 
@@ -103,8 +121,11 @@ def _g_correction_items(case: Case, p: _Pending) -> Refusal | None:
     if _text(p.payload["items"]):
         return None
     return Refusal(
-        f"items={show_value(p.payload['items'])} says nothing",
-        "a non-empty statement of what to correct",
+        Wording(
+            f"items={show_value(p.payload['items'])} says nothing",
+            f"items={show_value(p.payload['items'])} 没有写明内容",
+        ),
+        Wording("a non-empty statement of what to correct", "写明需要补正内容的非空说明"),
     )
 
 
@@ -112,7 +133,10 @@ def _g_correction_period(case: Case, p: _Pending) -> Refusal | None:
     due = p.payload["due"]
     if due > p.day:
         return None
-    return Refusal(f"due={due.isoformat()} leaves no time", f"a last day after {p.day.isoformat()}")
+    return Refusal(
+        Wording(f"due={due.isoformat()} leaves no time", f"due={due.isoformat()} 没有留出补正时间"),
+        Wording(f"a last day after {p.day.isoformat()}", f"{p.day.isoformat()} 之后的最后期限"),
+    )
 
 
 def _g_correction_in_time(case: Case, p: _Pending) -> Refusal | None:
@@ -127,15 +151,24 @@ def _g_correction_over(case: Case, p: _Pending) -> Refusal | None:
     if p.day > c.due:
         return None
     return Refusal(
-        f"the correction period runs until {c.due.isoformat()}",
-        f"a day after {c.due.isoformat()}",
+        Wording(
+            f"the correction period runs until {c.due.isoformat()}",
+            f"补正期限至 {c.due.isoformat()} 才届满",
+        ),
+        Wording(f"a day after {c.due.isoformat()}", f"{c.due.isoformat()} 之后的日期"),
     )
 
 
 def _g_consultee_named(case: Case, p: _Pending) -> Refusal | None:
     if _text(p.payload["consultee"]):
         return None
-    return Refusal(f"consultee={show_value(p.payload['consultee'])}", "the consultee's name")
+    return Refusal(
+        Wording(
+            f"consultee={show_value(p.payload['consultee'])}",
+            f"consultee={show_value(p.payload['consultee'])}",
+        ),
+        Wording("the consultee's name", "被征求意见方的名称"),
+    )
 
 
 def _g_consultee_new(case: Case, p: _Pending) -> Refusal | None:
@@ -143,7 +176,11 @@ def _g_consultee_new(case: Case, p: _Pending) -> Refusal | None:
     for c in case._facts.consultations:
         if c.consultee == name:
             return Refusal(
-                f"{show_value(name)} was already consulted", "a consultee not consulted before"
+                Wording(
+                    f"{show_value(name)} was already consulted",
+                    f"已征求过 {show_value(name)} 的意见",
+                ),
+                Wording("a consultee not consulted before", "此前未征求过意见的一方"),
             )
     return None
 
@@ -156,8 +193,11 @@ def _g_letter_in_order(case: Case, p: _Pending) -> Refusal | None:
         value = payload.get(key)
         if value is not None and value < p.day:
             return Refusal(
-                f"{key}={value.isoformat()} is before the letter was sent",
-                f"on or after {p.day.isoformat()}",
+                Wording(
+                    f"{key}={value.isoformat()} is before the letter was sent",
+                    f"{key}={value.isoformat()} 早于发函之日",
+                ),
+                Wording(f"on or after {p.day.isoformat()}", f"{p.day.isoformat()} 或之后"),
             )
     return None
 
@@ -167,15 +207,19 @@ def _g_consultation_open(case: Case, p: _Pending) -> Refusal | None:
         return None
     names = [c.consultee for c in case._facts.consultations if c.is_open]
     return Refusal(
-        f"no open consultation of {show_value(p.payload['consultee'])}",
-        "one of " + ", ".join(show_value(n) for n in names),
+        Wording(
+            f"no open consultation of {show_value(p.payload['consultee'])}",
+            f"没有正在征求 {show_value(p.payload['consultee'])} 的意见",
+        ),
+        Wording.one_of(show_value(n) for n in names),
     )
 
 
 def _g_answer_reasons(case: Case, p: _Pending) -> Refusal | None:
     if p.payload["answer"] is ConsultationAnswer.OBJECTION and not _text(p.payload.get("reasons")):
         return Refusal(
-            "an objection without reasons", "reasons=... stating the objection's grounds"
+            Wording("an objection without reasons", "提出异议却没有理由"),
+            Wording("reasons=... stating the objection's grounds", "reasons=...，写明异议的理由"),
         )
     return None
 
@@ -188,9 +232,12 @@ def _g_silence_after_period(case: Case, p: _Pending) -> Refusal | None:
     due = _answer_due(c, case._policy, case._calendar)
     if due is not None and p.day <= due:
         return Refusal(
-            f"silence recorded on {p.day.isoformat()}, but the answer period runs until "
-            f"{due.isoformat()}",
-            f"NO_ANSWER after {due.isoformat()}",
+            Wording(
+                f"silence recorded on {p.day.isoformat()}, but the answer period runs until "
+                f"{due.isoformat()}",
+                f"{p.day.isoformat()} 记录为未答复，但答复期限至 {due.isoformat()} 才届满",
+            ),
+            Wording(f"NO_ANSWER after {due.isoformat()}", f"{due.isoformat()} 之后的 NO_ANSWER"),
         )
     return None
 
@@ -199,15 +246,24 @@ def _g_approver(case: Case, p: _Pending) -> Refusal | None:
     if _text(p.payload["approver"]):
         return None
     return Refusal(
-        f"approver={show_value(p.payload['approver'])}",
-        "the approver's name (政府信息公开工作机构负责人, Art. 33)",
+        Wording(
+            f"approver={show_value(p.payload['approver'])}",
+            f"approver={show_value(p.payload['approver'])}",
+        ),
+        Wording(
+            "the approver's name (政府信息公开工作机构负责人, Art. 33)",
+            "批准人的姓名（政府信息公开工作机构负责人，第三十三条）",
+        ),
     )
 
 
 def _g_extension_positive(case: Case, p: _Pending) -> Refusal | None:
     if p.payload["days"] > 0:
         return None
-    return Refusal(f"days={show_value(p.payload['days'])}", "at least 1 working day")
+    return Refusal(
+        Wording(f"days={show_value(p.payload['days'])}", f"days={show_value(p.payload['days'])}"),
+        Wording("at least 1 working day", "至少 1 个工作日"),
+    )
 
 
 def _g_extension_cap(case: Case, p: _Pending) -> Refusal | None:
@@ -218,9 +274,17 @@ def _g_extension_cap(case: Case, p: _Pending) -> Refusal | None:
     if used + p.payload["days"] <= cap:
         return None
     return Refusal(
-        f"days={show_value(p.payload['days'])} would make "
-        f"{show_value(used + p.payload['days'])} working days in total",
-        f"at most {cap - used} more ({cap} in total, {case._policy.extension_cap.article})",
+        Wording(
+            f"days={show_value(p.payload['days'])} would make "
+            f"{show_value(used + p.payload['days'])} working days in total",
+            f"days={show_value(p.payload['days'])} 将使合计达到 "
+            f"{show_value(used + p.payload['days'])} 个工作日",
+        ),
+        Wording(
+            f"at most {cap - used} more ({cap} in total, {case._policy.extension_cap.article})",
+            f"至多再延长 {cap - used} 个工作日"
+            f"（合计 {cap} 个，{case._policy.extension_cap.article}）",
+        ),
     )
 
 
@@ -234,7 +298,10 @@ def _g_extension_in_time(case: Case, p: _Pending) -> Refusal | None:
 def _g_reasons_requested(case: Case, p: _Pending) -> Refusal | None:
     if case._facts.reasons_requested is not None:
         return None
-    return Refusal("no reasons were requested (Art. 35)", "request_reasons first")
+    return Refusal(
+        Wording("no reasons were requested (Art. 35)", "没有要求说明理由（第三十五条）"),
+        Wording("request_reasons first", "请先 request_reasons"),
+    )
 
 
 def _g_delayed_after_setting(case: Case, p: _Pending) -> Refusal | None:
@@ -242,7 +309,11 @@ def _g_delayed_after_setting(case: Case, p: _Pending) -> Refusal | None:
     if due > p.day:
         return None
     return Refusal(
-        f"due={due.isoformat()} is not after the day it is set", f"a day after {p.day.isoformat()}"
+        Wording(
+            f"due={due.isoformat()} is not after the day it is set",
+            f"due={due.isoformat()} 不晚于设定之日",
+        ),
+        Wording(f"a day after {p.day.isoformat()}", f"{p.day.isoformat()} 之后的日期"),
     )
 
 
@@ -252,7 +323,10 @@ def _g_delayed_later(case: Case, p: _Pending) -> Refusal | None:
     floor = max(p.day, current) if current is not None else p.day
     if due > floor:
         return None
-    return Refusal(f"due={due.isoformat()} is not later", f"a day after {floor.isoformat()}")
+    return Refusal(
+        Wording(f"due={due.isoformat()} is not later", f"due={due.isoformat()} 并未更晚"),
+        Wording(f"a day after {floor.isoformat()}", f"{floor.isoformat()} 之后的日期"),
+    )
 
 
 def _g_delayed_in_time(case: Case, p: _Pending) -> Refusal | None:
@@ -266,13 +340,24 @@ def _g_fee_once(case: Case, p: _Pending) -> Refusal | None:
     fee = case._facts.fee
     if fee is None:
         return None
-    return Refusal(f"a fee notice was already sent on {fee.issued.isoformat()}", "one fee notice")
+    return Refusal(
+        Wording(
+            f"a fee notice was already sent on {fee.issued.isoformat()}",
+            f"已于 {fee.issued.isoformat()} 发出收费通知",
+        ),
+        Wording("one fee notice", "只发一份收费通知"),
+    )
 
 
 def _g_fee_amount(case: Case, p: _Pending) -> Refusal | None:
     if p.payload["amount"] > 0:
         return None
-    return Refusal(f"amount={show_value(p.payload['amount'])}", "a positive amount in yuan")
+    return Refusal(
+        Wording(
+            f"amount={show_value(p.payload['amount'])}", f"amount={show_value(p.payload['amount'])}"
+        ),
+        Wording("a positive amount in yuan", "以元计的正数金额"),
+    )
 
 
 def _g_fee_in_time(case: Case, p: _Pending) -> Refusal | None:
@@ -280,18 +365,32 @@ def _g_fee_in_time(case: Case, p: _Pending) -> Refusal | None:
     if due is None or p.day <= due:
         return None
     return Refusal(
-        f"a fee notice on {p.day.isoformat()} is after the reply deadline",
-        f"within the reply period: on or before {due.isoformat()} (FEES)",
+        Wording(
+            f"a fee notice on {p.day.isoformat()} is after the reply deadline",
+            f"{p.day.isoformat()} 的收费通知晚于答复期限",
+        ),
+        Wording(
+            f"within the reply period: on or before {due.isoformat()} (FEES)",
+            f"答复期限内：{due.isoformat()} 或之前（收费办法）",
+        ),
     )
 
 
 def _g_payment_awaited(case: Case, p: _Pending) -> Refusal | None:
     fee = case._facts.fee
     if fee is None:
-        return Refusal("no fee notice was sent", "issue_fee_notice first (FEES)")
+        return Refusal(
+            Wording("no fee notice was sent", "没有发出收费通知"),
+            Wording("issue_fee_notice first (FEES)", "请先 issue_fee_notice（收费办法）"),
+        )
     if fee.paid is None:
         return None
-    return Refusal(f"the fee was paid on {fee.paid.isoformat()}", "one payment per fee notice")
+    return Refusal(
+        Wording(
+            f"the fee was paid on {fee.paid.isoformat()}", f"费用已于 {fee.paid.isoformat()} 缴纳"
+        ),
+        Wording("one payment per fee notice", "每份收费通知缴费一次"),
+    )
 
 
 def _g_payment_in_time(case: Case, p: _Pending) -> Refusal | None:
@@ -301,8 +400,14 @@ def _g_payment_in_time(case: Case, p: _Pending) -> Refusal | None:
     if due is None or p.day <= due:
         return None
     return Refusal(
-        f"payment on {p.day.isoformat()} is after the payment period",
-        f"on or before {due.isoformat()}; after it record fee_lapsed",
+        Wording(
+            f"payment on {p.day.isoformat()} is after the payment period",
+            f"{p.day.isoformat()} 缴费，已过缴费期限",
+        ),
+        Wording(
+            f"on or before {due.isoformat()}; after it record fee_lapsed",
+            f"{due.isoformat()} 或之前；过期请记录 fee_lapsed",
+        ),
     )
 
 
@@ -313,9 +418,15 @@ def _g_payment_over(case: Case, p: _Pending) -> Refusal | None:
     if due is not None and p.day > due:
         return None
     if due is None:
-        return Refusal("the policy sets no payment period", "receive_payment or withdraw")
+        return Refusal(
+            Wording("the policy sets no payment period", "政策没有规定缴费期限"),
+            Wording("receive_payment or withdraw", "receive_payment 或 withdraw"),
+        )
     return Refusal(
-        f"the payment period runs until {due.isoformat()}", f"a day after {due.isoformat()}"
+        Wording(
+            f"the payment period runs until {due.isoformat()}", f"缴费期限至 {due.isoformat()} 届满"
+        ),
+        Wording(f"a day after {due.isoformat()}", f"{due.isoformat()} 之后的日期"),
     )
 
 
@@ -323,8 +434,14 @@ def _g_on_the_spot(case: Case, p: _Pending) -> Refusal | None:
     if p.day == case._facts.day0:
         return None
     return Refusal(
-        "a reply straight from registration is an on-the-spot reply (当场答复)",
-        f"on day 0 ({case._facts.day0}); otherwise start_review first",
+        Wording(
+            "a reply straight from registration is an on-the-spot reply (当场答复)",
+            "登记后直接答复属于当场答复",
+        ),
+        Wording(
+            f"on day 0 ({case._facts.day0}); otherwise start_review first",
+            f"第 0 日（{case._facts.day0}）当日；否则请先 start_review",
+        ),
     )
 
 
@@ -337,221 +454,44 @@ def _g_outcome_valid(case: Case, p: _Pending) -> Refusal | None:
     for outcome in outcomes:
         problem = _outcome_problem(outcome, case._facts)
         if problem is not None:
-            return Refusal(problem[0], problem[1])
+            return problem
     return None
 
 
-def _outcome_problem(outcome: Outcome, facts: _Facts) -> tuple[str, str] | None:
+def _outcome_problem(outcome: Outcome, facts: _Facts) -> Refusal | None:
     if not outcome.is_reply:
-        return (
-            f"{outcome.kind.ordinal_zh}{outcome.kind.label_zh} is an ending without a reply",
-            "an outcome of groups （一）–（五）; record correction_lapsed, fee_lapsed or "
-            "withdraw for the endings",
+        label = f"{outcome.kind.ordinal_zh}{outcome.kind.label_zh}"
+        return Refusal(
+            Wording(f"{label} is an ending without a reply", f"{label}是终结而不是答复"),
+            Wording(
+                "an outcome of groups （一）–（五）; record correction_lapsed, fee_lapsed or "
+                "withdraw for the endings",
+                "（一）–（五）组的处理结果；终结请记录 correction_lapsed、fee_lapsed 或 withdraw",
+            ),
         )
     if outcome.reason is OutcomeReason.STILL_UNCLEAR and facts.restart is None:
-        return (
-            "补正后申请内容仍不明确 without a correction",
-            "STILL_UNCLEAR only after a corrected application was received (Art. 30)",
+        return Refusal(
+            Wording(
+                "补正后申请内容仍不明确 without a correction",
+                "没有补正却答复补正后申请内容仍不明确",
+            ),
+            Wording(
+                "STILL_UNCLEAR only after a corrected application was received (Art. 30)",
+                "收到补正后的申请之后才能用 STILL_UNCLEAR（第三十条）",
+            ),
         )
     if outcome.reason is OutcomeReason.EXCESSIVE and facts.reasons_requested is None:
-        return (
-            "无正当理由大量反复申请 without asking for reasons",
-            "EXCESSIVE only after request_reasons (Art. 35)",
+        return Refusal(
+            Wording(
+                "无正当理由大量反复申请 without asking for reasons",
+                "未要求说明理由即认定无正当理由大量反复申请",
+            ),
+            Wording(
+                "EXCESSIVE only after request_reasons (Art. 35)",
+                "先 request_reasons 才能用 EXCESSIVE（第三十五条）",
+            ),
         )
     return None
-
-
-def _g_no_pending(case: Case, p: _Pending) -> Refusal | None:
-    x = case._facts.pending_proceeding()
-    if x is None:
-        return None
-    return Refusal(
-        f"a {x.kind.value} filed on {x.filed.isoformat()} is pending (尚未审结)",
-        f"decide_{x.kind.value} first",
-    )
-
-
-def _pending_of(kind: RemedyKind) -> Guard:
-    def guard(case: Case, p: _Pending) -> Refusal | None:
-        for x in case._facts.proceedings:
-            if x.decided is None and x.kind is kind:
-                return None
-        return Refusal(f"no {kind.value} is pending", f"file_{kind.value} first")
-
-    return guard
-
-
-def _g_result_final(case: Case, p: _Pending) -> Refusal | None:
-    if p.payload["result"] is not RemedyResult.PENDING:
-        return None
-    return Refusal("result=PENDING is not a decision", "UPHELD, CORRECTED or OTHER")
-
-
-def _overdue_reconsideration(case: Case, day: _dt.date) -> Proceeding | None:
-    """The reconsideration pending on *day* whose body's time limit has run out (行政复议法
-    2023 Art. 62; a suit may then follow, 行政诉讼法 Art. 45)."""
-    for x in case._facts.act_proceedings:
-        if (
-            x.kind is RemedyKind.RECONSIDERATION
-            and x.decided is None
-            and day > _decision_limit(x, case._policy)
-        ):
-            return x
-    return None
-
-
-def _g_suit_may_be_filed(case: Case, p: _Pending) -> Refusal | None:
-    """One proceeding at a time — except a suit after a reconsideration whose body let its
-    time limit pass without a decision."""
-    x = case._facts.pending_proceeding()
-    if x is None:
-        return None
-    if (
-        x.kind is RemedyKind.RECONSIDERATION
-        and p.payload["route"] is LitigationRoute.AFTER_RECONSIDERATION
-    ):
-        if _overdue_reconsideration(case, p.day) is not None:
-            return None
-        limit = _decision_limit(x, case._policy).isoformat()
-        return Refusal(
-            f"the reconsideration filed on {x.filed.isoformat()} may still be decided until "
-            f"{limit} (行政复议法(2023) Art. 62)",
-            f"decide_reconsideration, or a suit after {limit}",
-        )
-    return Refusal(
-        f"a {x.kind.value} filed on {x.filed.isoformat()} is pending (尚未审结)",
-        f"decide_{x.kind.value} first",
-    )
-
-
-def _r_other_proceeding_pending(case: Case, p: _Pending) -> bool:
-    """Whether a proceeding other than the one this decision ends is pending."""
-    kind = (
-        RemedyKind.RECONSIDERATION
-        if p.event is EventKind.DECIDE_RECONSIDERATION
-        else RemedyKind.LITIGATION
-    )
-    return any(x.decided is None and x.kind is not kind for x in case._facts.proceedings)
-
-
-def _g_route(case: Case, p: _Pending) -> Refusal | None:
-    decided = [
-        x for x in case._facts.act_proceedings if x.kind is RemedyKind.RECONSIDERATION and x.decided
-    ]
-    route = p.payload["route"]
-    if (
-        route is LitigationRoute.AFTER_RECONSIDERATION
-        and not decided
-        and _overdue_reconsideration(case, p.day) is None
-    ):
-        return Refusal(
-            "no reconsideration was decided, nor did its body's time limit pass",
-            "route=LitigationRoute.DIRECT",
-        )
-    if route is LitigationRoute.DIRECT and decided:
-        return Refusal(
-            "a reconsideration was decided", "route=LitigationRoute.AFTER_RECONSIDERATION"
-        )
-    return None
-
-
-def _g_admissible(case: Case, p: _Pending) -> Refusal | None:
-    """A reconsideration or suit the law admits (SPEC §11) — or, under a policy that
-    records what happened, recorded with a finding (PROCEEDING_NOT_ADMITTED)."""
-    kind = (
-        RemedyKind.RECONSIDERATION
-        if p.event is EventKind.FILE_RECONSIDERATION
-        else RemedyKind.LITIGATION
-    )
-    found = _inadmissible(case._facts, kind, p.payload.get("route"))
-    if found is None or case._policy.late_acts is LateActs.RECORD:
-        return None
-    return Refusal(found[0], found[1])
-
-
-def _remedy_kind(p: _Pending) -> SubDeadlineKind:
-    if p.event is EventKind.FILE_RECONSIDERATION:
-        return SubDeadlineKind.RECONSIDERATION
-    if p.payload["route"] is LitigationRoute.AFTER_RECONSIDERATION:
-        return SubDeadlineKind.LITIGATION_AFTER_RECONSIDERATION
-    return SubDeadlineKind.LITIGATION
-
-
-def _g_remedy_in_time(case: Case, p: _Pending) -> Refusal | None:
-    """A proceeding filed within its period (SPEC §11), or a policy that records late
-    acts (then :meth:`Case.findings` names the rule)."""
-    facts = case._facts
-    due_now = None
-    if facts.reply is None and facts.ending is None and facts.day0 is not None:
-        due_now = _compute(facts, case._policy, case._calendar).due
-    window = _late_remedy(facts, case._policy, case._calendar, _remedy_kind(p), p.day, due_now)
-    if window is None or case._policy.late_acts is LateActs.RECORD:
-        return None
-    assert window.end is not None
-    rule = _REMEDY_RULE[window.kind]
-    late_by = case._calendar.workdays_between(window.due, p.day)
-    return Refusal(
-        f"{p.event.value} on {p.day.isoformat()} is after its period "
-        f"({window.end.period}) ended on {window.due.isoformat()}",
-        f"on or before {window.due.isoformat()}",
-        (f"{rule.label_zh} ({window.end.period.article})", window.due, late_by),
-    )
-
-
-def _g_reply_overdue(case: Case, p: _Pending) -> Refusal | None:
-    """A remedy against inaction (不作为) needs the reply period to have run out."""
-    facts = case._facts
-    if facts.day0 is None:
-        return Refusal("no day 0 yet (Art. 31)", "confirm_receipt first")
-    due = _compute(facts, case._policy, case._calendar).due
-    if due is not None and p.day > due:
-        return None
-    when = (
-        "the reply deadline is open (paused or awaiting correction)"
-        if due is None
-        else (f"the reply is due {due.isoformat()}")
-    )
-    return Refusal(
-        f"no inaction on {p.day.isoformat()}: {when}",
-        "a remedy against inaction after the reply period ran out (不作为)",
-    )
-
-
-def _g_order_consistent(case: Case, p: _Pending) -> Refusal | None:
-    """An order to the agency comes with a correction, fits the act, and sets a sane
-    period (行政复议法 2023 Art. 64, 66; 行政诉讼法 Art. 70, 72)."""
-    data = p.payload
-    order = data.get("order")
-    if order is None:
-        for key in ("order_days", "order_received"):
-            if key in data:
-                return Refusal(f"{key} without an order", "order=RemedyOrder.NEW_REPLY or PERFORM")
-        return None
-    if data["result"] is not RemedyResult.CORRECTED:
-        return Refusal(
-            f"an order ({order.value}) with result={data['result'].value}",
-            "result=RemedyResult.CORRECTED: an order corrects the act",
-        )
-    facts = case._facts
-    has_act = facts.reply is not None or facts.ending in _AGENCY_ENDINGS
-    if order is RemedyOrder.NEW_REPLY and not has_act:
-        return Refusal("an order to reply anew, but no reply or ending to replace", "order=PERFORM")
-    if order is RemedyOrder.PERFORM and has_act:
-        return Refusal("an order to perform, but the agency has acted", "order=NEW_REPLY")
-    days = data.get("order_days")
-    if days is not None and days < 1:
-        return Refusal(f"order_days={days}", "a positive number of working days")
-    received = data.get("order_received")
-    if received is not None and received < p.day:
-        return Refusal(
-            f"order_received={received.isoformat()} is before the decision",
-            f"on or after {p.day.isoformat()}",
-        )
-    return None
-
-
-def _r_orders_new_reply(case: Case, p: _Pending) -> bool:
-    return p.payload.get("order") is RemedyOrder.NEW_REPLY
 
 
 def _g_notice_in_order(case: Case, p: _Pending) -> Refusal | None:
@@ -559,7 +499,11 @@ def _g_notice_in_order(case: Case, p: _Pending) -> Refusal | None:
     if notified is None or notified >= p.day:
         return None
     return Refusal(
-        f"notified={notified.isoformat()} is before the act", f"on or after {p.day.isoformat()}"
+        Wording(
+            f"notified={notified.isoformat()} is before the act",
+            f"notified={notified.isoformat()} 早于该行为",
+        ),
+        Wording(f"on or after {p.day.isoformat()}", f"{p.day.isoformat()} 或之后"),
     )
 
 
@@ -569,13 +513,23 @@ def _g_form_change_explained(case: Case, p: _Pending) -> Refusal | None:
     form, reason = p.payload.get("provided_form"), p.payload.get("form_reason")
     if form is None:
         if reason is not None:
-            return Refusal("form_reason without provided_form", "provided_form=ProvisionForm...")
+            return Refusal(
+                Wording("form_reason without provided_form", "有 form_reason 却没有 provided_form"),
+                "provided_form=ProvisionForm...",
+            )
         return None
     if form is not case._request.form and not _text(reason):
         return Refusal(
-            f"provided_form={form.value}, but {case._request.form.value} was asked for and no "
-            "reason is given (Art. 40)",
-            "form_reason=... (e.g. 载体不宜复制，安排查阅), or the form asked for",
+            Wording(
+                f"provided_form={form.value}, but {case._request.form.value} was asked for and no "
+                "reason is given (Art. 40)",
+                f"provided_form={form.value}，但申请的是 {case._request.form.value}，"
+                "且未说明理由（第四十条）",
+            ),
+            Wording(
+                "form_reason=... (e.g. 载体不宜复制，安排查阅), or the form asked for",
+                "form_reason=...（如 载体不宜复制，安排查阅），或按申请的形式提供",
+            ),
         )
     return None
 
@@ -585,8 +539,11 @@ def _g_receipt_in_order(case: Case, p: _Pending) -> Refusal | None:
     if received is None or received >= p.day:
         return None
     return Refusal(
-        f"received={received.isoformat()} is before the dispatch",
-        f"on or after {p.day.isoformat()}",
+        Wording(
+            f"received={received.isoformat()} is before the dispatch",
+            f"received={received.isoformat()} 早于送达发出之日",
+        ),
+        Wording(f"on or after {p.day.isoformat()}", f"{p.day.isoformat()} 或之后"),
     )
 
 
@@ -598,14 +555,26 @@ def _open_items(case: Case) -> list[str]:
 def _g_item_withdrawable(case: Case, p: _Pending) -> Refusal | None:
     item, items = p.payload["item"], case._request.items
     if not items:
-        return Refusal("the application has one item", "withdraw (the whole application)")
+        return Refusal(
+            Wording("the application has one item", "申请只有一项"),
+            Wording("withdraw (the whole application)", "withdraw（撤回整个申请）"),
+        )
     remaining = _open_items(case)
     if item not in remaining:
         return Refusal(
-            f"no open item {show_value(item)}", "one of " + "、".join(remaining or ["(none)"])
+            Wording(f"no open item {show_value(item)}", f"没有未结事项 {show_value(item)}"),
+            Wording(
+                "one of " + "、".join(remaining or ["(none)"]),
+                "以下之一：" + "、".join(remaining or ["（无）"]),
+            ),
         )
     if len(remaining) == 1:
-        return Refusal("the last item: that withdraws the application", "withdraw")
+        return Refusal(
+            Wording(
+                "the last item: that withdraws the application", "这是最后一项：撤回它就是撤回申请"
+            ),
+            Wording("withdraw", "withdraw（撤回申请）"),
+        )
     return None
 
 
@@ -615,20 +584,41 @@ def _g_outcome_given(case: Case, p: _Pending) -> Refusal | None:
     remaining = _open_items(case)
     if not case._request.items:
         if items is not None:
-            return Refusal("item_outcomes for an application of one item", "outcome=Outcome(...)")
+            return Refusal(
+                Wording(
+                    "item_outcomes for an application of one item",
+                    "申请只有一项，却给出了 item_outcomes",
+                ),
+                "outcome=Outcome(...)",
+            )
         if outcome is None:
-            return Refusal("particular 'outcome' is missing", "outcome=<outcome>")
+            return Refusal(
+                Wording("particular 'outcome' is missing", "缺少事项 'outcome'"),
+                "outcome=<outcome>",
+            )
         return None
     if outcome is not None:
         return Refusal(
-            "an application of several items is answered item by item",
-            "item_outcomes=[(item, Outcome), ...] for " + "、".join(remaining),
+            Wording(
+                "an application of several items is answered item by item", "分项申请应逐项答复"
+            ),
+            Wording(
+                "item_outcomes=[(item, Outcome), ...] for " + "、".join(remaining),
+                "item_outcomes=[(item, Outcome), ...]，对应：" + "、".join(remaining),
+            ),
         )
     answered = [item for item, _ in items or ()]
     if sorted(answered) != sorted(remaining):
         return Refusal(
-            "item_outcomes must answer each open item once: " + "、".join(answered or ["(none)"]),
-            "one outcome for each of " + "、".join(remaining),
+            Wording(
+                "item_outcomes must answer each open item once: "
+                + "、".join(answered or ["(none)"]),
+                "item_outcomes 应对每个未结事项各答复一次：" + "、".join(answered or ["（无）"]),
+            ),
+            Wording(
+                "one outcome for each of " + "、".join(remaining),
+                "以下每项各一个处理结果：" + "、".join(remaining),
+            ),
         )
     return None
 
@@ -732,17 +722,6 @@ CALENDAR_GUARDS: frozenset[str] = frozenset(
     }
 )
 
-#: Endings that are acts of the agency (a withdrawal is the applicant's).
-_AGENCY_ENDINGS = frozenset({EventKind.CORRECTION_LAPSED, EventKind.FEE_LAPSED})
-
-#: The finding of each remedy filed after its period.
-_REMEDY_RULE: Mapping[SubDeadlineKind, FindingRule] = MappingProxyType(
-    {
-        SubDeadlineKind.RECONSIDERATION: FindingRule.RECONSIDERATION_LATE,
-        SubDeadlineKind.LITIGATION: FindingRule.LITIGATION_LATE,
-        SubDeadlineKind.LITIGATION_AFTER_RECONSIDERATION: FindingRule.LITIGATION_LATE,
-    }
-)
 
 Route = Callable[["Case", _Pending], bool]
 
@@ -762,12 +741,12 @@ def _refused(
 ) -> EventRefusedError:
     if refusal.late is not None:
         rule, due, late_by = refusal.late
-        return LateEventError(kind.value, state.value, rule, due, day, late_by)
+        return LateEventError(kind.value, state.value, Wording.of(rule), due, day, late_by)
     return EventRefusedError(kind.value, state.value, refusal.reason, refusal.allowed)
 
 
-def _allowed_list(state: CaseState) -> str:
+def _allowed_list(state: CaseState) -> Wording:
     events = sorted(e.value for e in DEFINITION.allowed_events(state))
     if not events:
-        return f"no event: {state.value} is final"
-    return "one of " + ", ".join(events)
+        return Wording(f"no event: {state.value} is final", f"无：{state.value} 是终结状态")
+    return Wording.one_of(events)

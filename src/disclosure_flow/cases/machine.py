@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from disclosure_flow.cases.case import Case
     from disclosure_flow.cases.facts import _Pending
 from disclosure_flow.cases.lifecycle import DEFINITION
+from disclosure_flow.errors import Wording
 
 __all__ = ["MACHINE", "Guard", "GuardFailed", "Route", "build_machine"]
 
@@ -117,9 +118,14 @@ def _route_by_machine(case: Case, pending: _Pending) -> CaseState | Refusal:
     except GuardFailed as failed:
         return failed.refusal
     except MachineError:
-        return Refusal("not allowed in this state", _allowed_list(state))
+        return Refusal(
+            Wording("not allowed in this state", "当前状态下不允许"), _allowed_list(state)
+        )
     finally:
         dest, case._state = case._state, state
     if not done:
-        return Refusal("no branch of the lifecycle applies", "see the lifecycle definition")
+        return Refusal(
+            Wording("no branch of the lifecycle applies", "生命周期中没有适用的分支"),
+            Wording("see the lifecycle definition", "见生命周期定义"),
+        )
     return dest

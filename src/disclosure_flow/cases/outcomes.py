@@ -39,7 +39,7 @@ from typing import Any
 import attrs
 
 from disclosure_flow import _fields
-from disclosure_flow.errors import InvalidValueError, SerializationError
+from disclosure_flow.errors import InvalidValueError, SerializationError, Wording
 
 __all__ = ["Outcome", "OutcomeKind", "OutcomeReason", "ReportRow", "combine_outcomes"]
 
@@ -460,7 +460,11 @@ def _reason(value: OutcomeReason | str | None) -> OutcomeReason | None:
 def _grounds(value: Iterable[OutcomeReason | str]) -> tuple[OutcomeReason, ...]:
     # Which grounds a 部分公开 may give is checked by Outcome.__attrs_post_init__.
     if not isinstance(value, tuple | list):
-        raise InvalidValueError("withheld_grounds", value, "a tuple of OutcomeReason members")
+        raise InvalidValueError(
+            "withheld_grounds",
+            value,
+            Wording("a tuple of OutcomeReason members", "OutcomeReason 成员组成的元组"),
+        )
     return _fields.to_members(OutcomeReason, value, "withheld_grounds")
 
 
@@ -522,7 +526,10 @@ class Outcome:
             raise InvalidValueError(
                 "reason",
                 self.reason,
-                f"for {self.kind.ordinal_zh}{self.kind.label_zh} one of {listed}",
+                Wording(
+                    f"for {self.kind.ordinal_zh}{self.kind.label_zh} one of {listed}",
+                    f"{self.kind.ordinal_zh}{self.kind.label_zh}的理由为以下之一：{listed}",
+                ),
             )
         partial = self.kind is OutcomeKind.PARTIALLY_DISCLOSED
         if partial:
@@ -533,17 +540,30 @@ class Outcome:
                     raise InvalidValueError(
                         field,
                         getattr(self, field),
-                        "nothing: only a 部分公开 (PARTIALLY_DISCLOSED) records what was withheld",
+                        Wording(
+                            "nothing: only a 部分公开 (PARTIALLY_DISCLOSED) records what was "
+                            "withheld",
+                            "不填：只有部分公开（PARTIALLY_DISCLOSED）才记录不予公开的内容",
+                        ),
                     )
         if self.competent_agency is not None and self.reason is not OutcomeReason.NOT_THIS_AGENCY:
             raise InvalidValueError(
                 "competent_agency",
                 self.competent_agency,
-                "None: only OutcomeReason.NOT_THIS_AGENCY (Art. 36(5)) names the competent agency",
+                Wording(
+                    "None: only OutcomeReason.NOT_THIS_AGENCY (Art. 36(5)) names the competent "
+                    "agency",
+                    "None：只有 OutcomeReason.NOT_THIS_AGENCY（第三十六条第五项）写明有权机关",
+                ),
             )
         if self.reason is OutcomeReason.OTHER and self.note is None:
             raise InvalidValueError(
-                "note", None, "a non-empty string saying what happened (其他处理 — 其他)"
+                "note",
+                None,
+                Wording(
+                    "a non-empty string saying what happened (其他处理 — 其他)",
+                    "非空字符串：说明如何处理（其他处理 — 其他）",
+                ),
             )
 
     def _default_reason(self) -> None:
@@ -553,15 +573,24 @@ class Outcome:
             raise InvalidValueError(
                 "reason",
                 None,
-                f"for {self.kind.ordinal_zh}{self.kind.label_zh} one of {listed} "
-                "(the reply names its ground; only 予以公开 and 部分公开 have a default)",
+                Wording(
+                    f"for {self.kind.ordinal_zh}{self.kind.label_zh} one of {listed} "
+                    "(the reply names its ground; only 予以公开 and 部分公开 have a default)",
+                    f"{self.kind.ordinal_zh}{self.kind.label_zh}的理由为以下之一：{listed}"
+                    "（答复应写明理由；只有予以公开和部分公开有默认理由）",
+                ),
             )
         object.__setattr__(self, "reason", default)
 
     def _check_partial(self) -> None:
         if self.withheld is None:
             raise InvalidValueError(
-                "withheld", None, "a non-empty string: what was not disclosed (不予公开的内容)"
+                "withheld",
+                None,
+                Wording(
+                    "a non-empty string: what was not disclosed (不予公开的内容)",
+                    "非空字符串：不予公开的内容",
+                ),
             )
         grounds = self.withheld_grounds
         ground_list = ", ".join(_fields.enum_repr(r) for r in OutcomeKind.WITHHELD.reasons)
@@ -569,13 +598,23 @@ class Outcome:
             raise InvalidValueError(
                 "withheld_grounds",
                 grounds,
-                f"one or more of {ground_list}, or not_government_information=True (Art. 37)",
+                Wording(
+                    f"one or more of {ground_list}, or not_government_information=True (Art. 37)",
+                    f"以下一项或多项：{ground_list}，"
+                    "或 not_government_information=True（第三十七条）",
+                ),
             )
         for ground in grounds:
             if not isinstance(ground, OutcomeReason) or not ground.is_withholding_ground:
-                raise InvalidValueError("withheld_grounds", ground, f"one of {ground_list}")
+                raise InvalidValueError(
+                    "withheld_grounds",
+                    ground,
+                    Wording(f"one of {ground_list}", f"以下之一：{ground_list}"),
+                )
         if len(set(grounds)) != len(grounds):
-            raise InvalidValueError("withheld_grounds", grounds, "each ground at most once")
+            raise InvalidValueError(
+                "withheld_grounds", grounds, Wording("each ground at most once", "每个理由最多一次")
+            )
 
     @property
     def row(self) -> ReportRow:
@@ -653,7 +692,11 @@ class Outcome:
         )
         flag = data.get("not_government_information", False)
         if type(flag) is not bool:
-            raise SerializationError(f"{path}.not_government_information", flag, "true or false")
+            raise SerializationError(
+                f"{path}.not_government_information",
+                flag,
+                Wording("true or false", "true 或 false"),
+            )
         built: Outcome = _fields.rebuild(
             path,
             cls,
@@ -696,7 +739,11 @@ def combine_outcomes(items: tuple[tuple[str, Outcome], ...]) -> Outcome:
         InvalidValueError: *items* is empty.
     """
     if not items:
-        raise InvalidValueError("items", items, "one or more (item, Outcome) pairs")
+        raise InvalidValueError(
+            "items",
+            items,
+            Wording("one or more (item, Outcome) pairs", "一个或多个（事项, Outcome）对"),
+        )
     outcomes = [o for _, o in items]
     if all(o == outcomes[0] for o in outcomes):
         return outcomes[0]

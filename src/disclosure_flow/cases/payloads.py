@@ -28,7 +28,7 @@ from disclosure_flow.cases.values import (
     RemedyResult,
 )
 from disclosure_flow.dates import check_date, stored_date
-from disclosure_flow.errors import EventRefusedError, SerializationError, show_value
+from disclosure_flow.errors import EventRefusedError, SerializationError, Wording, show_value
 
 
 class _Kind(enum.Enum):
@@ -130,18 +130,18 @@ _ENUM_BY_VALUE: dict[_Kind, dict[str, enum.Enum]] = {
 }
 
 
-def _check_value(kind: _Kind, value: object) -> str | None:
+def _check_value(kind: _Kind, value: object) -> Wording | None:
     """``None`` if *value* fits *kind*, else what is allowed."""
     if kind is _Kind.TEXT:
-        return None if isinstance(value, str) else "a str"
+        return None if isinstance(value, str) else Wording("a str", "字符串")
     if kind is _Kind.INT:
-        return None if type(value) is int else "an int"
+        return None if type(value) is int else Wording("an int", "整数")
     if kind is _Kind.BOOL:
-        return None if type(value) is bool else "True or False"
+        return None if type(value) is bool else Wording("True or False", "True 或 False")
     if kind is _Kind.DATE:
         return None  # checked by check_date, which raises InvalidDateError
     if kind is _Kind.OUTCOME:
-        return None if isinstance(value, Outcome) else "an Outcome"
+        return None if isinstance(value, Outcome) else Wording("an Outcome", "Outcome 处理结果")
     if kind is _Kind.ITEMS:
         pairs = isinstance(value, tuple | list) and all(
             isinstance(x, tuple | list)
@@ -150,11 +150,17 @@ def _check_value(kind: _Kind, value: object) -> str | None:
             and isinstance(x[1], Outcome)
             for x in value
         )
-        return None if pairs and value else "(item, Outcome) pairs, one per item"
+        if pairs and value:
+            return None
+        return Wording("(item, Outcome) pairs, one per item", "（事项, Outcome）对，每项一对")
     cls = _ENUMS[kind]
     if isinstance(value, cls):
         return None
-    return f"a {cls.__name__} or its value, one of " + ", ".join(repr(m.value) for m in cls)
+    listed = [repr(m.value) for m in cls]
+    return Wording(
+        f"a {cls.__name__} or its value, one of " + ", ".join(listed),
+        f"{cls.__name__} 或其取值，以下之一：" + "、".join(listed),
+    )
 
 
 def _encode(kind: _Kind, value: Any) -> Any:
@@ -183,7 +189,9 @@ def _read_day(value: object, path: str) -> _dt.date:
             if len(_DAY_CACHE) < 100_000:
                 _DAY_CACHE[value] = day
             return day
-    raise SerializationError(path, value, "an ISO date string 'YYYY-MM-DD'")
+    raise SerializationError(
+        path, value, Wording("an ISO date string 'YYYY-MM-DD'", "ISO 日期字符串 'YYYY-MM-DD'")
+    )
 
 
 _OUTCOME_CACHE: dict[tuple[Any, ...], Outcome] = {}
@@ -250,18 +258,22 @@ _NO_GROUNDS: list[str] = []
 
 def _read_text(value: Any, path: str) -> str:
     if type(value) is not str:
-        raise SerializationError(path, value, "a string")
+        raise SerializationError(path, value, Wording("a string", "字符串"))
     return value
 
 
 def _read_items(value: Any, path: str) -> tuple[tuple[str, Outcome], ...]:
     if type(value) is not list or not value:
-        raise SerializationError(path, value, "a list of {item, outcome}, one per item")
+        raise SerializationError(
+            path,
+            value,
+            Wording("a list of {item, outcome}, one per item", "{item, outcome} 的列表，每项一条"),
+        )
     pairs = []
     for i, entry in enumerate(value):
         where = f"{path}[{i}]"
         if type(entry) is not dict or entry.keys() != {"item", "outcome"}:
-            raise SerializationError(where, entry, "{item, outcome}")
+            raise SerializationError(where, entry, Wording("{item, outcome}", "{item, outcome}"))
         pairs.append(
             (
                 _read_text(entry["item"], f"{where}.item"),
@@ -273,19 +285,19 @@ def _read_items(value: Any, path: str) -> tuple[tuple[str, Outcome], ...]:
 
 def _read_bool(value: Any, path: str) -> bool:
     if type(value) is not bool:
-        raise SerializationError(path, value, "true or false")
+        raise SerializationError(path, value, Wording("true or false", "true 或 false"))
     return value
 
 
 def _read_int(value: Any, path: str) -> int:
     if type(value) is not int:
-        raise SerializationError(path, value, "an integer")
+        raise SerializationError(path, value, Wording("an integer", "整数"))
     return value
 
 
 def _enum_reader(kind: _Kind) -> Callable[[Any, str], Any]:
     by_value = _ENUM_BY_VALUE[kind]
-    allowed = "one of " + ", ".join(show_value(v) for v in by_value)
+    allowed = Wording.one_of(show_value(v) for v in by_value)
 
     def read(value: Any, path: str) -> Any:
         member = by_value.get(value) if type(value) is str else None
@@ -329,18 +341,21 @@ def _read_payload(kind: EventKind, raw: object, path: str) -> dict[str, Any]:
     if raw is None:
         raw = {}
     if type(raw) is not dict:
-        raise SerializationError(path, raw, "a mapping")
+        raise SerializationError(path, raw, Wording("a mapping", "映射（键值表）"))
     if not raw.keys() <= names:
         for key in raw:
             if key not in names:
-                allowed = "particulars " + (", ".join(sorted(names)) or "none")
+                allowed = Wording(
+                    "particulars " + (", ".join(sorted(names)) or "none"),
+                    "以下事项：" + ("、".join(sorted(names)) or "无"),
+                )
                 raise SerializationError(_fields.key_path(path, key), raw[key], allowed)
     values: dict[str, Any] = {}
     for name, required, decode, what in fields:
         value = raw.get(name)
         if value is None:
             if required:
-                raise SerializationError(f"{path}.{name}", None, f"a {what}")
+                raise SerializationError(f"{path}.{name}", None, Wording(f"a {what}", f"{what}"))
             continue
         values[name] = decode(value, f"{path}.{name}")
     return values
@@ -356,8 +371,14 @@ def _check_payload(state: CaseState, kind: EventKind, payload: Mapping[str, Any]
         raise EventRefusedError(
             kind.value,
             state.value,
-            f"unknown particular {unknown[0]}={show_value(payload[unknown[0]])}",
-            "particulars " + (", ".join(sorted(names)) or "none"),
+            Wording(
+                f"unknown particular {unknown[0]}={show_value(payload[unknown[0]])}",
+                f"未知事项 {unknown[0]}={show_value(payload[unknown[0]])}",
+            ),
+            Wording(
+                "particulars " + (", ".join(sorted(names)) or "none"),
+                "事项 " + ("、".join(sorted(names)) or "无"),
+            ),
         )
     values: dict[str, Any] = {}
     for f in fields:
@@ -367,8 +388,8 @@ def _check_payload(state: CaseState, kind: EventKind, payload: Mapping[str, Any]
                 raise EventRefusedError(
                     kind.value,
                     state.value,
-                    f"particular '{f.name}' is missing",
-                    f"{f.name}=<{f.kind.value}>",
+                    Wording(f"particular '{f.name}' is missing", f"缺少事项 '{f.name}'"),
+                    Wording(f"{f.name}=<{f.kind.value}>", f"{f.name}=<{f.kind.value}>"),
                 )
             continue
         if f.kind is _Kind.DATE:
@@ -381,7 +402,10 @@ def _check_payload(state: CaseState, kind: EventKind, payload: Mapping[str, Any]
             allowed = _check_value(f.kind, value)
             if allowed is not None:
                 raise EventRefusedError(
-                    kind.value, state.value, f"{f.name}={show_value(value)}", f"{f.name}: {allowed}"
+                    kind.value,
+                    state.value,
+                    Wording(f"{f.name}={show_value(value)}", f"{f.name}={show_value(value)}"),
+                    Wording(f"{f.name}: {allowed}", f"{f.name}：{allowed.zh}"),
                 )
             if f.kind is _Kind.ITEMS:
                 value = tuple((item, outcome) for item, outcome in value)

@@ -37,7 +37,7 @@ from disclosure_flow.cases.quick_restore import _quick_applicant, _quick_payload
 from disclosure_flow.cases.states import CaseState, EventKind
 from disclosure_flow.cases.values import _EMPTY, CaseEvent, _text
 from disclosure_flow.clock import R2008, R2019, Policy, PolicyDates, policy_in_force
-from disclosure_flow.errors import InvalidValueError, SerializationError, show_value
+from disclosure_flow.errors import InvalidValueError, SerializationError, Wording, show_value
 from disclosure_flow.workdays import WorkdayCalendar
 
 if TYPE_CHECKING:
@@ -159,7 +159,10 @@ def _restore(
             raise SerializationError(
                 "case.schema",
                 data["schema"],
-                f"{show_value(SCHEMA)} (or {show_value(SCHEMA_V1)}, migrated)",
+                Wording(
+                    f"{show_value(SCHEMA)} (or {show_value(SCHEMA_V1)}, migrated)",
+                    f"{show_value(SCHEMA)}（或 {show_value(SCHEMA_V1)}，会自动迁移）",
+                ),
             )
         data = _migrate_v1(data)
     # Policies are frozen and their names fixed: the default tuple's index is built once.
@@ -167,7 +170,7 @@ def _restore(
     policy = by_name.get(data["policy"]) if isinstance(data["policy"], str) else None
     if policy is None:
         raise SerializationError(
-            "case.policy", data["policy"], "one of " + ", ".join(show_value(n) for n in by_name)
+            "case.policy", data["policy"], Wording.one_of(show_value(n) for n in by_name)
         )
     channel = _fields.read_enum(data, "channel", "case", Channel)
     try:
@@ -207,7 +210,9 @@ def _restore(
         ) from None
     events = data["events"]
     if not isinstance(events, list) or not events:
-        raise SerializationError("case.events", events, "a non-empty list of events")
+        raise SerializationError(
+            "case.events", events, Wording("a non-empty list of events", "非空的事件列表")
+        )
     facts = case._facts
     state = case._state
     log: list[_Row] = []
@@ -250,18 +255,27 @@ def _restore(
         step = steps.get(name) if type(name) is str else None
         if step is None:
             if type(name) is not str or name not in event_by_value:
-                raise SerializationError(_at(version, "event"), name, "an EventKind value")
+                raise SerializationError(
+                    _at(version, "event"),
+                    name,
+                    Wording("an EventKind value", "EventKind 事件的取值"),
+                )
             raise SerializationError(
                 _at(version, "event"),
                 name,
-                f"an event allowed in {state_value}: {_allowed_list(state)}",
+                Wording(
+                    f"an event allowed in {state_value}: {_allowed_list(state)}",
+                    f"状态 {state_value} 下允许的事件：{Wording.of(_allowed_list(state)).zh}",
+                ),
             )
         kind, needs_payload, quick_fields, payload_names, fold, branches, single = step
         day = day_cache.get(text) if type(text) is str else None
         if day is None:
             day = _read_day(text, _at(version, "date"))
         if day < last_day:
-            raise SerializationError(_at(version, "date"), text, f"on or after {last_day}")
+            raise SerializationError(
+                _at(version, "date"), text, Wording(f"on or after {last_day}", f"{last_day} 或之后")
+            )
         if before != state_value:
             raise SerializationError(_at(version, "before"), before, show_value(state_value))
         if stored_version != version or type(stored_version) is not int:
@@ -286,12 +300,16 @@ def _restore(
                 actor = raw.get("actor")
                 if actor is not None and not _text(actor):
                     raise SerializationError(
-                        _at(version, "actor"), actor, "null or a non-empty string"
+                        _at(version, "actor"),
+                        actor,
+                        Wording("null or a non-empty string", "null 或非空字符串"),
                     )
                 note = raw.get("note")
                 if note is not None and not _text(note):
                     raise SerializationError(
-                        _at(version, "note"), note, "null or a non-empty string"
+                        _at(version, "note"),
+                        note,
+                        Wording("null or a non-empty string", "null 或非空字符串"),
                     )
         pending.event, pending.day, pending.payload = kind, day, payload
         if single is not None:  # one branch, no routing: its guards decide
@@ -312,7 +330,10 @@ def _restore(
                 raise SerializationError(
                     f"case.events[{version - 1}]",
                     name,
-                    f"an event the law allows ({refusal.reason})",
+                    Wording(
+                        f"an event the law allows ({refusal.reason})",
+                        f"法律允许的事件（{Wording.of(refusal.reason).zh}）",
+                    ),
                 )
         if after != dest_value:
             raise SerializationError(_at(version, "after"), after, show_value(dest_value))
@@ -343,11 +364,17 @@ def _restore(
             raise SerializationError(
                 "case.policy",
                 policy.name,
-                f"the rules in force on {received.isoformat()} "
-                f"({policy_in_force(received).name}), or policy_dates='any' for a simulation",
+                Wording(
+                    f"the rules in force on {received.isoformat()} "
+                    f"({policy_in_force(received).name}), or policy_dates='any' for a simulation",
+                    f"{received.isoformat()} 施行的规定"
+                    f"（{policy_in_force(received).name}），或模拟时用 policy_dates='any'",
+                ),
             )
     elif dates != PolicyDates.ANY.value:
-        raise SerializationError("case.policy_dates", dates, "'any', or no key")
+        raise SerializationError(
+            "case.policy_dates", dates, Wording("'any', or no key", "'any'，或不写此键")
+        )
     return case
 
 

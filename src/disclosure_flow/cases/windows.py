@@ -27,6 +27,7 @@ from disclosure_flow.clock import (
     period_counted,
     period_end,
 )
+from disclosure_flow.errors import Wording
 from disclosure_flow.workdays import WorkdayCalendar
 
 if TYPE_CHECKING:
@@ -278,7 +279,7 @@ def _remedy_findings(case: Case, as_of: _dt.date | None = None) -> list[Finding]
 
 def _inadmissible(
     facts: _Facts, kind: RemedyKind, route: LitigationRoute | None
-) -> tuple[str, str, str] | None:
+) -> tuple[Wording, Wording, str] | None:
     """Why the law does not admit a reconsideration or suit about the current act, as
     ``(reason, allowed, article)``, or ``None`` (SPEC §11): no reconsideration once a suit
     was filed (行政复议法 2023 Art. 29 ¶2), none twice; one suit per act; no direct suit
@@ -286,22 +287,37 @@ def _inadmissible(
     for x in facts.act_proceedings:
         if kind is RemedyKind.RECONSIDERATION and x.kind is RemedyKind.LITIGATION:
             return (
-                f"a suit was filed on {x.filed.isoformat()}: once a court has accepted a suit "
-                "on the act, no reconsideration is accepted (行政复议法(2023) Art. 29 ¶2)",
-                "the suit's decision (decide_litigation)",
+                Wording(
+                    f"a suit was filed on {x.filed.isoformat()}: once a court has accepted a "
+                    "suit on the act, no reconsideration is accepted (行政复议法(2023) Art. 29 ¶2)",
+                    f"{x.filed.isoformat()} 已提起诉讼：人民法院已受理的，不再受理行政复议"
+                    "（行政复议法(2023) Art. 29 ¶2）",
+                ),
+                Wording(
+                    "the suit's decision (decide_litigation)", "等待诉讼裁判（decide_litigation）"
+                ),
                 "行政复议法(2023) Art. 29 ¶2",
             )
         if kind is RemedyKind.RECONSIDERATION:
             return (
-                f"a reconsideration was filed on {x.filed.isoformat()}: the same act is not "
-                "reconsidered twice",
-                "a suit after the reconsideration (file_litigation, 行政诉讼法 Art. 45)",
+                Wording(
+                    f"a reconsideration was filed on {x.filed.isoformat()}: the same act is not "
+                    "reconsidered twice",
+                    f"{x.filed.isoformat()} 已申请行政复议：同一行为不重复复议",
+                ),
+                Wording(
+                    "a suit after the reconsideration (file_litigation, 行政诉讼法 Art. 45)",
+                    "复议后起诉（file_litigation，行政诉讼法 Art. 45）",
+                ),
                 "行政复议法(2023) Art. 29",
             )
         if x.kind is RemedyKind.LITIGATION:
             return (
-                f"a suit was filed on {x.filed.isoformat()} on the same act",
-                "one suit per act",
+                Wording(
+                    f"a suit was filed on {x.filed.isoformat()} on the same act",
+                    f"{x.filed.isoformat()} 已就同一行为提起诉讼",
+                ),
+                Wording("one suit per act", "每个行为只能起诉一次"),
                 "行政诉讼法 Art. 49",
             )
     if (
@@ -311,9 +327,13 @@ def _inadmissible(
     ):
         assert facts.reply is not None
         return (
-            f"a direct suit against the 不予公开 reply of {facts.reply.day.isoformat()}: "
-            "reconsideration comes first (复议前置, 行政复议法(2023) Art. 23 ¶1(4))",
-            "file_reconsideration",
+            Wording(
+                f"a direct suit against the 不予公开 reply of {facts.reply.day.isoformat()}: "
+                "reconsideration comes first (复议前置, 行政复议法(2023) Art. 23 ¶1(4))",
+                f"直接起诉 {facts.reply.day.isoformat()} 的不予公开答复：应当先申请行政复议"
+                "（复议前置，行政复议法(2023) Art. 23 ¶1(4)）",
+            ),
+            Wording("file_reconsideration", "先申请行政复议（file_reconsideration）"),
             "行政复议法(2023) Art. 23 ¶1(4)",
         )
     return None

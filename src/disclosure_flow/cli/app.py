@@ -642,6 +642,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     parser = build_parser(light=bool(argv) and argv[0] in _LIGHT_COMMANDS, lang=lang)
     if argv[:2] == ["calendar", "import-notice"]:  # DATE positionals take any other word
         parser, argv = _import_notice_parser(lang), argv[2:]
+    told = lang  # until the arguments are parsed
     try:
         try:
             args = parser.parse_args(argv)
@@ -649,6 +650,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             return int(stop.code or 0)
         as_json = bool(getattr(args, "json", False) or getattr(args, "format", "") == "json")
         args.lang = getattr(args, "lang", lang)
+        told = args.lang  # the language the library's errors are told in
         if args.command is None:
             parser.print_help(out)
             return EXIT_OK
@@ -661,9 +663,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         said = f"{prog}：错误：{error}" if lang == "zh" else f"{prog}: error: {error}"
         return _fail(out, as_json, EXIT_USAGE, "usage", None, said)
     except InputEncodingError as error:
-        return _fail(out, as_json, EXIT_IO, "unreadable", error, str(error))
+        return _fail(out, as_json, EXIT_IO, "unreadable", error, error.localized(told))
     except DisclosureFlowError as error:
-        return _fail(out, as_json, EXIT_REFUSED, "refused", error, str(error))
+        return _fail(out, as_json, EXIT_REFUSED, "refused", error, error.localized(told))
     except OSError as error:
         if error.filename is not None:
             text = f"cannot read {error.filename}: {error.strerror or error}"

@@ -36,7 +36,7 @@ from disclosure_flow.cli.options import (
     _UsageError,
     make_calendar,
 )
-from disclosure_flow.errors import InputEncodingError, SerializationError
+from disclosure_flow.errors import InputEncodingError, SerializationError, Wording
 from disclosure_flow.reports import DEFAULT_STALLED_AFTER, Attention, watch_items
 from disclosure_flow.workdays import WorkdayCalendar
 
@@ -228,7 +228,9 @@ def _case_lines(path: str, encoding: str) -> Any:
                 yield json.loads(line)
             except (json.JSONDecodeError, RecursionError, ValueError) as error:
                 raise SerializationError(
-                    f"line {number}", line.strip()[:80], f"a case as JSON ({error})"
+                    f"line {number}",
+                    line.strip()[:80],
+                    Wording(f"a case as JSON ({error})", f"JSON 格式的案件（{str(error)!r}）"),
                 ) from None
     finally:
         if path != "-":

@@ -21,6 +21,7 @@ from disclosure_flow.errors import (
     ClockError,
     InvalidValueError,
     ProvisionalAnswerError,
+    Wording,
 )
 from disclosure_flow.workdays import (
     WorkdayCalendar,
@@ -90,13 +91,21 @@ def compute_deadline(
     if policy is None:
         policy = _in_force(day0)
     elif not isinstance(policy, Policy):
-        raise InvalidValueError("policy", policy, "a Policy, e.g. disclosure_flow.R2019")
+        raise InvalidValueError(
+            "policy",
+            policy,
+            Wording(
+                "a Policy, e.g. disclosure_flow.R2019", "Policy 政策，如 disclosure_flow.R2019"
+            ),
+        )
     if calendar is None:
         calendar = _NATIONAL[0] if _NATIONAL else national_calendar()
     elif not isinstance(calendar, WorkdayCalendar):
-        raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
+        raise InvalidValueError(
+            "calendar", calendar, Wording("a WorkdayCalendar", "WorkdayCalendar 工作日历")
+        )
     if not isinstance(day0_note, str):
-        raise InvalidValueError("day0_note", day0_note, "a str")
+        raise InvalidValueError("day0_note", day0_note, Wording("a str", "字符串"))
     # trusted_deadline's body, without one more call on the hot path.
     ordered = _ordered(day0, events)
     quick = _compute_ranked(day0, ordered, policy, calendar, day0_note)
@@ -113,8 +122,12 @@ def _in_force(day0: _dt.date) -> Policy:
         raise InvalidValueError(
             "policy",
             None,
-            f"a Policy: no regulation was in force on day 0 ({day0.isoformat()}, before "
-            f"{R2008.in_force_from}); pass policy= for a simulation",
+            Wording(
+                f"a Policy: no regulation was in force on day 0 ({day0.isoformat()}, before "
+                f"{R2008.in_force_from}); pass policy= for a simulation",
+                f"Policy 政策：第 0 日（{day0.isoformat()}）早于 {R2008.in_force_from}，"
+                "当时没有施行的条例；模拟时请传入 policy=",
+            ),
         ) from None
 
 
@@ -154,7 +167,9 @@ def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, 
     try:
         events = tuple(events)
     except TypeError:
-        raise InvalidValueError("events", events, "an iterable of clock events") from None
+        raise InvalidValueError(
+            "events", events, Wording("an iterable of clock events", "可迭代的期限事件")
+        ) from None
     replies = 0
     in_order = True
     previous = day0
@@ -173,12 +188,19 @@ def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, 
                 raise InvalidValueError(
                     "events",
                     event,
-                    "Pause, Restart, Extension, DelayedDeadline, CorrectionNotice or Reply",
+                    Wording(
+                        "Pause, Restart, Extension, DelayedDeadline, CorrectionNotice or Reply",
+                        "Pause、Restart、Extension、DelayedDeadline、CorrectionNotice 或 Reply",
+                    ),
                 )
             day = key(event)
         if day < previous:  # every day so far is on or after day 0
             if day < day0:
-                raise ClockError(f"{kind.__name__} date", day, f"on or after day 0 ({day0})")
+                raise ClockError(
+                    Wording(f"{kind.__name__} date", f"{kind.__name__} 日期"),
+                    day,
+                    Wording(f"on or after day 0 ({day0})", f"第 0 日（{day0}）或之后"),
+                )
             in_order = False
         previous = day
         if kind is Reply:
@@ -197,9 +219,15 @@ def _ordered(day0: _dt.date, events: Iterable[ClockEvent]) -> tuple[ClockEvent, 
     for day, event in zip(days, events, strict=True):
         if reply is not None:
             if type(event) is Reply:
-                raise ClockError("reply", event, "one reply only")
+                raise ClockError(
+                    Wording("reply", "答复"), event, Wording("one reply only", "只有一次答复")
+                )
             if day > reply:
-                raise ClockError(type(event).__name__, event, f"on or before the reply ({reply})")
+                raise ClockError(
+                    type(event).__name__,
+                    event,
+                    Wording(f"on or before the reply ({reply})", f"答复（{reply}）或之前"),
+                )
         elif type(event) is Reply:
             reply = day
     return events

@@ -32,6 +32,7 @@ from disclosure_flow.errors import (
     ClockError,
     InvalidValueError,
     ProvisionalAnswerError,
+    Wording,
 )
 from disclosure_flow.workdays import (
     WorkdayCalendar,
@@ -86,7 +87,9 @@ class DeadlineStatus:
             InvalidValueError: *within* is not an int >= 0.
         """
         if type(within) is not int or within < 0:
-            raise InvalidValueError("within", within, "an int >= 0 (working days)")
+            raise InvalidValueError(
+                "within", within, Wording("an int >= 0 (working days)", "不小于 0 的整数（工作日）")
+            )
         if self.paused or self.replied or self.overdue:
             return False
         return self.left <= within
@@ -346,7 +349,12 @@ def _general_status(deadline: Deadline, as_of: _dt.date) -> DeadlineStatus:
         last = max(last, day)
     if as_of < last:
         raise ClockError(
-            "as_of", as_of, f"on or after the last event ({last}) and day 0 ({deadline.received})"
+            "as_of",
+            as_of,
+            Wording(
+                f"on or after the last event ({last}) and day 0 ({deadline.received})",
+                f"上一事件（{last}）和第 0 日（{deadline.received}）或之后",
+            ),
         )
     try:
         return _status(deadline, as_of, _Plain(deadline.calendar))

@@ -21,6 +21,7 @@ from disclosure_flow.dates import check_date
 from disclosure_flow.errors import (
     ClockError,
     InvalidValueError,
+    Wording,
 )
 
 __all__ = [
@@ -52,7 +53,7 @@ def _optional_date_field(
 
 def _text_field(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str):
-        raise InvalidValueError(attribute.name, value, "a str")
+        raise InvalidValueError(attribute.name, value, Wording("a str", "字符串"))
 
 
 def _pause_reason(value: PauseReason | str) -> PauseReason:
@@ -89,9 +90,12 @@ class Pause:
     def _check_reason(self, attribute: attrs.Attribute[PauseReason], value: object) -> None:
         if self.end is not None and self.end < self.start:
             raise ClockError(
-                "pause end",
+                Wording("pause end", "暂停结束日"),
                 self.end,
-                f"on or after the pause's start {self.start.isoformat()}",
+                Wording(
+                    f"on or after the pause's start {self.start.isoformat()}",
+                    f"暂停开始日 {self.start.isoformat()} 或之后",
+                ),
             )
 
 
@@ -130,13 +134,20 @@ class Extension:
     @days.validator
     def _check_days(self, attribute: attrs.Attribute[int], value: object) -> None:
         if type(value) is not int or value < 1:
-            raise InvalidValueError("days", value, "an int >= 1 (working days)")
+            raise InvalidValueError(
+                "days", value, Wording("an int >= 1 (working days)", "不小于 1 的整数（工作日）")
+            )
 
     @approver.validator
     def _check_approver(self, attribute: attrs.Attribute[str], value: object) -> None:
         if not isinstance(value, str) or not value.strip():
             raise InvalidValueError(
-                "approver", value, "a non-empty str (政府信息公开工作机构负责人)"
+                "approver",
+                value,
+                Wording(
+                    "a non-empty str (政府信息公开工作机构负责人)",
+                    "非空字符串（政府信息公开工作机构负责人）",
+                ),
             )
 
 
@@ -158,7 +169,11 @@ class DelayedDeadline:
     def _check_order(self, attribute: attrs.Attribute[_dt.date], value: _dt.date) -> None:
         if self.due <= value:
             raise ClockError(
-                "delayed deadline", self.due, f"a date after the day it is set ({value})"
+                Wording("delayed deadline", "延期答复期限"),
+                self.due,
+                Wording(
+                    f"a date after the day it is set ({value})", f"设定之日（{value}）之后的日期"
+                ),
             )
 
 

@@ -17,7 +17,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 
 __all__ = ["CJK_FONT_FAMILIES", "CJKFontWarning", "find_cjk_font"]
 
@@ -168,10 +168,21 @@ def _choose_font(font: str | os.PathLike[str] | None, lang: str) -> tuple[_Font,
         except TypeError:
             path = None
         if not isinstance(path, str) or not os.path.isfile(path):
-            raise InvalidValueError("font", font, "the path of a font file (.ttf, .otf, .ttc)")
+            raise InvalidValueError(
+                "font",
+                font,
+                Wording(
+                    "the path of a font file (.ttf, .otf, .ttc)",
+                    "字体文件的路径（.ttf、.otf、.ttc）",
+                ),
+            )
         chosen = _Font(path)
         if not chosen.charmap:
-            raise InvalidValueError("font", font, "a font file matplotlib can read")
+            raise InvalidValueError(
+                "font",
+                font,
+                Wording("a font file matplotlib can read", "matplotlib 能读取的字体文件"),
+            )
         if lang == "zh" and not chosen.has(_PROBE):
             warnings.warn(
                 f"the font {path} has no Chinese glyphs: the timeline is drawn in English",

@@ -33,6 +33,7 @@ from disclosure_flow.clock.results import Finding, FindingRule, OpenReason
 from disclosure_flow.errors import (
     ClockError,
     LateActError,
+    Wording,
 )
 from disclosure_flow.workdays import (
     WorkdayCalendar,
@@ -72,7 +73,12 @@ def _compute(
     def act(rule: FindingRule, article: str, due: _dt.date, acted: _dt.date) -> None:
         late_by = _late_by(counter, due, acted)
         if policy.late_acts is LateActs.REFUSE:
-            raise LateActError(f"{rule.label_zh} ({article})", due, acted, late_by)
+            raise LateActError(
+                Wording(f"{rule.label_zh} ({article})", f"{rule.label_zh}（{article}）"),
+                due,
+                acted,
+                late_by,
+            )
         findings.append(Finding(rule, article, due, acted, late_by))
 
     for event in events:
@@ -81,15 +87,22 @@ def _compute(
         if isinstance(event, Extension):
             if delayed is not None:
                 raise ClockError(
-                    "extension",
+                    Wording("extension", "延长"),
                     event,
-                    "none after an Art. 35 delayed deadline (set a new delayed deadline instead)",
+                    Wording(
+                        "none after an Art. 35 delayed deadline "
+                        "(set a new delayed deadline instead)",
+                        "依第三十五条延期答复后不能再延长（应另定新的延期答复期限）",
+                    ),
                 )
             if extended + event.days > cap.length:
                 raise ClockError(
-                    "extension total",
+                    Wording("extension total", "延长合计"),
                     extended + event.days,
-                    f"at most {cap.length} working days in total ({cap.article})",
+                    Wording(
+                        f"at most {cap.length} working days in total ({cap.article})",
+                        f"合计至多 {cap.length} 个工作日（{cap.article}）",
+                    ),
                 )
             due_now = _nth(counter, origin, base + extended, known_on(event.granted_on))
             if due_now is not None and event.granted_on > due_now:
@@ -116,9 +129,12 @@ def _compute(
             article = policy.delayed_deadline_article
             if article is None:
                 raise ClockError(
-                    "delayed deadline",
+                    Wording("delayed deadline", "延期答复期限"),
                     event,
-                    f"none under {policy.name} (no rule like R2019 Art. 35)",
+                    Wording(
+                        f"none under {policy.name} (no rule like R2019 Art. 35)",
+                        f"{policy.name} 下不允许（没有 R2019 第三十五条那样的规定）",
+                    ),
                 )
             if delayed is not None:
                 due_then: _dt.date | None = delayed.due
@@ -127,9 +143,12 @@ def _compute(
             if due_then is not None:
                 if event.due <= due_then:
                     raise ClockError(
-                        "delayed deadline",
+                        Wording("delayed deadline", "延期答复期限"),
                         event.due,
-                        f"a date after the deadline it replaces ({due_then})",
+                        Wording(
+                            f"a date after the deadline it replaces ({due_then})",
+                            f"所替代期限（{due_then}）之后的日期",
+                        ),
                     )
                 if event.set_on > due_then:
                     act(FindingRule.DELAYED_DEADLINE_LATE, article, due_then, event.set_on)

@@ -61,7 +61,7 @@ from disclosure_flow.clock.policy import (
     RemedyLastDay,
 )
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import ClockError, InvalidValueError
+from disclosure_flow.errors import ClockError, InvalidValueError, Wording
 from disclosure_flow.workdays import WorkdayCalendar
 
 __all__ = ["PeriodEnd", "PeriodKind", "period_counted", "period_end"]
@@ -156,13 +156,26 @@ def period_end(
     kind = _fields.to_member(PeriodKind, kind, "kind")
     start = check_date(start, "start")
     if not isinstance(policy, Policy):
-        raise InvalidValueError("policy", policy, "a Policy, e.g. disclosure_flow.R2019")
+        raise InvalidValueError(
+            "policy",
+            policy,
+            Wording(
+                "a Policy, e.g. disclosure_flow.R2019", "Policy 政策，如 disclosure_flow.R2019"
+            ),
+        )
     if not isinstance(calendar, WorkdayCalendar):
-        raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
+        raise InvalidValueError(
+            "calendar", calendar, Wording("a WorkdayCalendar", "WorkdayCalendar 工作日历")
+        )
     period: LegalPeriod | None = _in_force(kind, start, getattr(policy, kind.value))
     if period is None:
         raise InvalidValueError(
-            f"policy.{kind.value}", None, f"a policy that sets this period ({policy.name} does not)"
+            f"policy.{kind.value}",
+            None,
+            Wording(
+                f"a policy that sets this period ({policy.name} does not)",
+                f"设定了此期间的政策（{policy.name} 没有设定）",
+            ),
         )
     if period.unit is PeriodUnit.WORKING_DAYS:
         origin = start
@@ -202,7 +215,13 @@ def period_counted(kind: PeriodKind | str, start: _dt.date, *, policy: Policy) -
     kind = _fields.to_member(PeriodKind, kind, "kind")
     period: LegalPeriod | None = _in_force(kind, start, getattr(policy, kind.value))
     if period is None or period.unit is PeriodUnit.WORKING_DAYS:
-        raise InvalidValueError("kind", kind, "a period in days or months that the policy sets")
+        raise InvalidValueError(
+            "kind",
+            kind,
+            Wording(
+                "a period in days or months that the policy sets", "政策设定的以日或月计的期间"
+            ),
+        )
     return _calendar_count(kind, start, period)
 
 
@@ -215,7 +234,11 @@ def _calendar_count(kind: PeriodKind, start: _dt.date, period: LegalPeriod) -> _
         return start + relativedelta(months=period.length)
     except (OverflowError, ValueError):
         raise ClockError(
-            f"{kind.value} start", start, "a start whose period ends by 9999-12-31"
+            Wording(f"{kind.value} start", f"{kind.value} 起算日"),
+            start,
+            Wording(
+                "a start whose period ends by 9999-12-31", "期间在 9999-12-31 之前届满的起算日"
+            ),
         ) from None
 
 

@@ -38,7 +38,7 @@ from typing import Any, Final
 import attrs
 
 from disclosure_flow import _fields
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 
 __all__ = [
     "LITIGATION_1989",
@@ -176,12 +176,14 @@ class RemedyLastDay(enum.Enum):
 
 def _check_length(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if type(value) is not int or value < 0:
-        raise InvalidValueError("LegalPeriod.length", value, "an int >= 0")
+        raise InvalidValueError(
+            "LegalPeriod.length", value, Wording("an int >= 0", "不小于 0 的整数")
+        )
 
 
 def _check_text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidValueError(attribute.name, value, "a non-empty str")
+        raise InvalidValueError(attribute.name, value, Wording("a non-empty str", "非空字符串"))
 
 
 def _period_unit(value: PeriodUnit | str) -> PeriodUnit:
@@ -219,19 +221,26 @@ def _period(*, unit: PeriodUnit | tuple[PeriodUnit, ...], optional: bool, minimu
         if value is None and optional:
             return
         if not isinstance(value, LegalPeriod):
-            allowed = "a LegalPeriod" + (" or None (the law sets no such period)" * optional)
+            allowed = Wording(
+                "a LegalPeriod" + (" or None (the law sets no such period)" * optional),
+                "LegalPeriod 法定期间" + ("，或 None（法律未规定此期间）" * optional),
+            )
             raise InvalidValueError(attribute.name, value, allowed)
         if value.unit not in units:
             raise InvalidValueError.choice(f"{attribute.name}.unit", value.unit, units)
         if value.length < minimum:
-            raise InvalidValueError(f"{attribute.name}.length", value.length, f">= {minimum}")
+            raise InvalidValueError(
+                f"{attribute.name}.length", value.length, Wording(f">= {minimum}", f">= {minimum}")
+            )
 
     return check
 
 
 def _optional_day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (type(value) is not _dt.date):
-        raise InvalidValueError(attribute.name, value, "a datetime.date or None")
+        raise InvalidValueError(
+            attribute.name, value, Wording("a datetime.date or None", "datetime.date 日期或 None")
+        )
 
 
 _WD = PeriodUnit.WORKING_DAYS
@@ -253,7 +262,12 @@ class ItemCounting(enum.Enum):
 def _to_reasons(value: Iterable[PauseReason | str]) -> frozenset[PauseReason]:
     if isinstance(value, PauseReason | str) or not isinstance(value, Iterable):
         raise InvalidValueError(
-            "excluded_pauses", value, "a set of PauseReason members, e.g. {PauseReason.FEE}"
+            "excluded_pauses",
+            value,
+            Wording(
+                "a set of PauseReason members, e.g. {PauseReason.FEE}",
+                "PauseReason 成员的集合，如 {PauseReason.FEE}",
+            ),
         )
     return frozenset(_fields.to_members(PauseReason, value, "excluded_pauses"))
 
@@ -438,13 +452,18 @@ def policy_in_force(day: _dt.date) -> Policy:
         InvalidValueError: *day* is before 2008-05-01 (no regulation was in force).
     """
     if not isinstance(day, _dt.date) or isinstance(day, _dt.datetime):
-        raise InvalidValueError("day", day, "a datetime.date")
+        raise InvalidValueError("day", day, Wording("a datetime.date", "datetime.date 日期"))
     if R2019.in_force_on(day):
         return R2019
     if R2008.in_force_on(day):
         return R2008
     raise InvalidValueError(
-        "day", day.isoformat(), f"a day from {R2008.in_force_from} (the regulation's first day)"
+        "day",
+        day.isoformat(),
+        Wording(
+            f"a day from {R2008.in_force_from} (the regulation's first day)",
+            f"{R2008.in_force_from}（条例施行首日）或之后的日期",
+        ),
     )
 
 

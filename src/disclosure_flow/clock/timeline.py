@@ -61,7 +61,7 @@ from disclosure_flow.clock.events import (
 from disclosure_flow.clock.fonts import _choose_font, _Font, _matplotlib
 from disclosure_flow.clock.policy import PauseReason
 from disclosure_flow.clock.results import OpenReason, _check_lang
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 from disclosure_flow.workdays import HOLIDAY_NAMES, DataStatus, DayInfo, DayKind
 
 if TYPE_CHECKING:
@@ -631,14 +631,21 @@ def figure_png(
         OSError: the file cannot be written.
     """
     if type(dpi) is not int or dpi < 10:
-        raise InvalidValueError("dpi", dpi, "an int >= 10")
+        raise InvalidValueError("dpi", dpi, Wording("an int >= 10", "不小于 10 的整数"))
     if size is not None:
         if (
             not isinstance(size, tuple)
             or len(size) != 2
             or any(type(n) is not int or n < 16 for n in size)
         ):
-            raise InvalidValueError("size", size, "(width, height) in pixels, two ints >= 16")
+            raise InvalidValueError(
+                "size",
+                size,
+                Wording(
+                    "(width, height) in pixels, two ints >= 16",
+                    "（宽, 高）像素，两个不小于 16 的整数",
+                ),
+            )
         figure.set_size_inches(size[0] / dpi, size[1] / dpi)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi)

@@ -61,7 +61,7 @@ from disclosure_flow.clock.policy import (
     policy_in_force,
 )
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 from disclosure_flow.workdays import WorkdayCalendar
 
 if TYPE_CHECKING:
@@ -76,9 +76,10 @@ __all__ = ["DeadlineArrays", "deadlines_array"]
 
 #: ``date(1970, 1, 1).toordinal()``: datetime64[D] counts days from 1970-01-01.
 _EPOCH = 719_163
-_DATES = (
+_DATES = Wording(
     "a numpy datetime64[D] array (e.g. np.array(days, dtype='datetime64[D]')), or a "
-    "pandas date column"
+    "pandas date column",
+    "numpy datetime64[D] 数组（如 np.array(days, dtype='datetime64[D]')），或 pandas 日期列",
 )
 #: The approver recorded on the extensions the scalar fallback builds.
 _APPROVER = "负责人"
@@ -159,7 +160,9 @@ _CACHE: weakref.WeakKeyDictionary[WorkdayCalendar, _Tables] = weakref.WeakKeyDic
 
 def _tables(calendar: WorkdayCalendar) -> _Tables:
     if not isinstance(calendar, WorkdayCalendar):
-        raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
+        raise InvalidValueError(
+            "calendar", calendar, Wording("a WorkdayCalendar", "WorkdayCalendar 工作日历")
+        )
     tables = _CACHE.get(calendar)
     if tables is None:
         tables = _CACHE[calendar] = _Tables(calendar)
@@ -179,7 +182,9 @@ def _days(np: Any, value: object, field: str, *, nat: bool) -> Any:
         if not midnight.all():
             raise InvalidValueError(field, "a date with a time of day", _DATES)
     if not nat and np.isnat(days).any():
-        raise InvalidValueError(field, "NaT", _DATES + " without NaT")
+        raise InvalidValueError(
+            field, "NaT", Wording(_DATES + " without NaT", _DATES.zh + "，不含 NaT")
+        )
     return days.view(np.int64)
 
 
@@ -191,11 +196,15 @@ def _counts(np: Any, value: object, n: int) -> Any:
         or (array.dtype.kind == "u" and array.dtype.itemsize >= 8)
     ):
         raise InvalidValueError(
-            "extension_days", value, "an int or an integer array (working days)"
+            "extension_days",
+            value,
+            Wording("an int or an integer array (working days)", "整数或整数数组（工作日）"),
         )
     if array.ndim and array.shape != (n,):
         raise InvalidValueError(
-            "extension_days", f"an array of shape {array.shape}", f"one int or {n}"
+            "extension_days",
+            f"an array of shape {array.shape}",
+            Wording(f"one int or {n}", f"一个整数或 {n} 个"),
         )
     return np.broadcast_to(array.astype(np.int64, copy=False), (n,))
 
@@ -245,20 +254,28 @@ def deadlines_array(
     """
     np = _numpy()
     if policy is not None and not isinstance(policy, Policy):
-        raise InvalidValueError("policy", policy, "a Policy, e.g. disclosure_flow.R2019")
+        raise InvalidValueError(
+            "policy",
+            policy,
+            Wording(
+                "a Policy, e.g. disclosure_flow.R2019", "Policy 政策，如 disclosure_flow.R2019"
+            ),
+        )
     reason = _fields.to_member(PauseReason, pause_reason, "pause_reason")
     if calendar is None:
         calendar = national_calendar()
     tables = _tables(calendar)
     zero = _days(np, day0, "day0", nat=False)
     if zero.ndim != 1:
-        raise InvalidValueError("day0", f"an array of shape {zero.shape}", "shape (n,)")
+        raise InvalidValueError(
+            "day0", f"an array of shape {zero.shape}", Wording("shape (n,)", "形状 (n,)")
+        )
     n = zero.shape[0]
     if (pause_starts is None) != (pause_ends is None):
         raise InvalidValueError(
             "pause_ends" if pause_ends is None else "pause_starts",
             None,
-            "pause_starts and pause_ends together",
+            Wording("pause_starts and pause_ends together", "pause_starts 与 pause_ends 同时给出"),
         )
     if pause_starts is None:
         starts = ends = np.zeros((n, 0), dtype=np.int64)
@@ -273,12 +290,19 @@ def deadlines_array(
             raise InvalidValueError(
                 "pause_ends",
                 f"pause arrays of shapes {starts.shape} and {ends.shape}",
-                f"the same shape, (n,) or (n, k) with n = {n}",
+                Wording(
+                    f"the same shape, (n,) or (n, k) with n = {n}",
+                    f"相同形状：(n,) 或 (n, k)，n = {n}",
+                ),
             )
     extension = _counts(np, extension_days, n)
     asked = _as_of(np, as_of)
     if asked.ndim and asked.shape != (n,):
-        raise InvalidValueError("as_of", f"an array of shape {asked.shape}", f"one date or {n}")
+        raise InvalidValueError(
+            "as_of",
+            f"an array of shape {asked.shape}",
+            Wording(f"one date or {n}", f"一个日期或 {n} 个"),
+        )
     asked = np.broadcast_to(asked, (n,))
     args = (zero, starts, ends, extension, asked)
     if policy is not None:

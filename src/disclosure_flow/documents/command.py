@@ -27,6 +27,7 @@ from disclosure_flow.errors import (
     DisclosureFlowError,
     InputEncodingError,
     SerializationError,
+    Wording,
     show_value,
 )
 from disclosure_flow.workdays import Estimates, Overlay, WorkdayCalendar
@@ -205,7 +206,11 @@ def _read_case(path: str, encoding: str, calendar: WorkdayCalendar) -> Any:
     try:
         stored = json.loads(text)
     except json.JSONDecodeError as error:
-        raise SerializationError(path, error.msg, "a case as JSON (Case.to_dict())") from None
+        raise SerializationError(
+            path,
+            error.msg,
+            Wording("a case as JSON (Case.to_dict())", "JSON 格式的案件（Case.to_dict()）"),
+        ) from None
     return Case.from_dict(stored, calendar=calendar)
 
 

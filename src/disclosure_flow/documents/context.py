@@ -38,7 +38,7 @@ from disclosure_flow.clock import (
 from disclosure_flow.documents.kinds import DocumentKind
 from disclosure_flow.documents.profile import AgencyProfile
 from disclosure_flow.documents.wording import REGULATION, chinese_date, cite, period_zh
-from disclosure_flow.errors import DocumentError
+from disclosure_flow.errors import DocumentError, Wording
 
 if TYPE_CHECKING:
     from disclosure_flow.cases import Case, Consultation, ReplyRecord
@@ -207,19 +207,39 @@ _FITS: dict[DocumentKind, Callable[[Case, _dt.date], bool]] = {
 
 #: Why a document does not fit, when it does not.
 _UNFIT = {
-    DocumentKind.RECEIPT: "the receipt date (day 0, Art. 31) is not confirmed yet",
-    DocumentKind.CORRECTION_NOTICE: "no correction notice was recorded (Art. 30)",
-    DocumentKind.EXTENSION_NOTICE: "the case was never extended (Art. 33)",
-    DocumentKind.THIRD_PARTY_CONSULTATION: "no third party was consulted (Art. 32)",
-    DocumentKind.AGENCY_CONSULTATION: "no other agency was consulted (Art. 34)",
-    DocumentKind.FEE_NOTICE: "no fee notice was recorded (FEES)",
-    DocumentKind.REASONS_REQUEST: "no reasons were requested (Art. 35)",
-    DocumentKind.DELAYED_DEADLINE_NOTICE: "no Art. 35 later deadline was set",
-    DocumentKind.REPLY: "the case has no reply",
-    DocumentKind.TERMINATION_NOTICE: (
-        "the case did not end as deemed abandoned or not processed further (Art. 30, FEES)"
+    DocumentKind.RECEIPT: Wording(
+        "the receipt date (day 0, Art. 31) is not confirmed yet",
+        "收到申请的日期（第 0 日，第三十一条）尚未确认",
     ),
-    DocumentKind.DELIVERY_RECEIPT: "there is no reply or termination notice to deliver",
+    DocumentKind.CORRECTION_NOTICE: Wording(
+        "no correction notice was recorded (Art. 30)", "没有记录补正告知（第三十条）"
+    ),
+    DocumentKind.EXTENSION_NOTICE: Wording(
+        "the case was never extended (Art. 33)", "案件从未延长答复期限（第三十三条）"
+    ),
+    DocumentKind.THIRD_PARTY_CONSULTATION: Wording(
+        "no third party was consulted (Art. 32)", "没有征求第三方意见（第三十二条）"
+    ),
+    DocumentKind.AGENCY_CONSULTATION: Wording(
+        "no other agency was consulted (Art. 34)", "没有征求其他机关意见（第三十四条）"
+    ),
+    DocumentKind.FEE_NOTICE: Wording(
+        "no fee notice was recorded (FEES)", "没有记录收费通知（收费办法）"
+    ),
+    DocumentKind.REASONS_REQUEST: Wording(
+        "no reasons were requested (Art. 35)", "没有要求说明理由（第三十五条）"
+    ),
+    DocumentKind.DELAYED_DEADLINE_NOTICE: Wording(
+        "no Art. 35 later deadline was set", "没有依第三十五条另行确定答复期限"
+    ),
+    DocumentKind.REPLY: Wording("the case has no reply", "案件没有答复"),
+    DocumentKind.TERMINATION_NOTICE: Wording(
+        "the case did not end as deemed abandoned or not processed further (Art. 30, FEES)",
+        "案件并非以视为放弃或不再处理终结（第三十条、收费办法）",
+    ),
+    DocumentKind.DELIVERY_RECEIPT: Wording(
+        "there is no reply or termination notice to deliver", "没有需要送达的答复或终结告知"
+    ),
 }
 
 
@@ -247,8 +267,11 @@ def _refuse_unfit(case: Case, kind: DocumentKind, as_of: _dt.date) -> DocumentEr
     listed = ", ".join(k.describe for k in fitting) or "none yet"
     return DocumentError(
         kind.value,
-        f"{kind.describe} does not fit the case in state {case.state.value}: {_UNFIT[kind]}",
-        f"a document that fits the case: {listed}",
+        Wording(
+            f"{kind.describe} does not fit the case in state {case.state.value}: {_UNFIT[kind]}",
+            f"{kind.describe}与状态为 {case.state.value} 的案件不符：{_UNFIT[kind].zh}",
+        ),
+        Wording(f"a document that fits the case: {listed}", f"与案件相符的文书：{listed}"),
     )
 
 
@@ -357,8 +380,11 @@ def _consultation(b: _Builder, as_of: _dt.date, about: str | None) -> _Made:
             named = ", ".join(c.consultee for c in _consultations(case, kind, as_of))
             raise DocumentError(
                 kind.value,
-                f"no consultation of {about!r} by {as_of.isoformat()}",
-                f"one of {named}",
+                Wording(
+                    f"no consultation of {about!r} by {as_of.isoformat()}",
+                    f"截至 {as_of.isoformat()} 没有征求 {about!r} 的意见",
+                ),
+                Wording(f"one of {named}", f"以下之一：{named}"),
             )
     consultation = found[-1]
     third = kind is DocumentKind.THIRD_PARTY_CONSULTATION
@@ -394,9 +420,16 @@ def _fee(b: _Builder, as_of: _dt.date, breakdown: FeeBreakdown | None) -> _Made:
     ):
         raise DocumentError(
             b.kind.value,
-            f"the calculation ({breakdown.method.label_zh}, {breakdown.total}元) is not the "
-            f"fee notice's ({fee.method.label_zh}, {fee.amount}元)",
-            "the FeeBreakdown of the notice's method whose total is its amount",
+            Wording(
+                f"the calculation ({breakdown.method.label_zh}, {breakdown.total}元) is not the "
+                f"fee notice's ({fee.method.label_zh}, {fee.amount}元)",
+                f"计算结果（{breakdown.method.label_zh}，{breakdown.total}元）与收费通知"
+                f"（{fee.method.label_zh}，{fee.amount}元）不符",
+            ),
+            Wording(
+                "the FeeBreakdown of the notice's method whose total is its amount",
+                "按通知的计收方式、合计等于通知金额的 FeeBreakdown",
+            ),
         )
     period = case.policy.fee_payment_period
     b.need("policy.fee_payment_period", period)
@@ -463,9 +496,15 @@ def _reply(b: _Builder, as_of: _dt.date, about: str | None) -> _Made:
     if not reply.remedies_stated:
         raise DocumentError(
             b.kind.value,
-            "the reply was recorded as not stating the remedies (remedies_stated=False), "
-            "and a reply document always states them",
-            "a reply recorded with remedies_stated=True (the default)",
+            Wording(
+                "the reply was recorded as not stating the remedies (remedies_stated=False), "
+                "and a reply document always states them",
+                "答复记录为未告知救济途径（remedies_stated=False），而答复文书总要告知",
+            ),
+            Wording(
+                "a reply recorded with remedies_stated=True (the default)",
+                "记录为 remedies_stated=True（默认）的答复",
+            ),
         )
     outcome = reply.outcome
     kind, reason = outcome.kind, outcome.reason
@@ -631,9 +670,15 @@ def prepare(
     if case.policy == R2008:
         raise DocumentError(
             kind.value,
-            "the case follows the 2008 regulation (R2008), and the documents cite the "
-            "2019 regulation's articles",
-            "a case under R2019 (day 0 from 2019-05-15) or a policy made from it",
+            Wording(
+                "the case follows the 2008 regulation (R2008), and the documents cite the "
+                "2019 regulation's articles",
+                "案件适用 2008 年条例（R2008），而文书引用的是 2019 年条例的条文",
+            ),
+            Wording(
+                "a case under R2019 (day 0 from 2019-05-15) or a policy made from it",
+                "适用 R2019 的案件（第 0 日在 2019-05-15 或之后），或由其派生的政策",
+            ),
         )
     if not _FITS[kind](case, day):
         raise _refuse_unfit(case, kind, day)
@@ -645,8 +690,14 @@ def prepare(
     if b.missing:
         raise DocumentError(
             kind.value,
-            f"{kind.describe} needs what is not given: {', '.join(b.missing)}",
-            "the agency profile (and arguments) with every field listed",
+            Wording(
+                f"{kind.describe} needs what is not given: {', '.join(b.missing)}",
+                f"{kind.describe}缺少应有的内容：{'、'.join(b.missing)}",
+            ),
+            Wording(
+                "the agency profile (and arguments) with every field listed",
+                "列出的每个字段都已填写的机关信息（及参数）",
+            ),
             missing=tuple(b.missing),
         )
     context = _common(case, agency) | values

@@ -30,7 +30,12 @@ import attrs
 
 from disclosure_flow import _fields
 from disclosure_flow.documents.kinds import DocumentKind
-from disclosure_flow.errors import InputEncodingError, InvalidValueError, SerializationError
+from disclosure_flow.errors import (
+    InputEncodingError,
+    InvalidValueError,
+    SerializationError,
+    Wording,
+)
 
 __all__ = ["AgencyProfile"]
 
@@ -49,9 +54,10 @@ _TEXT_FIELDS = (
 
 
 def _check_pattern(field: str, pattern: object) -> None:
-    allowed = (
+    allowed = Wording(
         "a document-number pattern with {n} (the serial number) and optionally {year}, "
-        "e.g. '某政依复〔{year}〕第{n}号'"
+        "e.g. '某政依复〔{year}〕第{n}号'",
+        "含 {n}（序号）、可含 {year} 的文号格式，如 '某政依复〔{year}〕第{n}号'",
     )
     if not isinstance(pattern, str) or not pattern.strip():
         raise InvalidValueError(field, pattern, allowed)
@@ -71,7 +77,12 @@ def _pattern(instance: object, attribute: attrs.Attribute[Any], value: object) -
 def _patterns(value: Mapping[Any, str]) -> Mapping[DocumentKind, str]:
     if not isinstance(value, Mapping):
         raise InvalidValueError(
-            "number_patterns", value, "a mapping of DocumentKind (or its value) to a pattern"
+            "number_patterns",
+            value,
+            Wording(
+                "a mapping of DocumentKind (or its value) to a pattern",
+                "DocumentKind（或其取值）到文号格式的映射",
+            ),
         )
     out: dict[DocumentKind, str] = {}
     for key, pattern in value.items():
@@ -149,10 +160,23 @@ class AgencyProfile:
         """
         if isinstance(n, str):
             if not n.strip():
-                raise InvalidValueError("number", n, "None, an int >= 1, or the number as text")
+                raise InvalidValueError(
+                    "number",
+                    n,
+                    Wording(
+                        "None, an int >= 1, or the number as text",
+                        "None、不小于 1 的整数，或文号文本",
+                    ),
+                )
             return n
         if n is not None and (type(n) is not int or n < 1):
-            raise InvalidValueError("number", n, "None, an int >= 1, or the number as text")
+            raise InvalidValueError(
+                "number",
+                n,
+                Wording(
+                    "None, an int >= 1, or the number as text", "None、不小于 1 的整数，或文号文本"
+                ),
+            )
         pattern = self.number_pattern if kind is None else self.pattern_for(kind)
         if pattern is None:
             return None
@@ -171,7 +195,12 @@ class AgencyProfile:
         _fields.check_keys(data, path, frozenset({"name"}), known - {"name"})
         if "numbers" in data and "number_patterns" in data:
             raise SerializationError(
-                f"{path}.numbers", data["numbers"], "numbers or number_patterns, not both"
+                f"{path}.numbers",
+                data["numbers"],
+                Wording(
+                    "numbers or number_patterns, not both",
+                    "numbers 或 number_patterns，不能两者都有",
+                ),
             )
         patterns = data.get("numbers", data.get("number_patterns", {}))
         patterns = _fields.read_mapping(patterns, f"{path}.numbers")
@@ -190,7 +219,9 @@ class AgencyProfile:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            raise SerializationError(origin, str(error), "TOML text") from None
+            raise SerializationError(
+                origin, str(error), Wording("TOML text", "TOML 文本")
+            ) from None
         return cls.from_dict(data, path=origin)
 
     @classmethod
@@ -208,7 +239,10 @@ class AgencyProfile:
             SerializationError: the file is not a valid profile.
             OSError: the file cannot be read.
         """
-        allowed = "the name of a text encoding, e.g. 'utf-8' (the default), 'gbk'"
+        allowed = Wording(
+            "the name of a text encoding, e.g. 'utf-8' (the default), 'gbk'",
+            "文本编码的名称，如 'utf-8'（默认）、'gbk'",
+        )
         if not isinstance(encoding, str):
             raise InvalidValueError("encoding", encoding, allowed)
         try:

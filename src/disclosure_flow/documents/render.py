@@ -22,7 +22,7 @@ from disclosure_flow.documents.kinds import DocumentFormat, DocumentKind
 from disclosure_flow.documents.model import Document, Paragraph
 from disclosure_flow.documents.profile import AgencyProfile
 from disclosure_flow.documents.templates import DocumentTemplates
-from disclosure_flow.errors import InvalidValueError, TemplateError, show_value
+from disclosure_flow.errors import InvalidValueError, TemplateError, Wording, show_value
 
 if TYPE_CHECKING:
     from disclosure_flow.cases import Case
@@ -66,8 +66,11 @@ def _check(prepared: Prepared, blocks: dict[str, str]) -> None:
             raise TemplateError(
                 kind.value,
                 kind.template_name,
-                f"element {element} is empty, and {kind.title_zh} must state it for this case",
-                f"a block {element} that words it",
+                Wording(
+                    f"element {element} is empty, and {kind.title_zh} must state it for this case",
+                    f"要素 {element} 为空，而本案的{kind.title_zh}必须写明",
+                ),
+                Wording(f"a block {element} that words it", f"写出该内容的 {element} 块"),
                 missing=(element,),
             )
         for needed in prepared.requirements.get(element, ()):
@@ -75,8 +78,11 @@ def _check(prepared: Prepared, blocks: dict[str, str]) -> None:
                 raise TemplateError(
                     kind.value,
                     kind.template_name,
-                    f"element {element} does not state {show_value(needed)}",
-                    f"a block {element} that states it",
+                    Wording(
+                        f"element {element} does not state {show_value(needed)}",
+                        f"要素 {element} 没有写明 {show_value(needed)}",
+                    ),
+                    Wording(f"a block {element} that states it", f"写明该内容的 {element} 块"),
                     missing=(element,),
                 )
 
@@ -125,17 +131,39 @@ def build_document(
     if not isinstance(kind, DocumentKind):
         raise InvalidValueError.choice("kind", kind, [k.value for k in DocumentKind])
     if not isinstance(agency, AgencyProfile):
-        raise InvalidValueError("agency", agency, "an AgencyProfile (AgencyProfile.load(path))")
+        raise InvalidValueError(
+            "agency",
+            agency,
+            Wording(
+                "an AgencyProfile (AgencyProfile.load(path))",
+                "AgencyProfile 机关信息（AgencyProfile.load(path)）",
+            ),
+        )
     if as_of is not None:
         as_of = check_date(as_of, "as_of")
     if fee is not None and not isinstance(fee, FeeBreakdown):
-        raise InvalidValueError("fee", fee, "None or a FeeBreakdown (per_item_fee, per_volume_fee)")
+        raise InvalidValueError(
+            "fee",
+            fee,
+            Wording(
+                "None or a FeeBreakdown (per_item_fee, per_volume_fee)",
+                "None 或 FeeBreakdown（per_item_fee、per_volume_fee）",
+            ),
+        )
     if consultee is not None and not isinstance(consultee, str):
-        raise InvalidValueError("consultee", consultee, "None or the consultee's name")
+        raise InvalidValueError(
+            "consultee",
+            consultee,
+            Wording("None or the consultee's name", "None 或被征求意见方的名称"),
+        )
     if templates is None:
         templates = DocumentTemplates.default()
     elif not isinstance(templates, DocumentTemplates):
-        raise InvalidValueError("templates", templates, "None or a DocumentTemplates")
+        raise InvalidValueError(
+            "templates",
+            templates,
+            Wording("None or a DocumentTemplates", "None 或 DocumentTemplates 模板集"),
+        )
     prepared = prepare(case, kind, agency, as_of=as_of, fee=fee, consultee=consultee, number=number)
     blocks = templates.render_blocks(kind, prepared.context)
     _check(prepared, blocks)

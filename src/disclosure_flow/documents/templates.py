@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from disclosure_flow.documents.kinds import DocumentKind
-from disclosure_flow.errors import DocumentError, TemplateError
+from disclosure_flow.errors import DocumentError, TemplateError, Wording
 
 if TYPE_CHECKING:
     import jinja2
@@ -44,8 +44,10 @@ def _jinja() -> Any:
     except ImportError:
         raise DocumentError(
             "templates",
-            "documents need Jinja2, which is not installed",
-            f"install the extra: {_EXTRA}",
+            Wording(
+                "documents need Jinja2, which is not installed", "生成文书需要 Jinja2，但未安装"
+            ),
+            Wording(f"install the extra: {_EXTRA}", f"安装可选依赖：{_EXTRA}"),
         ) from None
     return jinja2
 
@@ -73,7 +75,11 @@ class DocumentTemplates:
         if folder is not None:
             path = Path(folder)
             if not path.is_dir():
-                raise DocumentError("templates", f"{path} is not a folder", "a folder of .j2 files")
+                raise DocumentError(
+                    "templates",
+                    Wording(f"{path} is not a folder", f"{path} 不是文件夹"),
+                    Wording("a folder of .j2 files", "存放 .j2 文件的文件夹"),
+                )
             loaders.append(j2.FileSystemLoader(str(path)))
         loaders.append(j2.PackageLoader("disclosure_flow.documents", "templates"))
         self.folder = None if folder is None else Path(folder)
@@ -103,17 +109,28 @@ class DocumentTemplates:
             raise TemplateError(
                 kind.value,
                 name,
-                f"does not parse (line {error.lineno}: {error.message})",
-                "a Jinja2 template that parses",
+                Wording(
+                    f"does not parse (line {error.lineno}: {error.message})",
+                    f"无法解析（第 {error.lineno} 行：{error.message!r}）",
+                ),
+                Wording("a Jinja2 template that parses", "能够解析的 Jinja2 模板"),
             ) from None
         except j2.TemplateNotFound:  # pragma: no cover  # the package ships them all
-            raise TemplateError(kind.value, name, "not found", "a template file") from None
+            raise TemplateError(
+                kind.value,
+                name,
+                Wording("not found", "找不到"),
+                Wording("a template file", "模板文件"),
+            ) from None
         if tree.find(j2.nodes.Extends) is not None:
             raise TemplateError(
                 kind.value,
                 name,
-                "uses {% extends %}",
-                "a template that defines its own blocks (share wording with {% import %})",
+                Wording("uses {% extends %}", "使用了 {% extends %}"),
+                Wording(
+                    "a template that defines its own blocks (share wording with {% import %})",
+                    "自己定义各块的模板（共用措辞请用 {% import %}）",
+                ),
             )
         defined = {block.name for block in tree.find_all(j2.nodes.Block)}
         missing = tuple(b for b in kind.required_blocks if b not in defined)
@@ -121,14 +138,25 @@ class DocumentTemplates:
             raise TemplateError(
                 kind.value,
                 name,
-                f"lacks the required element(s) {', '.join(missing)} of {kind.title_zh}",
-                "a template that defines the blocks " + ", ".join(kind.required_blocks),
+                Wording(
+                    f"lacks the required element(s) {', '.join(missing)} of {kind.title_zh}",
+                    f"缺少{kind.title_zh}的必备要素 {'、'.join(missing)}",
+                ),
+                Wording(
+                    "a template that defines the blocks " + ", ".join(kind.required_blocks),
+                    "定义了以下块的模板：" + "、".join(kind.required_blocks),
+                ),
                 missing=missing,
             )
         try:
             template: jinja2.Template = self._env.get_template(name)
         except j2.TemplateSyntaxError as error:  # pragma: no cover  # parsed above
-            raise TemplateError(kind.value, name, str(error), "a template that compiles") from None
+            raise TemplateError(
+                kind.value,
+                name,
+                Wording(str(error), f"无法编译（{str(error)!r}）"),
+                Wording("a template that compiles", "能够编译的模板"),
+            ) from None
         return template
 
     def render_blocks(self, kind: DocumentKind, context: Mapping[str, Any]) -> dict[str, str]:
@@ -151,8 +179,11 @@ class DocumentTemplates:
             raise TemplateError(
                 kind.value,
                 kind.template_name,
-                f"cannot be rendered ({error})",
-                "a template that uses only the names a document provides",
+                Wording(f"cannot be rendered ({error})", f"无法生成（{str(error)!r}）"),
+                Wording(
+                    "a template that uses only the names a document provides",
+                    "只使用文书所提供名称的模板",
+                ),
             ) from None
         for name in names:
             try:
@@ -161,7 +192,13 @@ class DocumentTemplates:
                 raise TemplateError(
                     kind.value,
                     kind.template_name,
-                    f"element {name} cannot be rendered ({error})",
-                    "a template that uses only the names a document provides",
+                    Wording(
+                        f"element {name} cannot be rendered ({error})",
+                        f"要素 {name} 无法生成（{str(error)!r}）",
+                    ),
+                    Wording(
+                        "a template that uses only the names a document provides",
+                        "只使用文书所提供名称的模板",
+                    ),
                 ) from None
         return out

@@ -17,7 +17,7 @@ from typing import Any
 
 from disclosure_flow.documents import gbt9704 as g
 from disclosure_flow.documents.model import Document
-from disclosure_flow.errors import DocumentError
+from disclosure_flow.errors import DocumentError, Wording
 
 __all__ = ["to_docx"]
 
@@ -28,8 +28,14 @@ def _docx() -> Any:
     except ImportError:
         raise DocumentError(
             "docx",
-            "DOCX documents need python-docx, which is not installed",
-            "install the extra: pip install 'disclosure-flow[documents]'",
+            Wording(
+                "DOCX documents need python-docx, which is not installed",
+                "生成 DOCX 文书需要 python-docx，但未安装",
+            ),
+            Wording(
+                "install the extra: pip install 'disclosure-flow[documents]'",
+                "安装可选依赖：pip install 'disclosure-flow[documents]'",
+            ),
         ) from None
     return docx
 

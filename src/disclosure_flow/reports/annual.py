@@ -77,6 +77,7 @@ from disclosure_flow.cases import ApplicantKind, ReportRow
 from disclosure_flow.errors import (
     InvalidValueError,
     ReportInvariantError,
+    Wording,
 )
 from disclosure_flow.reports.layout import ROW_LAYOUT as _LAYOUT
 from disclosure_flow.reports.layout import TOTAL_ZH as _TOTAL_ZH
@@ -169,7 +170,12 @@ def _counts(instance: object, attribute: attrs.Attribute[Any], value: object) ->
         or not all(type(n) is int and n >= 0 for n in value)
     ):
         raise InvalidValueError(
-            attribute.name, value, f"a tuple of {_NCOL} ints >= 0 (one per applicant column)"
+            attribute.name,
+            value,
+            Wording(
+                f"a tuple of {_NCOL} ints >= 0 (one per applicant column)",
+                f"{_NCOL} 个不小于 0 的整数组成的元组（每个申请人栏一个）",
+            ),
         )
 
 
@@ -211,7 +217,7 @@ class RequestsRow:
 
 def _group_counts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or value < 0:
-        raise InvalidValueError(attribute.name, value, "an int >= 0")
+        raise InvalidValueError(attribute.name, value, Wording("an int >= 0", "不小于 0 的整数"))
 
 
 def _group_kind(value: ProceedingKind | str) -> ProceedingKind:
@@ -260,7 +266,9 @@ class ProceedingsGroup:
 
 def _check_year(year: object) -> int:
     if type(year) is not int or not 1 <= year <= 9998:
-        raise InvalidValueError("year", year, "an int year between 1 and 9998")
+        raise InvalidValueError(
+            "year", year, Wording("an int year between 1 and 9998", "1 至 9998 之间的整数年份")
+        )
     return year
 
 
@@ -290,12 +298,22 @@ class AnnualReport:
         keys = tuple(r.key for r in self.requests) if isinstance(self.requests, tuple) else ()
         if keys != _ROW_KEYS or not all(isinstance(r, RequestsRow) for r in self.requests):
             raise InvalidValueError(
-                "requests", keys, f"the {len(_ROW_KEYS)} rows of table 三 in order"
+                "requests",
+                keys,
+                Wording(
+                    f"the {len(_ROW_KEYS)} rows of table 三 in order",
+                    f"表三的 {len(_ROW_KEYS)} 行，按顺序",
+                ),
             )
         kinds = tuple(getattr(g, "kind", None) for g in self.proceedings)
         if kinds != tuple(ProceedingKind):
             raise InvalidValueError(
-                "proceedings", kinds, "the three groups of table 四 in ProceedingKind order"
+                "proceedings",
+                kinds,
+                Wording(
+                    "the three groups of table 四 in ProceedingKind order",
+                    "表四的三组，按 ProceedingKind 顺序",
+                ),
             )
         by_key = {r.key: (*r.counts, r.total) for r in self.requests}
         for i, kind in enumerate((*COLUMNS, None)):
@@ -304,7 +322,11 @@ class AnnualReport:
             summed = sum(cell[row.key] for row in ReportRow)
             if summed != cell["三.7"]:
                 raise ReportInvariantError(
-                    column, f"（七）总计 = {cell['三.7']} but the result rows sum to {summed}"
+                    column,
+                    Wording(
+                        f"（七）总计 = {cell['三.7']} but the result rows sum to {summed}",
+                        f"（七）总计 = {cell['三.7']}，但各结果行合计为 {summed}",
+                    ),
                 )
             if cell["一"] + cell["二"] != cell["三.7"] + cell["四"]:
                 raise ReportInvariantError(column, _imbalance(cell))
@@ -484,7 +506,9 @@ class AnnualReport:
             OSError: the file cannot be written.
         """
         if agency is not None and (not isinstance(agency, str) or not agency.strip()):
-            raise InvalidValueError("agency", agency, "a non-empty text or None")
+            raise InvalidValueError(
+                "agency", agency, Wording("a non-empty text or None", "非空文本或 None")
+            )
         title = f"{agency or ''}{self.year}年政府信息公开工作年度报告"
         sheets = [(t.title_zh, self.grid(table=t)) for t in ReportTable]
         write_workbook(target, title=title, sheets=sheets)
@@ -558,11 +582,12 @@ def _md_line(cells: Iterable[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _imbalance(cell: Mapping[str, int]) -> str:
+def _imbalance(cell: Mapping[str, int]) -> Wording:
     left, right = cell["一"] + cell["二"], cell["三.7"] + cell["四"]
-    return (
-        f"一 + 二 = {cell['一']} + {cell['二']} = {left}, but 三(七) + 四 = "
-        f"{cell['三.7']} + {cell['四']} = {right} (一 + 二 must equal 三(七) + 四)"
+    one, three = f"一 + 二 = {cell['一']} + {cell['二']} = {left}", f"{cell['三.7']} + {cell['四']}"
+    return Wording(
+        f"{one}, but 三(七) + 四 = {three} = {right} (一 + 二 must equal 三(七) + 四)",
+        f"{one}，但 三(七) + 四 = {three} = {right}（一 + 二 应等于 三(七) + 四）",
     )
 
 
@@ -647,8 +672,12 @@ def annual_report(records: Iterable[ReportRecord], *, year: int) -> AnnualReport
         involved = tuple(r.case_id for r in inverted if r.applicant is column)
         raise ReportInvariantError(
             _column_label(column),
-            f"case {first.case_id!r} was concluded on {_iso(first.concluded)}, before its "
-            f"day 0 ({_iso(first.received)}): a case is concluded on or after day 0",
+            Wording(
+                f"case {first.case_id!r} was concluded on {_iso(first.concluded)}, before its "
+                f"day 0 ({_iso(first.received)}): a case is concluded on or after day 0",
+                f"案件 {first.case_id!r} 办结于 {_iso(first.concluded)}，早于其"
+                f"第 0 日（{_iso(first.received)}）：案件应在第 0 日或之后办结",
+            ),
             involved,
         )
     return report
@@ -660,7 +689,10 @@ def _with_cases(error: ReportInvariantError, inverted: list[ReportRecord]) -> Re
         r.case_id for r in inverted if error.column in (_TOTAL_ZH, _column_label(r.applicant))
     )
     if involved:
-        detail = f"{error.detail}; cases concluded before their day 0 break the balance"
+        detail = Wording(
+            f"{error.detail}; cases concluded before their day 0 break the balance",
+            f"{Wording.of(error.detail).zh}；在第 0 日之前办结的案件破坏了平衡",
+        )
     else:
-        detail = error.detail
+        detail = Wording.of(error.detail)
     return ReportInvariantError(error.column, detail, involved)

@@ -57,7 +57,7 @@ import attrs
 from disclosure_flow._fields import text_codec
 from disclosure_flow.cases import Case
 from disclosure_flow.clock import R2008, R2019, Finding, Policy
-from disclosure_flow.errors import CoverageError, InvalidValueError, SerializationError
+from disclosure_flow.errors import CoverageError, InvalidValueError, SerializationError, Wording
 from disclosure_flow.reports.records import _json_lines, _parsed
 from disclosure_flow.workdays import WorkdayCalendar
 
@@ -165,10 +165,12 @@ def recompute(cases: Iterable[Case], calendar: WorkdayCalendar) -> Iterator[Case
             without the year's data).
     """
     if not isinstance(calendar, WorkdayCalendar):
-        raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
+        raise InvalidValueError(
+            "calendar", calendar, Wording("a WorkdayCalendar", "WorkdayCalendar 工作日历")
+        )
     for case in cases:
         if not isinstance(case, Case):
-            raise InvalidValueError("cases", case, "Case objects")
+            raise InvalidValueError("cases", case, Wording("Case objects", "Case 案件对象"))
         yield _changes(case, calendar)
 
 
@@ -235,6 +237,11 @@ def read_cases(
         first = seen.setdefault(case.id, number)
         if first != number:
             raise SerializationError(
-                f"{path}.id", case.id, f"each case once; line {first} already holds it"
+                f"{path}.id",
+                case.id,
+                Wording(
+                    f"each case once; line {first} already holds it",
+                    f"每个案件一条；第 {first} 行已有此案件",
+                ),
             )
         yield case

@@ -52,7 +52,7 @@ from typing import Any, Final
 
 from disclosure_flow.cases import Case, CaseState, EventKind
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 
 __all__ = ["COLUMNS", "case_rows", "cases_to_dataframe"]
 
@@ -146,7 +146,7 @@ def case_rows(cases: Iterable[Case], *, as_of: _dt.date) -> list[dict[str, Any]]
     rows = []
     for case in cases:
         if not isinstance(case, Case):
-            raise InvalidValueError("cases", case, "Case objects")
+            raise InvalidValueError("cases", case, Wording("Case objects", "Case 案件对象"))
         row = _row(case, as_of)
         if row is not None:
             rows.append(row)

@@ -26,7 +26,7 @@ from typing import Final
 import attrs
 
 from disclosure_flow.cases import ApplicantKind, ReportRow
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 from disclosure_flow.reports.records import ProceedingKind, ProceedingResult
 
 __all__ = [
@@ -104,12 +104,12 @@ class CellRole(enum.Enum):
 
 def _span(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if type(value) is not int or value < 1:
-        raise InvalidValueError(attribute.name, value, "an int >= 1")
+        raise InvalidValueError(attribute.name, value, Wording("an int >= 1", "不小于 1 的整数"))
 
 
 def _position(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if type(value) is not int or value < 0:
-        raise InvalidValueError(attribute.name, value, "an int >= 0")
+        raise InvalidValueError(attribute.name, value, Wording("an int >= 0", "不小于 0 的整数"))
 
 
 @attrs.frozen
@@ -154,11 +154,17 @@ class TableGrid:
             for r in range(cell.row, cell.row + cell.rowspan):
                 for c in range(cell.column, cell.column + cell.colspan):
                     if (r, c) in covered:
-                        raise InvalidValueError("cells", (r, c), "each position in one cell only")
+                        raise InvalidValueError(
+                            "cells",
+                            (r, c),
+                            Wording("each position in one cell only", "每个位置只在一个单元格中"),
+                        )
                     covered.add((r, c))
         full = {(r, c) for r in range(self.height) for c in range(self.width)}
         if covered != full:
-            raise InvalidValueError("cells", sorted(full - covered)[:3], "no gap in the table")
+            raise InvalidValueError(
+                "cells", sorted(full - covered)[:3], Wording("no gap in the table", "表中不留空位")
+            )
 
     @property
     def height(self) -> int:

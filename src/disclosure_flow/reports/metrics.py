@@ -50,7 +50,7 @@ import attrs
 
 from disclosure_flow.cases import ApplicantKind, OutcomeKind
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 from disclosure_flow.reports.annual import ReportRecord
 
 __all__ = [
@@ -186,7 +186,9 @@ def annual_statistics(records: Iterable[ReportRecord], *, year: int) -> AnnualSt
         InvalidValueError: *year* is not an int year.
     """
     if type(year) is not int or not 1 <= year <= 9999:
-        raise InvalidValueError("year", year, "an int year between 1 and 9999")
+        raise InvalidValueError(
+            "year", year, Wording("an int year between 1 and 9999", "1 至 9999 之间的整数年份")
+        )
     concluded = [
         r
         for r in records

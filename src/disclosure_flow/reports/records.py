@@ -40,6 +40,7 @@ from disclosure_flow.errors import (
     InvalidDateError,
     InvalidValueError,
     SerializationError,
+    Wording,
 )
 
 
@@ -112,17 +113,23 @@ def _required_date(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 def _optional_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (type(value) is not int or value < 0):
-        raise InvalidValueError(attribute.name, value, "None or an int >= 0 (working days)")
+        raise InvalidValueError(
+            attribute.name,
+            value,
+            Wording("None or an int >= 0 (working days)", "None 或不小于 0 的整数（工作日）"),
+        )
 
 
 def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not bool:
-        raise InvalidValueError(attribute.name, value, "True or False")
+        raise InvalidValueError(attribute.name, value, Wording("True or False", "True 或 False"))
 
 
 def _yuan(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or value < 0:
-        raise InvalidValueError(attribute.name, value, "an int >= 0 (yuan, 元)")
+        raise InvalidValueError(
+            attribute.name, value, Wording("an int >= 0 (yuan, 元)", "不小于 0 的整数（元）")
+        )
 
 
 # The enum-typed fields take a member or its value (_fields.to_member).
@@ -164,15 +171,30 @@ class ProceedingRecord:
         pending = self.result is ProceedingResult.PENDING
         if pending and self.decided is not None:
             raise InvalidValueError(
-                "decided", self.decided, "None while the result is ProceedingResult.PENDING"
+                "decided",
+                self.decided,
+                Wording(
+                    "None while the result is ProceedingResult.PENDING",
+                    "结果为 ProceedingResult.PENDING 时为 None",
+                ),
             )
         if not pending and self.decided is None:
             raise InvalidValueError(
-                "decided", None, f"the day of the decision for result {self.result.value!r}"
+                "decided",
+                None,
+                Wording(
+                    f"the day of the decision for result {self.result.value!r}",
+                    f"结果 {self.result.value!r} 的决定日期",
+                ),
             )
         if self.decided is not None and self.decided < self.filed:
             raise InvalidValueError(
-                "decided", self.decided, f"on or after filed ({self.filed.isoformat()})"
+                "decided",
+                self.decided,
+                Wording(
+                    f"on or after filed ({self.filed.isoformat()})",
+                    f"filed（{self.filed.isoformat()}）或之后",
+                ),
             )
 
     def result_as_of(self, day: _dt.date) -> ProceedingResult:
@@ -263,13 +285,18 @@ class ReportRecord:
             raise InvalidValueError(
                 "row",
                 self.row,
-                "a ReportRow exactly when concluded is set (both None while open)",
+                Wording(
+                    "a ReportRow exactly when concluded is set (both None while open)",
+                    "ReportRow：恰在 concluded 有值时给出（办理中两者都是 None）",
+                ),
             )
         if not isinstance(self.proceedings, tuple) or not all(
             isinstance(p, ProceedingRecord) for p in self.proceedings
         ):
             raise InvalidValueError(
-                "proceedings", self.proceedings, "a tuple of ProceedingRecord values"
+                "proceedings",
+                self.proceedings,
+                Wording("a tuple of ProceedingRecord values", "ProceedingRecord 值组成的元组"),
             )
 
     def to_dict(self) -> dict[str, Any]:
@@ -301,7 +328,9 @@ class ReportRecord:
         _fields.check_keys(data, path, _REQUIRED_KEYS, _OPTIONAL_KEYS)
         raw_proceedings = data.get("proceedings", [])
         if not isinstance(raw_proceedings, list):
-            raise SerializationError(f"{path}.proceedings", raw_proceedings, "a list")
+            raise SerializationError(
+                f"{path}.proceedings", raw_proceedings, Wording("a list", "列表")
+            )
         proceedings = tuple(
             ProceedingRecord.from_dict(p, path=f"{path}.proceedings[{i}]")
             for i, p in enumerate(raw_proceedings)
@@ -351,7 +380,10 @@ def _read_date(data: Mapping[str, Any], key: str, path: str, *, required: bool) 
         return None
     day = stored_date(value)
     if day is None:
-        allowed = "an ISO date 'YYYY-MM-DD'" + ("" if required else " or null")
+        allowed = Wording(
+            "an ISO date 'YYYY-MM-DD'" + ("" if required else " or null"),
+            "ISO 日期 'YYYY-MM-DD'" + ("" if required else " 或 null"),
+        )
         raise SerializationError(f"{path}.{key}", value, allowed)
     return day
 
@@ -361,14 +393,16 @@ def _read_count(data: Mapping[str, Any], key: str, path: str) -> int | None:
     if value is None:
         return None
     if type(value) is not int or value < 0:
-        raise SerializationError(f"{path}.{key}", value, "null or an integer >= 0")
+        raise SerializationError(
+            f"{path}.{key}", value, Wording("null or an integer >= 0", "null 或不小于 0 的整数")
+        )
     return value
 
 
 def _read_flag(data: Mapping[str, Any], key: str, path: str) -> bool:
     value = data.get(key, False)
     if type(value) is not bool:
-        raise SerializationError(f"{path}.{key}", value, "true or false")
+        raise SerializationError(f"{path}.{key}", value, Wording("true or false", "true 或 false"))
     return value
 
 
@@ -409,7 +443,10 @@ def read_records(
         raise InvalidValueError(
             "lines",
             type(lines).__name__,
-            "lines of text or bytes (e.g. an open file), or a pathlib.Path",
+            Wording(
+                "lines of text or bytes (e.g. an open file), or a pathlib.Path",
+                "文本或字节的各行（如打开的文件），或 pathlib.Path 路径",
+            ),
         )
     return _read(lines, codec)
 
@@ -452,7 +489,9 @@ def _numbered(lines: Iterator[str]) -> Iterator[tuple[int, str, str]]:
     for number, line in enumerate(lines, start=1):
         if type(line) is not str:
             raise InvalidValueError(
-                f"line {number}", type(line).__name__, "text (str), like the lines before"
+                f"line {number}",
+                type(line).__name__,
+                Wording("text (str), like the lines before", "文本（str），与前面各行一样"),
             )
         if number == 1:
             line = line.removeprefix("\ufeff")
@@ -473,16 +512,30 @@ def _parsed(path: str, line: str, build: Callable[[Any, str], _T]) -> _T:
     try:
         return build(json.loads(line), path)
     except json.JSONDecodeError as error:
-        raise SerializationError(path, line.strip()[:80], f"a JSON object ({error.msg})") from None
+        raise SerializationError(
+            path,
+            line.strip()[:80],
+            Wording(f"a JSON object ({error.msg})", f"JSON 对象（{error.msg!r}）"),
+        ) from None
     except RecursionError:
         raise SerializationError(
-            path, line.strip()[:80], "a JSON object nested a few levels deep, not hundreds"
+            path,
+            line.strip()[:80],
+            Wording(
+                "a JSON object nested a few levels deep, not hundreds",
+                "只嵌套几层的 JSON 对象，不能有数百层",
+            ),
         ) from None
     except SerializationError:
         raise
     except ValueError as error:  # int() refuses more than 4300 digits
         raise SerializationError(
-            path, line.strip()[:80], f"a JSON object with numbers of usual size ({error})"
+            path,
+            line.strip()[:80],
+            Wording(
+                f"a JSON object with numbers of usual size ({error})",
+                f"数字大小正常的 JSON 对象（{str(error)!r}）",
+            ),
         ) from None
 
 
@@ -515,7 +568,9 @@ def _decoded(chunks: Iterable[bytes], codec: str, source: str) -> Iterator[str]:
         final = chunk is None
         if chunk is not None and not isinstance(chunk, bytes | bytearray):
             raise InvalidValueError(
-                f"line {done + 1}", type(chunk).__name__, "bytes, like the lines before"
+                f"line {done + 1}",
+                type(chunk).__name__,
+                Wording("bytes, like the lines before", "字节（bytes），与前面各行一样"),
             )
         try:
             text = decoder.decode(b"" if chunk is None else chunk, final)

@@ -68,7 +68,7 @@ from disclosure_flow.clock import (
     Policy,
 )
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import CoverageError, InvalidValueError
+from disclosure_flow.errors import CoverageError, InvalidValueError, Wording
 from disclosure_flow.workdays import WorkdayCalendar
 
 __all__ = [
@@ -376,7 +376,10 @@ def _threshold(value: object, field: str, *, optional: bool = False) -> Any:
     if optional and value is None:
         return None
     if type(value) is not int or value < 0:
-        allowed = "an int >= 0 (working days)" + (", or None" if optional else "")
+        allowed = Wording(
+            "an int >= 0 (working days)" + (", or None" if optional else ""),
+            "不小于 0 的整数（工作日）" + ("，或 None" if optional else ""),
+        )
         raise InvalidValueError(field, value, allowed)
     return value
 
@@ -479,7 +482,7 @@ def _watch(
     cutoffs: _Cutoffs,
 ) -> WatchItem | None:
     if not isinstance(case, Case):
-        raise InvalidValueError("cases", case, "Case objects")
+        raise InvalidValueError("cases", case, Wording("Case objects", "Case 案件对象"))
     last = case.last_event_day
     if last is None:
         return None

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import IO, Any, Final, TypeAlias
 
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 from disclosure_flow.reports.layout import CellRole, GridCell, TableGrid
 
 __all__ = ["XlsxTarget", "write_workbook"]
@@ -51,7 +51,12 @@ def _check_target(target: object) -> None:
         return
     if isinstance(target, io.TextIOBase) or not callable(getattr(target, "write", None)):
         raise InvalidValueError(
-            "target", target, "a path or a binary file open for writing (e.g. io.BytesIO)"
+            "target",
+            target,
+            Wording(
+                "a path or a binary file open for writing (e.g. io.BytesIO)",
+                "路径，或以写入方式打开的二进制文件（如 io.BytesIO）",
+            ),
         )
 
 

@@ -27,7 +27,7 @@ import attrs
 
 from disclosure_flow.cases import Case
 from disclosure_flow.clock import Deadline, Pause
-from disclosure_flow.errors import ClockError, CoverageError, InvalidValueError
+from disclosure_flow.errors import ClockError, CoverageError, InvalidValueError, Wording
 
 __all__ = ["CaseColumns", "Undated", "case_columns"]
 
@@ -121,7 +121,7 @@ def case_columns(case: Case) -> CaseColumns:
         InvalidValueError: *case* is not a :class:`~disclosure_flow.cases.Case`.
     """
     if not isinstance(case, Case):
-        raise InvalidValueError("case", case, "a Case")
+        raise InvalidValueError("case", case, Wording("a Case", "Case 案件"))
     state = case.state
     due = open_reason = next_due = next_kind = paused_through = None
     provisional = False

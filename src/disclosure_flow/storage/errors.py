@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from disclosure_flow.errors import DisclosureFlowError, show_value
+from disclosure_flow.errors import DisclosureFlowError, Wording, show_value
 
 if TYPE_CHECKING:
     from disclosure_flow.cases import CaseEvent
@@ -26,8 +26,12 @@ class CaseNotFoundError(DisclosureFlowError, LookupError):
 
     def __init__(self, case_id: str) -> None:
         self.case_id = case_id
+        shown = show_value(case_id)
         super().__init__(
-            f"no stored case {show_value(case_id)}; allowed: the id of a case added before"
+            Wording(
+                f"no stored case {shown}; allowed: the id of a case added before",
+                f"没有已存储的案件 {shown}；允许：此前已添加的案件编号",
+            )
         )
 
 
@@ -56,8 +60,15 @@ class ListenerError(DisclosureFlowError, RuntimeError):
         listener, event, error = failures[0]
         name = getattr(listener, "__qualname__", type(listener).__name__)
         more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+        more_zh = f"（另有 {len(failures) - 1} 个）" if len(failures) > 1 else ""
+        shown, raised = show_value(case_id), type(error).__name__
         super().__init__(
-            f"case {show_value(case_id)} was saved at version {version}, but listener "
-            f"{name} raised {type(error).__name__} on event {event.event.value} "
-            f"(version {event.version}){more}; the events stay committed"
+            Wording(
+                f"case {shown} was saved at version {version}, but listener "
+                f"{name} raised {raised} on event {event.event.value} "
+                f"(version {event.version}){more}; the events stay committed",
+                f"案件 {shown} 已保存为版本 {version}，但监听器 {name} 在事件 "
+                f"{event.event.value}（版本 {event.version}）上引发 {raised}{more_zh}；"
+                "事件仍已提交",
+            )
         )

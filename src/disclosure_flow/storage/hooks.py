@@ -33,7 +33,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 from disclosure_flow.storage.errors import ListenerError
 
 if TYPE_CHECKING:
@@ -58,7 +58,11 @@ class _Registry:
 
     def add(self, listener: Listener) -> Subscription:
         if not callable(listener):
-            raise InvalidValueError("listener", listener, "a callable listener(case, event)")
+            raise InvalidValueError(
+                "listener",
+                listener,
+                Wording("a callable listener(case, event)", "可调用的监听器 listener(case, event)"),
+            )
         with self._lock:
             self._listeners += (listener,)
         return Subscription(self, listener)

@@ -34,7 +34,7 @@ import attrs
 
 from disclosure_flow.cases import Case, SubDeadlineKind
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 from disclosure_flow.reports import reply_clock
 
 __all__ = ["CalendarEntry", "calendar_entries", "to_ics"]
@@ -98,9 +98,13 @@ def calendar_entries(case: Case, *, remind: int | None = 2) -> tuple[CalendarEnt
         CoverageError: the calendar lacks the days needed (strict calendar).
     """
     if not isinstance(case, Case):
-        raise InvalidValueError("case", case, "a Case")
+        raise InvalidValueError("case", case, Wording("a Case", "Case 案件"))
     if remind is not None and (type(remind) is not int or remind < 0):
-        raise InvalidValueError("remind", remind, "None or an int >= 0 (working days)")
+        raise InvalidValueError(
+            "remind",
+            remind,
+            Wording("None or an int >= 0 (working days)", "None 或不小于 0 的整数（工作日）"),
+        )
     calendar = case.calendar
     found: list[tuple[str, str, _dt.date, str | None, bool, str]] = []
     deadline = case.deadline()

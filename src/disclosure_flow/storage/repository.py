@@ -46,7 +46,7 @@ import attrs
 from disclosure_flow.cases import Case, CaseEvent, CaseState, SubDeadlineKind
 from disclosure_flow.clock import R2008, R2019, Policy
 from disclosure_flow.dates import check_date
-from disclosure_flow.errors import InvalidValueError, VersionConflictError
+from disclosure_flow.errors import InvalidValueError, VersionConflictError, Wording
 from disclosure_flow.storage._sql import sa
 from disclosure_flow.storage.columns import CaseColumns, case_columns
 from disclosure_flow.storage.errors import CaseNotFoundError
@@ -141,13 +141,15 @@ def _event_rows(case_id: str, events: list[dict[str, Any]]) -> list[dict[str, An
 
 def _positive(field: str, value: object) -> int:
     if type(value) is not int or value < 1:
-        raise InvalidValueError(field, value, "an int >= 1")
+        raise InvalidValueError(field, value, Wording("an int >= 1", "不小于 1 的整数"))
     return value
 
 
 def _count(field: str, value: object) -> int:
     if type(value) is not int or value < 0:
-        raise InvalidValueError(field, value, "an int >= 0 (working days)")
+        raise InvalidValueError(
+            field, value, Wording("an int >= 0 (working days)", "不小于 0 的整数（工作日）")
+        )
     return value
 
 
@@ -181,11 +183,21 @@ class Repository:
         if isinstance(engine, str):
             engine = sa.create_engine(engine)
         if not isinstance(engine, sa.Engine):
-            raise InvalidValueError("engine", engine, "a sqlalchemy Engine or a database URL")
+            raise InvalidValueError(
+                "engine",
+                engine,
+                Wording("a sqlalchemy Engine or a database URL", "sqlalchemy Engine 或数据库 URL"),
+            )
         if not isinstance(calendar, WorkdayCalendar):
-            raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
+            raise InvalidValueError(
+                "calendar", calendar, Wording("a WorkdayCalendar", "WorkdayCalendar 工作日历")
+            )
         if not isinstance(tables, Tables):
-            raise InvalidValueError("tables", tables, "a Tables (define_tables)")
+            raise InvalidValueError(
+                "tables",
+                tables,
+                Wording("a Tables (define_tables)", "Tables 表集（define_tables）"),
+            )
         self._engine = engine
         self._calendar = calendar
         self._tables = tables
@@ -248,7 +260,7 @@ class Repository:
             ListenerError: a listener raised; the case is stored.
         """
         if not isinstance(case, Case):
-            raise InvalidValueError("case", case, "a Case")
+            raise InvalidValueError("case", case, Wording("a Case", "Case 案件"))
         document = case.to_dict()
         row = case_columns(case).as_row()
         t = self._tables
@@ -286,10 +298,13 @@ class Repository:
                 ``case.version``.
         """
         if not isinstance(case, Case):
-            raise InvalidValueError("case", case, "a Case")
+            raise InvalidValueError("case", case, Wording("a Case", "Case 案件"))
         expected = _positive("expected_version", expected_version)
         if expected > case.version:
-            allowed = f"the version the case was read at (<= {case.version})"
+            allowed = Wording(
+                f"the version the case was read at (<= {case.version})",
+                f"读取案件时的版本（<= {case.version}）",
+            )
             raise InvalidValueError("expected_version", expected, allowed)
         document = case.to_dict()
         row = case_columns(case).as_row()
@@ -511,7 +526,13 @@ class Repository:
             raise InvalidValueError.choice("rows", rows, ("all", "stale"))
         batch = _positive("batch_size", batch_size)
         if progress is not None and not callable(progress):
-            raise InvalidValueError("progress", progress, "None or a callable(done, total)")
+            raise InvalidValueError(
+                "progress",
+                progress,
+                Wording(
+                    "None or a callable(done, total)", "None 或可调用对象 callable(done, total)"
+                ),
+            )
         t = self._tables.cases
         fingerprint = self._calendar.fingerprint
         where: list[Any] = []

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import attrs
 
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 from disclosure_flow.storage._sql import postgresql, sa
 
 __all__ = ["TABLES", "Tables", "define_tables"]
@@ -93,9 +93,13 @@ def define_tables(metadata: sa.MetaData, *, prefix: str = "disclosure_") -> Tabl
         InvalidValueError: *prefix* is not a string of letters, digits and underscores.
     """
     if not isinstance(metadata, sa.MetaData):
-        raise InvalidValueError("metadata", metadata, "a sqlalchemy.MetaData")
+        raise InvalidValueError(
+            "metadata", metadata, Wording("a sqlalchemy.MetaData", "sqlalchemy.MetaData")
+        )
     if not isinstance(prefix, str) or not (prefix == "" or prefix.replace("_", "a").isalnum()):
-        raise InvalidValueError("prefix", prefix, "letters, digits and underscores")
+        raise InvalidValueError(
+            "prefix", prefix, Wording("letters, digits and underscores", "字母、数字和下划线")
+        )
     name = f"{prefix}cases"
     cases = sa.Table(
         name,

@@ -17,7 +17,7 @@ from typing import NoReturn
 
 import attrs
 
-from disclosure_flow.errors import InvalidValueError, NoticeError
+from disclosure_flow.errors import InvalidValueError, NoticeError, Wording
 from disclosure_flow.workdays import _notice_text as _text
 from disclosure_flow.workdays import estimate
 from disclosure_flow.workdays.overlays import OverlayKind
@@ -164,6 +164,13 @@ class _Item:
     no_swap: bool = False
 
 
+#: What a day is named in a clause, for messages.
+_STATUTORY = Wording("a statutory holiday (法定节假日)", "法定节假日")
+_WEEKEND = Wording("a 公休日", "公休日")
+_MOVED = Wording("a 公休日 moved (调至) elsewhere", "调至他日的公休日")
+_MOVED_TO = Wording("a day a 公休日 is moved to", "公休日调至之日")
+
+
 class _Reader:
     """Reads one notice; every error names the line it is about."""
 
@@ -174,8 +181,10 @@ class _Reader:
         self.year = 0  # set by read(), from the title
         self.yearly = True
 
-    def fail(self, line: int | None, item: str, value: object, allowed: str) -> NoReturn:
-        raise NoticeError(line, item, value, allowed)
+    def fail(self, line: int | None, item: str, value: object, allowed: str, *zh: str) -> NoReturn:
+        """Raise the :class:`NoticeError`; *zh*: *allowed* in Chinese, then *value* if a phrase."""
+        shown = Wording(str(value), zh[1]) if len(zh) > 1 else value
+        raise NoticeError(line, item, shown, Wording(allowed, zh[0]))
 
     def quote(self, line: int) -> str:
         return self.by_number[line].original.strip()
@@ -191,6 +200,8 @@ class _Reader:
                 "no title found",
                 "a State Council holiday notice with its title, such as "
                 "国务院办公厅关于2027年部分节假日安排的通知",
+                "带标题的国务院节假日安排通知，如 国务院办公厅关于2027年部分节假日安排的通知",
+                "没有找到标题",
             )
         title, title_line = found
         yearly = YEARLY.fullmatch(title)
@@ -211,6 +222,8 @@ class _Reader:
                     f"{number[0]} for {year}",
                     "a yearly notice numbered in the year before it (国办发明电〔"
                     f"{year - 1}〕N号); a supplement in its own year or the year before",
+                    f"年度通知用上一年文号（国办发明电〔{year - 1}〕N号）；补充通知用当年或上一年",
+                    f"{year} 年的通知编号为 {number[0]}",
                 )
         items = self._items(names)
         if not items:
@@ -219,6 +232,8 @@ class _Reader:
                 "",
                 "no numbered item with a date (一、元旦：…)",
                 "the notice's items, pasted with it",
+                "通知的各项内容，一并粘贴",
+                "没有带日期的编号项（一、元旦：…）",
             )
         days = self._combine(items)
         if self.yearly:
@@ -257,6 +272,8 @@ class _Reader:
             f"《{title}》",
             "a holiday notice: 国务院办公厅关于YYYY年部分节假日安排的通知, or a supplement "
             "(关于调整/延长YYYY年……假期的通知, 关于……调休放假的通知)",
+            "节假日安排通知：国务院办公厅关于YYYY年部分节假日安排的通知，或补充通知"
+            "（关于调整/延长YYYY年……假期的通知、关于……调休放假的通知）",
         )
         return 0, ()  # pragma: no cover  # fail() raises; ruff cannot see NoReturn
 
@@ -282,6 +299,8 @@ class _Reader:
                         entry.label,
                         f"heading {entry.heading!r}",
                         "holiday names: " + "、".join(estimate.HOLIDAYS),
+                        "节日名称：" + "、".join(estimate.HOLIDAYS),
+                        f"标题 {entry.heading!r}",
                     )
                 heading_names = tuple(m or p for m, p in zip(mapped, parts, strict=True))
             elif self.yearly:
@@ -290,6 +309,7 @@ class _Reader:
                     entry.label,
                     self.quote(entry.line),
                     "an item headed by its holiday, e.g. 二、春节：2月5日至11日放假调休，共7天。",
+                    "以节日开头的一项，如 二、春节：2月5日至11日放假调休，共7天。",
                 )
             item = self._item(entry.label, entry.line, entry.body, entry.body_line, heading_names)
             if item is not None:
@@ -305,7 +325,13 @@ class _Reader:
         clauses = _text.clauses(body)
         if not any(clause.spans for clause in clauses):
             if self.yearly:
-                self.fail(line, label, self.quote(body_line), "an item that gives its dates")
+                self.fail(
+                    line,
+                    label,
+                    self.quote(body_line),
+                    "an item that gives its dates",
+                    "写明日期的一项",
+                )
             return None  # a supplement's paragraph of instructions, without a day
         context = {"year": self.year, "month": 0}
         last_off: list[_dt.date] | None = None
@@ -320,6 +346,9 @@ class _Reader:
                         f"cannot read {clause.text!r} in {self.quote(body_line)!r}",
                         "放假 / 放假调休 ranges with 共N天, 上班 for make-up days, 补休, "
                         "与周末连休, 不调休 (the wording of the State Council's notices)",
+                        "带共N天的放假 / 放假调休日期范围、调休上班的上班、补休、与周末连休、不调休"
+                        "（国务院通知的措辞）",
+                        f"无法识读 {self.quote(body_line)!r} 中的 {clause.text!r}",
                     )
                 continue
             take = _taker(clause.shape, match, spans)
@@ -332,7 +361,13 @@ class _Reader:
                     self._check_count(int(match["n"]), dates, item, body_line)
             elif kind == "count":
                 if last_off is None:
-                    self.fail(body_line, label, clause.text, "共N天 after the range it counts")
+                    self.fail(
+                        body_line,
+                        label,
+                        clause.text,
+                        "共N天 after the range it counts",
+                        "共N天 写在其所计的日期范围之后",
+                    )
                 self._check_count(int(match["n"]), last_off, item, body_line)
             elif kind == "join":
                 item.joins_weekend = True
@@ -342,13 +377,13 @@ class _Reader:
                 for day in take("s"):
                     item.work[day] = body_line
             elif kind == "statutory":
-                self._require_off(take("s"), item, body_line, "a statutory holiday (法定节假日)")
+                self._require_off(take("s"), item, body_line, _STATUTORY)
             elif kind == "weekend":
-                self._require_weekend(take("s"), item, body_line, "a 公休日")
+                self._require_weekend(take("s"), item, body_line, _WEEKEND)
             elif kind == "swap":
                 moved = take("s")
-                self._require_weekend(moved, item, body_line, "a 公休日 moved (调至) elsewhere")
-                self._require_off(take("t"), item, body_line, "a day a 公休日 is moved to")
+                self._require_weekend(moved, item, body_line, _MOVED)
+                self._require_off(take("t"), item, body_line, _MOVED_TO)
                 for day in moved:
                     item.moved.setdefault(day, body_line)
             elif kind == "resume":
@@ -386,6 +421,8 @@ class _Reader:
                 item.label,
                 f"{span[0].text}至{span[1].text}: {last.isoformat()} is before {first.isoformat()}",
                 "a range that ends on or after its first day",
+                "结束日不早于开始日的日期范围",
+                f"{span[0].text}至{span[1].text}：{last.isoformat()} 早于 {first.isoformat()}",
             )
         self._check_window(last, item, line)
         self._check_note(span[0].note, first, None, item, line)
@@ -398,7 +435,13 @@ class _Reader:
         year = token.year if token.year is not None else context["year"]
         month = token.month if token.month is not None else context["month"]
         if not month:
-            self.fail(line, item.label, token.text, "a date with its month, e.g. 2月4日")
+            self.fail(
+                line,
+                item.label,
+                token.text,
+                "a date with its month, e.g. 2月4日",
+                "写明月份的日期，如 2月4日",
+            )
         if (
             token.year is None
             and month == 12
@@ -409,7 +452,7 @@ class _Reader:
         try:
             day = _dt.date(year, month, token.day)
         except ValueError:
-            self.fail(line, item.label, token.text, "a real calendar date")
+            self.fail(line, item.label, token.text, "a real calendar date", "真实存在的日期")
         if token.year is not None:
             context["year"] = token.year
         context["month"] = month
@@ -426,6 +469,8 @@ class _Reader:
             item.label,
             f"{day.isoformat()} in a notice for {self.year}",
             f"dates in {self.year} (and, in its 元旦 item, the December before)",
+            f"{self.year} 年内的日期（元旦一项还可以是上一年的十二月）",
+            f"{self.year} 年的通知中出现 {day.isoformat()}",
         )
 
     # -- notes beside a date ---------------------------------------------------
@@ -455,7 +500,12 @@ class _Reader:
             index = _WEEKDAY_CHARS.get(weekday.group(1))
             if index is None:
                 self.fail(
-                    line, item.label, f"weekday note ({part})", "星期一 … 星期日 or 周一 … 周日"
+                    line,
+                    item.label,
+                    f"weekday note ({part})",
+                    "星期一 … 星期日 or 周一 … 周日",
+                    "星期一 … 星期日 或 周一 … 周日",
+                    f"星期注记（{part}）",
                 )
             if index != day.weekday():
                 self.fail(
@@ -464,6 +514,8 @@ class _Reader:
                     f"the weekday note ({part}) does not match {day.isoformat()}, "
                     f"a 星期{_WEEKDAY_ZH[day.weekday()]}",
                     "the weekday of the date printed beside it",
+                    "与所注日期相符的星期",
+                    f"{day.isoformat()} 是星期{_WEEKDAY_ZH[day.weekday()]}，与注记（{part}）不符",
                 )
             return
         expected = self._lunar_expectation(part, day)
@@ -474,6 +526,8 @@ class _Reader:
                 f"the lunar note ({part}) does not match {day.isoformat()}",
                 "the lunar date of the day printed beside it (农历, Purple Mountain "
                 "Observatory tables)",
+                "与所注日期相符的农历日期（紫金山天文台历表）",
+                f"农历注记（{part}）与 {day.isoformat()} 不符",
             )
 
     def _lunar_expectation(self, part: str, day: _dt.date) -> frozenset[_dt.date] | None:
@@ -526,9 +580,14 @@ class _Reader:
                 f"共{count}天, but {dates[0].isoformat()} to {dates[-1].isoformat()} is "
                 f"{len(dates)} day(s)",
                 "共N天 equal to the number of days in the range",
+                "共N天 与日期范围的天数相等",
+                f"共{count}天，但 {dates[0].isoformat()} 至 {dates[-1].isoformat()} 是 "
+                f"{len(dates)} 天",
             )
 
-    def _require_off(self, dates: Iterable[_dt.date], item: _Item, line: int, what: str) -> None:
+    def _require_off(
+        self, dates: Iterable[_dt.date], item: _Item, line: int, what: Wording
+    ) -> None:
         for day in dates:
             if day not in item.off:
                 self.fail(
@@ -536,10 +595,12 @@ class _Reader:
                     item.label,
                     f"{day.isoformat()} is named {what} but not given off",
                     "a day inside the item's 放假 range",
+                    "本项放假范围内的日期",
+                    f"{day.isoformat()} 称为{what.zh}，但没有放假",
                 )
 
     def _require_weekend(
-        self, dates: Iterable[_dt.date], item: _Item, line: int, what: str
+        self, dates: Iterable[_dt.date], item: _Item, line: int, what: Wording
     ) -> None:
         for day in dates:
             if day.weekday() < 5:
@@ -548,6 +609,8 @@ class _Reader:
                     item.label,
                     f"{day.isoformat()} (星期{_WEEKDAY_ZH[day.weekday()]}) is named {what}",
                     "a Saturday or Sunday",
+                    "星期六或星期日",
+                    f"{day.isoformat()}（星期{_WEEKDAY_ZH[day.weekday()]}）称为{what.zh}",
                 )
 
     def _resume(self, dates: list[_dt.date], item: _Item, line: int) -> None:
@@ -557,12 +620,18 @@ class _Reader:
                 item.label,
                 f"正常上班 from {', '.join(d.isoformat() for d in dates)}",
                 "the day after the extended holiday's new last day",
+                "延长后假期新的最后一天的次日",
+                f"自 {'、'.join(d.isoformat() for d in dates)} 正常上班",
             )
 
     def _extend(self, name: str, dates: list[_dt.date], item: _Item, line: int) -> None:
         if self.yearly:
             self.fail(
-                line, item.label, f"延长{name}假期", "an extension only in a supplementary notice"
+                line,
+                item.label,
+                f"延长{name}假期",
+                "an extension only in a supplementary notice",
+                "只有补充通知才能延长假期",
             )
         holiday = canonical_holiday(name.removeprefix(f"{self.year}年")) or name
         item.extensions.append(NoticeExtension(holiday, dates[0], line))
@@ -581,14 +650,26 @@ class _Reader:
                     item.label,
                     f"make-up working day {day.isoformat()} is a 星期{_WEEKDAY_ZH[day.weekday()]}",
                     "a make-up working day (上班) on a Saturday or Sunday",
+                    "调休上班日（上班）在星期六或星期日",
+                    f"调休上班日 {day.isoformat()} 是星期{_WEEKDAY_ZH[day.weekday()]}",
                 )
             if day in item.off:
                 self.fail(
-                    line, item.label, f"{day.isoformat()} is both 放假 and 上班", "one of the two"
+                    line,
+                    item.label,
+                    f"{day.isoformat()} is both 放假 and 上班",
+                    "one of the two",
+                    "二者之一",
+                    f"{day.isoformat()} 既放假又上班",
                 )
         if item.no_swap and item.work:
             self.fail(
-                item.line, item.label, "不调休, but the item sets make-up days", "one of the two"
+                item.line,
+                item.label,
+                "不调休, but the item sets make-up days",
+                "one of the two",
+                "二者之一",
+                "写明不调休，但本项又设了调休上班日",
             )
 
     # -- the items together -----------------------------------------------------
@@ -606,6 +687,8 @@ class _Reader:
                         item.label,
                         f"{day.day.isoformat()} is already set on line {earlier.line}",
                         "each day set once",
+                        "每天只设定一次",
+                        f"{day.day.isoformat()} 已在第 {earlier.line} 行设定",
                     )
                 if earlier is None or not earlier.printed:
                     chosen[day.day] = day
@@ -668,6 +751,9 @@ class _Reader:
                 f"a notice for {self.year}",
                 f"a year from {estimate.FIRST_ESTIMABLE_YEAR} to "
                 f"{estimate.LAST_ESTIMABLE_YEAR}, whose statutory holidays the library knows",
+                f"{estimate.FIRST_ESTIMABLE_YEAR} 至 {estimate.LAST_ESTIMABLE_YEAR} 年，"
+                "即本库知道其法定节假日的年份",
+                f"{self.year} 年的通知",
             )
         off = {d.day for d in days if d.kind is OverlayKind.DAY_OFF}
         for day, name in sorted(statutory.items()):
@@ -680,6 +766,8 @@ class _Reader:
                 f"statutory holiday {name} on {day.isoformat()} is not a day off",
                 f"every statutory holiday of {self.year} (全国年节及纪念日放假办法, "
                 f"{len(statutory)} days) given off",
+                f"{self.year}年各法定节假日均放假（全国年节及纪念日放假办法，{len(statutory)}天）",
+                f"法定节假日{name}（{day.isoformat()}）不是休息日",
             )
 
 

@@ -55,7 +55,7 @@ from datetime import date
 import attrs
 import chinese_calendar
 
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 
 __all__ = [
     "DRAGON_BOAT",
@@ -509,8 +509,11 @@ def _check_year(year: object) -> None:
         raise InvalidValueError(
             "year",
             year,
-            f"an int from {FIRST_ESTIMABLE_YEAR} to {LAST_ESTIMABLE_YEAR} "
-            "(the years of the lunar festival table)",
+            Wording(
+                f"an int from {FIRST_ESTIMABLE_YEAR} to {LAST_ESTIMABLE_YEAR} "
+                "(the years of the lunar festival table)",
+                f"{FIRST_ESTIMABLE_YEAR} 至 {LAST_ESTIMABLE_YEAR} 的整数年份（农历节日表的年份）",
+            ),
         )
 
 

@@ -59,7 +59,7 @@ import datetime as _dt
 
 import attrs
 
-from disclosure_flow.errors import InvalidValueError, NoticeError
+from disclosure_flow.errors import InvalidValueError, NoticeError, Wording
 from disclosure_flow.workdays import estimate
 from disclosure_flow.workdays._notice_reader import (
     HOLIDAY_ALIASES,
@@ -144,9 +144,13 @@ class HolidayNotice:
                 holiday a working day. The error names the line.
         """
         if not isinstance(text, str):
-            raise InvalidValueError("text", text, "the notice's text (str)")
+            raise InvalidValueError(
+                "text", text, Wording("the notice's text (str)", "通知文本（str）")
+            )
         if source is not None and (not isinstance(source, str) or not source.strip()):
-            raise InvalidValueError("source", source, "None or a non-empty string")
+            raise InvalidValueError(
+                "source", source, Wording("None or a non-empty string", "None 或非空字符串")
+            )
         found = read(text, source)
         return cls(**attrs.asdict(found, recurse=False))
 
@@ -162,9 +166,14 @@ class HolidayNotice:
                 None,
                 "",
                 f"《{self.title}》 changes a year already announced",
-                "a yearly notice (国务院办公厅关于YYYY年部分节假日安排的通知); apply a "
-                "supplement with HolidayNotice.amend(overlay) or "
-                "Overlay.from_notice(yearly, supplements=[...])",
+                Wording(
+                    "a yearly notice (国务院办公厅关于YYYY年部分节假日安排的通知); apply a "
+                    "supplement with HolidayNotice.amend(overlay) or "
+                    "Overlay.from_notice(yearly, supplements=[...])",
+                    "年度通知（国务院办公厅关于YYYY年部分节假日安排的通知）；补充通知请用 "
+                    "HolidayNotice.amend(overlay) 或 "
+                    "Overlay.from_notice(yearly, supplements=[...]) 合并",
+                ),
             )
         entries = [
             OverlayEntry(d.day, d.kind, d.holiday, self.source_text, DataStatus.CONFIRMED)
@@ -195,8 +204,12 @@ class HolidayNotice:
                 None,
                 "",
                 f"《{self.title}》 is a yearly notice",
-                "a supplementary notice; make the year's overlay with "
-                "HolidayNotice.to_overlay() or Overlay.from_notice(text)",
+                Wording(
+                    "a supplementary notice; make the year's overlay with "
+                    "HolidayNotice.to_overlay() or Overlay.from_notice(text)",
+                    "补充通知；当年的节假日数据请用 HolidayNotice.to_overlay() 或 "
+                    "Overlay.from_notice(text) 生成",
+                ),
             )
         if (
             not isinstance(overlay, Overlay)
@@ -207,7 +220,10 @@ class HolidayNotice:
                 None,
                 "",
                 f"an overlay {getattr(overlay, 'name', overlay)!r} that does not cover {self.year}",
-                f"a national overlay that covers {self.year} (from its yearly notice)",
+                Wording(
+                    f"a national overlay that covers {self.year} (from its yearly notice)",
+                    f"覆盖 {self.year} 年的全国节假日数据（由当年的通知生成）",
+                ),
             )
         entries = {entry.day: entry for entry in overlay.entries}
         for day in [d for d, e in entries.items() if self._replaced(e)]:
@@ -228,7 +244,10 @@ class HolidayNotice:
                     ext.line,
                     "",
                     f"{overlay.name!r} has no days off for {ext.holiday}",
-                    f"an overlay whose {self.year} arrangement has {ext.holiday}",
+                    Wording(
+                        f"an overlay whose {self.year} arrangement has {ext.holiday}",
+                        f"{self.year} 年安排中含有{ext.holiday}的节假日数据",
+                    ),
                 )
             if ext.through <= block[-1]:
                 raise NoticeError(
@@ -236,7 +255,10 @@ class HolidayNotice:
                     "",
                     f"延长{ext.holiday}至{ext.through.isoformat()}, but it already ends on "
                     f"{block[-1].isoformat()}",
-                    "an extension past the holiday's last day off",
+                    Wording(
+                        "an extension past the holiday's last day off",
+                        "延伸到该节日最后一个休息日之后的调休",
+                    ),
                 )
             day = block[-1] + _ONE
             while day <= ext.through:

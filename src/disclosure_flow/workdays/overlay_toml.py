@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 from disclosure_flow.workdays.overlays import Overlay
 
 __all__ = ["overlay_to_toml"]
@@ -66,7 +66,7 @@ def overlay_to_toml(overlay: Overlay, *, comments: Iterable[str] = ()) -> str:
             came from, and that it must be checked against the notice).
     """
     if not isinstance(overlay, Overlay):
-        raise InvalidValueError("overlay", overlay, "an Overlay")
+        raise InvalidValueError("overlay", overlay, Wording("an Overlay", "Overlay 节假日数据"))
     lines = [f"# {line}".rstrip() for text in comments for line in str(text).splitlines()]
     if lines:
         lines.append("")

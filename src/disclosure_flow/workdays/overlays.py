@@ -52,7 +52,7 @@ import attrs
 
 from disclosure_flow._fields import text_codec, to_member
 from disclosure_flow.dates import stored_date
-from disclosure_flow.errors import InputEncodingError, InvalidValueError, OverlayError
+from disclosure_flow.errors import InputEncodingError, InvalidValueError, OverlayError, Wording
 from disclosure_flow.workdays import estimate
 from disclosure_flow.workdays.days import DataStatus
 
@@ -116,27 +116,37 @@ def _to_scope(value: OverlayScope | str) -> OverlayScope:
 
 def _entry_status(instance: object, attribute: attrs.Attribute[Any], value: DataStatus) -> None:
     if value not in _ENTRY_STATUSES:
-        raise OverlayError(attribute.name, value, "DataStatus.CONFIRMED or DataStatus.ESTIMATED")
+        raise OverlayError(
+            attribute.name,
+            value,
+            Wording(
+                "DataStatus.CONFIRMED or DataStatus.ESTIMATED",
+                "DataStatus.CONFIRMED 或 DataStatus.ESTIMATED",
+            ),
+        )
 
 
 def _plain_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not _dt.date:
-        raise OverlayError(attribute.name, value, "a datetime.date")
+        raise OverlayError(attribute.name, value, Wording("a datetime.date", "datetime.date 日期"))
 
 
 def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise OverlayError(attribute.name, value, "a non-empty string")
+        raise OverlayError(attribute.name, value, Wording("a non-empty string", "非空字符串"))
 
 
 def _override_flag(instance: OverlayEntry, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not bool:
-        raise OverlayError(attribute.name, value, "True or False")
+        raise OverlayError(attribute.name, value, Wording("True or False", "True 或 False"))
     if value and instance.kind is not OverlayKind.WORKING_DAY:
         raise OverlayError(
             attribute.name,
             value,
-            "True only on a working-day entry (a day off never overrides a national day off)",
+            Wording(
+                "True only on a working-day entry (a day off never overrides a national day off)",
+                "只在工作日条目上为 True（休息日从不取代全国休息日）",
+            ),
         )
 
 
@@ -186,12 +196,17 @@ def _check_entries(
     seen: dict[_dt.date, OverlayEntry] = {}
     for entry in value:
         if not isinstance(entry, OverlayEntry):
-            raise OverlayError("entries", entry, "OverlayEntry objects")
+            raise OverlayError(
+                "entries", entry, Wording("OverlayEntry objects", "OverlayEntry 条目对象")
+            )
         if entry.day in seen:
             raise OverlayError(
                 f"{instance.name!r} entries",
                 entry.day.isoformat(),
-                "at most one entry per date in one overlay (use a second overlay to override)",
+                Wording(
+                    "at most one entry per date in one overlay (use a second overlay to override)",
+                    "一份节假日数据中每个日期至多一条（要覆盖请另用一份节假日数据）",
+                ),
             )
         seen[entry.day] = entry
 
@@ -201,12 +216,19 @@ def _check_covers(
 ) -> None:
     for year in value:
         if type(year) is not int or not 1900 <= year <= 2100:
-            raise OverlayError(f"{instance.name!r} covers", year, "years from 1900 to 2100")
+            raise OverlayError(
+                f"{instance.name!r} covers",
+                year,
+                Wording("years from 1900 to 2100", "1900 至 2100 年"),
+            )
     if value and instance.scope is not OverlayScope.NATIONAL:
         raise OverlayError(
             f"{instance.name!r} covers",
             list(value),
-            "only a national overlay (scope 'national') can cover whole years",
+            Wording(
+                "only a national overlay (scope 'national') can cover whole years",
+                "只有全国节假日数据（scope 'national'）才能覆盖整年",
+            ),
         )
     if value and any(
         e.status is not DataStatus.CONFIRMED for e in instance.entries if e.day.year in value
@@ -214,7 +236,10 @@ def _check_covers(
         raise OverlayError(
             f"{instance.name!r} covers",
             list(value),
-            "a covered year holds only confirmed entries (it stands in for an official notice)",
+            Wording(
+                "a covered year holds only confirmed entries (it stands in for an official notice)",
+                "所覆盖年份只能有已确认的条目（它代替正式通知）",
+            ),
         )
     off = {e.day for e in instance.entries if e.kind is OverlayKind.DAY_OFF}
     for year in value:
@@ -224,9 +249,13 @@ def _check_covers(
             raise OverlayError(
                 f"{instance.name!r} covers {year}",
                 missing,
-                f"a national overlay that covers {year} gives every statutory holiday of "
-                f"that year a day off (全国年节及纪念日放假办法: {len(statutory)} days), "
-                "as its notice does",
+                Wording(
+                    f"a national overlay that covers {year} gives every statutory holiday of "
+                    f"that year a day off (全国年节及纪念日放假办法: {len(statutory)} days), "
+                    "as its notice does",
+                    f"覆盖 {year} 年的全国节假日数据应像当年通知那样，给该年每个法定节假日放假"
+                    f"（全国年节及纪念日放假办法：{len(statutory)} 天）",
+                ),
             )
 
 
@@ -237,8 +266,12 @@ def _statutory(instance: Overlay, year: int) -> dict[_dt.date, str]:
         raise OverlayError(
             f"{instance.name!r} covers",
             year,
-            f"years from {estimate.FIRST_ESTIMABLE_YEAR} to {estimate.LAST_ESTIMABLE_YEAR}, "
-            "whose statutory holidays (法定节假日) can be checked",
+            Wording(
+                f"years from {estimate.FIRST_ESTIMABLE_YEAR} to {estimate.LAST_ESTIMABLE_YEAR}, "
+                "whose statutory holidays (法定节假日) can be checked",
+                f"{estimate.FIRST_ESTIMABLE_YEAR} 至 {estimate.LAST_ESTIMABLE_YEAR} 年，"
+                "即其法定节假日可以核对的年份",
+            ),
         ) from None
 
 
@@ -261,8 +294,11 @@ def _check_local_workdays(
             raise OverlayError(
                 f"{instance.name!r} entry {entry.day.isoformat()}",
                 f"working day on {holiday} (a national statutory holiday)",
-                "a day off, or overrides_national = true where a local rule really "
-                "overrides the national holiday",
+                Wording(
+                    "a day off, or overrides_national = true where a local rule really "
+                    "overrides the national holiday",
+                    "休息日，或在地方规定确实取代全国假日时写 overrides_national = true",
+                ),
             )
 
 
@@ -270,17 +306,25 @@ def _sorted_entries(entries: Iterable[OverlayEntry]) -> tuple[OverlayEntry, ...]
     items = tuple(entries)
     for entry in items:
         if not isinstance(entry, OverlayEntry):
-            raise OverlayError("entries", entry, "OverlayEntry objects")
+            raise OverlayError(
+                "entries", entry, Wording("OverlayEntry objects", "OverlayEntry 条目对象")
+            )
     return tuple(sorted(items, key=lambda e: e.day))
 
 
 def _sorted_years(years: Iterable[int]) -> tuple[int, ...]:
     if not isinstance(years, Iterable) or isinstance(years, str | bytes):
-        raise OverlayError("covers", years, "a list of years from 1900 to 2100")
+        raise OverlayError(
+            "covers",
+            years,
+            Wording("a list of years from 1900 to 2100", "1900 至 2100 之间的年份列表"),
+        )
     items = tuple(years)
     for year in items:
         if type(year) is not int:  # before set(): a list is unhashable, a float no year
-            raise OverlayError("covers", year, "years from 1900 to 2100")
+            raise OverlayError(
+                "covers", year, Wording("years from 1900 to 2100", "1900 至 2100 年")
+            )
     return tuple(sorted(set(items)))
 
 
@@ -321,11 +365,18 @@ class Overlay:
                 names the entry and what is allowed.
         """
         if not isinstance(data, Mapping):
-            raise OverlayError(origin, data, "a mapping with 'name' and 'entry'/'recurring' lists")
-        _check_keys(data, _TOP_KEYS, origin, "top-level keys")
+            raise OverlayError(
+                origin,
+                data,
+                Wording(
+                    "a mapping with 'name' and 'entry'/'recurring' lists",
+                    "含有 'name' 以及 'entry'/'recurring' 列表的映射",
+                ),
+            )
+        _check_keys(data, _TOP_KEYS, origin, Wording("top-level keys", "顶层键"))
         name = data.get("name")
         if not isinstance(name, str):
-            raise OverlayError(f"{origin}: name", name, "a non-empty string")
+            raise OverlayError(f"{origin}: name", name, Wording("a non-empty string", "非空字符串"))
         scope = _enum(OverlayScope, data.get("scope", "local"), f"{origin}: scope")
         entries: list[OverlayEntry] = []
         for index, raw in enumerate(_list(data.get("entry", []), f"{origin}: entry")):
@@ -335,7 +386,11 @@ class Overlay:
         covers = _list(data.get("covers", []), f"{origin}: covers")
         for index, year in enumerate(covers):
             if type(year) is not int:
-                raise OverlayError(f"{origin}: covers[{index}]", year, "years from 1900 to 2100")
+                raise OverlayError(
+                    f"{origin}: covers[{index}]",
+                    year,
+                    Wording("years from 1900 to 2100", "1900 至 2100 年"),
+                )
         return cls(name=name, entries=tuple(entries), scope=scope, covers=tuple(covers))
 
     @classmethod
@@ -375,18 +430,24 @@ class Overlay:
                 nesting too deep to read), or not a valid overlay.
         """
         if not isinstance(text, str):
-            raise OverlayError(origin, type(text).__name__, "TOML text (a str)")
+            raise OverlayError(
+                origin, type(text).__name__, Wording("TOML text (a str)", "TOML 文本（str）")
+            )
         try:
             data = tomllib.loads(text.removeprefix("\ufeff"))
         except tomllib.TOMLDecodeError as error:
-            raise OverlayError(origin, str(error), "valid TOML") from None
+            raise OverlayError(origin, str(error), Wording("valid TOML", "有效的 TOML")) from None
         except ValueError as error:  # int() refuses numbers of more than 4300 digits
             raise OverlayError(
-                origin, str(error), "valid TOML with numbers of usual size"
+                origin,
+                str(error),
+                Wording("valid TOML with numbers of usual size", "数字大小正常的有效 TOML"),
             ) from None
         except RecursionError:
             raise OverlayError(
-                origin, "arrays or tables nested too deeply", "valid TOML of usual depth"
+                origin,
+                "arrays or tables nested too deeply",
+                Wording("valid TOML of usual depth", "嵌套层数正常的有效 TOML"),
             ) from None
         return cls.from_dict(data, origin=origin)
 
@@ -450,17 +511,21 @@ _RECURRING_KEYS = dict.fromkeys(
 
 
 def _check_keys(
-    raw: Mapping[Any, Any], keys: Mapping[str, None], where: str, allowed: str = "keys"
+    raw: Mapping[Any, Any],
+    keys: Mapping[str, None],
+    where: str,
+    allowed: Wording = Wording("keys", "键"),  # noqa: B008  # immutable
 ) -> None:
     unknown = [key for key in raw if key not in keys]
     if unknown:
         # Sorted by repr(): a host's dict may mix int and str keys, which do not compare.
-        raise OverlayError(where, sorted(unknown, key=repr), f"{allowed} " + ", ".join(keys))
+        listed = Wording(f"{allowed} " + ", ".join(keys), f"{allowed.zh}：" + "、".join(keys))
+        raise OverlayError(where, sorted(unknown, key=repr), listed)
 
 
 def _list(value: object, where: str) -> list[Any]:
     if not isinstance(value, list):
-        raise OverlayError(where, value, "a list")
+        raise OverlayError(where, value, Wording("a list", "列表"))
     return value
 
 
@@ -468,7 +533,7 @@ def _enum(kind: type[_E], value: object, where: str) -> _E:
     for member in kind:
         if member.value == value or member is value:
             return member
-    raise OverlayError(where, value, "one of " + ", ".join(repr(m.value) for m in kind))
+    raise OverlayError(where, value, Wording.one_of(repr(m.value) for m in kind))
 
 
 def _date(value: object, where: str) -> _dt.date:
@@ -477,19 +542,26 @@ def _date(value: object, where: str) -> _dt.date:
     day = stored_date(value)  # exactly YYYY-MM-DD: no week dates, no compact forms
     if day is not None:
         return day
-    raise OverlayError(where, value, "a date such as 2026-11-19")
+    raise OverlayError(where, value, Wording("a date such as 2026-11-19", "日期，如 2026-11-19"))
 
 
 def _text(raw: Mapping[str, Any], key: str, where: str) -> str:
     value = raw.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise OverlayError(f"{where}: {key}", value, "a non-empty string")
+        raise OverlayError(f"{where}: {key}", value, Wording("a non-empty string", "非空字符串"))
     return value
 
 
 def _entry_from(raw: object, where: str) -> OverlayEntry:
     if not isinstance(raw, Mapping):
-        raise OverlayError(where, raw, "a table with date, kind, label, source, status")
+        raise OverlayError(
+            where,
+            raw,
+            Wording(
+                "a table with date, kind, label, source, status",
+                "含有 date、kind、label、source、status 的表",
+            ),
+        )
     _check_keys(raw, _ENTRY_KEYS, where)
     return OverlayEntry(
         day=_date(raw.get("date"), f"{where}: date"),
@@ -504,20 +576,29 @@ def _entry_from(raw: object, where: str) -> OverlayEntry:
 def _flag(raw: Mapping[str, Any], where: str) -> bool:
     value = raw.get("overrides_national", False)
     if type(value) is not bool:
-        raise OverlayError(where, value, "true or false")
+        raise OverlayError(where, value, Wording("true or false", "true 或 false"))
     return value
 
 
 def _status(value: object, where: str) -> DataStatus:
     status = _enum(DataStatus, value, where)
     if status not in _ENTRY_STATUSES:
-        raise OverlayError(where, value, "'confirmed' or 'estimated'")
+        raise OverlayError(
+            where, value, Wording("'confirmed' or 'estimated'", "'confirmed' 或 'estimated'")
+        )
     return status
 
 
 def _expand_recurring(raw: object, where: str) -> list[OverlayEntry]:
     if not isinstance(raw, Mapping):
-        raise OverlayError(where, raw, "a table with " + ", ".join(_RECURRING_KEYS))
+        raise OverlayError(
+            where,
+            raw,
+            Wording(
+                "a table with " + ", ".join(_RECURRING_KEYS),
+                "含有以下键的表：" + "、".join(_RECURRING_KEYS),
+            ),
+        )
     _check_keys(raw, _RECURRING_KEYS, where)
     years = raw.get("years")
     if (
@@ -526,10 +607,18 @@ def _expand_recurring(raw: object, where: str) -> list[OverlayEntry]:
         or not all(type(y) is int for y in years)
         or years[0] > years[1]
     ):
-        raise OverlayError(f"{where}: years", years, "[first, last], two years, first <= last")
+        raise OverlayError(
+            f"{where}: years",
+            years,
+            Wording(
+                "[first, last], two years, first <= last", "[first, last]：两个年份，first <= last"
+            ),
+        )
     month, day = raw.get("month"), raw.get("day")
     if type(month) is not int or type(day) is not int:  # a bool or float is no month
-        raise OverlayError(f"{where}: month/day", (month, day), "a real month and day")
+        raise OverlayError(
+            f"{where}: month/day", (month, day), Wording("a real month and day", "真实存在的月和日")
+        )
     rule = _enum(WeekendRule, raw.get("on_weekend", "keep"), f"{where}: on_weekend")
     kind = _enum(OverlayKind, raw.get("kind", "day_off"), f"{where}: kind")
     label, source = _text(raw, "label", where), _text(raw, "source", where)
@@ -541,7 +630,9 @@ def _expand_recurring(raw: object, where: str) -> list[OverlayEntry]:
             when = _dt.date(year, month, day)
         except (TypeError, ValueError, OverflowError):
             raise OverlayError(
-                f"{where}: month/day", (month, day), "a real month and day"
+                f"{where}: month/day",
+                (month, day),
+                Wording("a real month and day", "真实存在的月和日"),
             ) from None
         if rule is WeekendRule.NEXT_MONDAY and when.weekday() >= 5:
             when += _dt.timedelta(days=7 - when.weekday())

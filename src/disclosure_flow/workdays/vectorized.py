@@ -26,7 +26,7 @@ import datetime as _dt
 import weakref
 from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
-from disclosure_flow.errors import InvalidValueError
+from disclosure_flow.errors import InvalidValueError, Wording
 from disclosure_flow.workdays.workday_calendar import WorkdayCalendar
 
 if TYPE_CHECKING:
@@ -43,8 +43,14 @@ __all__ = ["add_workdays_array", "workdays_between_array"]
 #: ``date(1970, 1, 1).toordinal()``: datetime64[D] counts days from 1970-01-01.
 _EPOCH = 719_163
 _MAX_ORDINAL = _dt.date.max.toordinal()
-_DATES = "a numpy datetime64[D] array (e.g. np.array(days, dtype='datetime64[D]'))"
-_COUNTS = "an int or a numpy integer array (working days; negative counts backwards)"
+_DATES = Wording(
+    "a numpy datetime64[D] array (e.g. np.array(days, dtype='datetime64[D]'))",
+    "numpy datetime64[D] 数组（如 np.array(days, dtype='datetime64[D]')）",
+)
+_COUNTS = Wording(
+    "an int or a numpy integer array (working days; negative counts backwards)",
+    "整数或 numpy 整数数组（工作日；负数表示向前数）",
+)
 
 
 def _numpy() -> Any:
@@ -86,7 +92,9 @@ _CACHE: weakref.WeakKeyDictionary[WorkdayCalendar, _Tables] = weakref.WeakKeyDic
 
 def _tables(calendar: WorkdayCalendar) -> _Tables:
     if not isinstance(calendar, WorkdayCalendar):
-        raise InvalidValueError("calendar", calendar, "a WorkdayCalendar")
+        raise InvalidValueError(
+            "calendar", calendar, Wording("a WorkdayCalendar", "WorkdayCalendar 工作日历")
+        )
     tables = _CACHE.get(calendar)
     if tables is None:
         tables = _CACHE[calendar] = _Tables(calendar)
@@ -98,7 +106,9 @@ def _dates(np: Any, value: object, field: str) -> Any:
     if array.dtype != np.dtype("datetime64[D]"):
         raise InvalidValueError(field, f"array of dtype {array.dtype}", _DATES)
     if np.isnat(array).any():
-        raise InvalidValueError(field, "NaT", _DATES + " without NaT")
+        raise InvalidValueError(
+            field, "NaT", Wording(_DATES + " without NaT", _DATES.zh + "，不含 NaT")
+        )
     ordinals = array.astype(np.int64) + _EPOCH
     if ordinals.size and (ordinals.min() < 1 or ordinals.max() > _MAX_ORDINAL):
         raise InvalidValueError(field, "a date outside 0001-01-01..9999-12-31", _DATES)
@@ -114,7 +124,11 @@ def _counts(np: Any, value: object) -> Any:
     if array.dtype.kind not in "iu":
         raise InvalidValueError("n", f"array of dtype {array.dtype}", _COUNTS)
     if array.dtype.kind == "u" and array.dtype.itemsize >= 8:
-        raise InvalidValueError("n", f"array of dtype {array.dtype}", _COUNTS + " below 2**63")
+        raise InvalidValueError(
+            "n",
+            f"array of dtype {array.dtype}",
+            Wording(_COUNTS + " below 2**63", _COUNTS.zh + "，小于 2**63"),
+        )
     return array.astype(np.int64)
 
 

@@ -32,6 +32,7 @@ from disclosure_flow.errors import (
     CoverageError,
     InvalidValueError,
     ProvisionalAnswerError,
+    Wording,
 )
 from disclosure_flow.workdays import estimate
 from disclosure_flow.workdays import national as _national
@@ -138,7 +139,9 @@ class WorkdayCalendar:
         overlays = tuple(overlays)
         for overlay in overlays:
             if not isinstance(overlay, Overlay):
-                raise InvalidValueError("overlays", overlay, "Overlay objects")
+                raise InvalidValueError(
+                    "overlays", overlay, Wording("Overlay objects", "Overlay 节假日数据对象")
+                )
         self._overlays = overlays
         self._estimates = estimates
         self._year_end = year_end
@@ -365,13 +368,18 @@ class WorkdayCalendar:
 
     def _coverage_error(self, day: _dt.date) -> CoverageError:
         if self._estimates is Estimates.REFUSE and day > self._last_date:
-            hint = (
+            hint = Wording(
                 "add a national overlay for that year (its State Council notice), upgrade "
                 "chinese-calendar, or build the calendar with estimates=Estimates.ALLOW "
-                "(command line: --estimates allow) for a provisional answer"
+                "(command line: --estimates allow) for a provisional answer",
+                "请添加该年的全国节假日数据（国务院的通知），升级 chinese-calendar，"
+                "或用 estimates=Estimates.ALLOW 建立日历（命令行：--estimates allow）得到暂定答案",
             )
         else:
-            hint = "dates before the first year or after the last estimable year are not answered"
+            hint = Wording(
+                "dates before the first year or after the last estimable year are not answered",
+                "早于首个年份或晚于最后一个可估计年份的日期无法回答",
+            )
         return CoverageError(day, self._first_date, self._last_date, hint)
 
     def _estimated_in(self, lo: int, hi: int) -> tuple[_dt.date, ...]:
@@ -478,7 +486,14 @@ class WorkdayCalendar:
         else:
             i = self._index(start, "start")
         if type(n) is not int:
-            raise InvalidValueError("n", n, "an int (working days; negative counts backwards)")
+            raise InvalidValueError(
+                "n",
+                n,
+                Wording(
+                    "an int (working days; negative counts backwards)",
+                    "整数（工作日；负数表示向前数）",
+                ),
+            )
         if n > 0:
             k = self._rank[i] + n - 1
             if k >= self._n_workdays:
@@ -579,7 +594,14 @@ class WorkdayCalendar:
         """:meth:`add_workdays` with its provisional flag, range and explanation."""
         i = self._index(start, "start")
         if type(n) is not int:
-            raise InvalidValueError("n", n, "an int (working days; negative counts backwards)")
+            raise InvalidValueError(
+                "n",
+                n,
+                Wording(
+                    "an int (working days; negative counts backwards)",
+                    "整数（工作日；负数表示向前数）",
+                ),
+            )
         if n == 0:
             return WorkdayResult(start, False, start, start, (), (), self._fingerprint)
         value = self._add(self._table, i, n)
