@@ -340,19 +340,36 @@ def test_an_internal_error_is_one_line_and_exits_70(
         raise ZeroDivisionError("110101199003077777 13812345678")  # the input, quoted
 
     monkeypatch.setattr(cli_app, "make_calendar", broken)
-    code, text = run("calendar", "2026-10-10")
-    err = capsys.readouterr().err
-    assert code == getattr(cli, "EXIT_INTERNAL", None) == 70
-    assert "Traceback" not in err
-    assert len(err.strip().splitlines()) == 1
-    assert "internal error" in err
-    assert "ZeroDivisionError" in err
-    assert "test_cli_input.py:" in err  # where it happened, for the bug report
-    assert "report" in err
-    assert "110101" not in err
+    for lang, said, ask in (("zh", "内部错误", "报告"), ("en", "internal error", "report")):
+        code, _ = run("calendar", "2026-10-10", "--lang", lang)
+        err = capsys.readouterr().err
+        assert code == getattr(cli, "EXIT_INTERNAL", None) == 70
+        assert "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+        assert said in err
+        assert "ZeroDivisionError" in err
+        assert "test_cli_input.py:" in err  # where it happened, for the bug report
+        assert ask in err
+        assert "110101" not in err
     code, text = run("calendar", "2026-10-10", "--json")
     assert code == 70
     assert json.loads(text)["error"]["kind"] == "internal"
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "文件或目录不存在"), ("en", "cannot read")])
+def test_a_missing_file_is_said_in_the_language(
+    lang: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.language import english_sentences
+
+    missing = tmp_path / "missing.toml"
+    code, _ = run("calendar", "2026-10-10", "--overlay", str(missing), "--lang", lang)
+    err = capsys.readouterr().err
+    assert code == EXIT_IO
+    assert said in err
+    assert str(missing) in err
+    if lang == "zh":
+        assert english_sentences(err) == []
 
 
 def test_help_documents_the_exit_codes_and_json_errors() -> None:

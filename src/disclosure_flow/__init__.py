@@ -115,6 +115,7 @@ from disclosure_flow.errors import (
     SerializationError,
     TemplateError,
     VersionConflictError,
+    Wording,
 )
 from disclosure_flow.workdays import (
     Coverage,
@@ -329,6 +330,7 @@ __all__ = [
     "WatchItem",
     "Watchlist",
     "WeekendRule",
+    "Wording",
     "WorkdayCalendar",
     "WorkdayResult",
     "YearEnd",

@@ -544,7 +544,7 @@ class LateEventError(LateActError, EventRefusedError):
         self.reason = Wording(str(self), self.localized("zh"))
         self.allowed = Wording(
             f"on or before {due.isoformat()}, or a policy with late_acts=RECORD",
-            f"{due.isoformat()} 或之前，或使用 late_acts=RECORD 的政策",
+            f"{due.isoformat()} 或之前，或使用 late_acts=RECORD 的规则集",
         )
 
 

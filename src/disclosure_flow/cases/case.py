@@ -185,7 +185,7 @@ class Case(CaseActs):
         channel = _fields.to_member(Channel, channel, "channel")
         if not isinstance(policy, Policy):
             raise InvalidValueError(
-                "policy", policy, Wording("a Policy (e.g. R2019)", "Policy 政策（如 R2019）")
+                "policy", policy, Wording("a Policy (e.g. R2019)", "Policy 规则集（如 R2019）")
             )
         if not isinstance(calendar, WorkdayCalendar):
             raise InvalidValueError(

@@ -419,7 +419,7 @@ def _g_payment_over(case: Case, p: _Pending) -> Refusal | None:
         return None
     if due is None:
         return Refusal(
-            Wording("the policy sets no payment period", "政策没有规定缴费期限"),
+            Wording("the policy sets no payment period", "规则集没有规定缴费期限"),
             Wording("receive_payment or withdraw", "receive_payment 或 withdraw"),
         )
     return Refusal(

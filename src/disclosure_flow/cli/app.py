@@ -20,6 +20,7 @@ JSON object on standard output, ``{"error": {"kind", "type", "message", "exit"}}
 from __future__ import annotations
 
 import argparse
+import errno
 import io
 import json
 import os
@@ -667,22 +668,53 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except DisclosureFlowError as error:
         return _fail(out, as_json, EXIT_REFUSED, "refused", error, error.localized(told))
     except OSError as error:
-        if error.filename is not None:
-            text = f"cannot read {error.filename}: {error.strerror or error}"
-        else:
-            text = f"input/output error: {error.strerror or error}"
-        return _fail(out, as_json, EXIT_IO, "unreadable", error, text)
+        return _fail(out, as_json, EXIT_IO, "unreadable", error, _os_error_text(error, told))
     except KeyboardInterrupt:
-        return _fail(out, as_json, EXIT_INTERRUPTED, "interrupted", None, "interrupted")
+        text = "已中断" if told == "zh" else "interrupted"
+        return _fail(out, as_json, EXIT_INTERRUPTED, "interrupted", None, text)
     except Exception as error:  # the last resort: never a traceback
         # The type and where it happened, not the message: it may quote the input.
         frames = traceback.extract_tb(error.__traceback__)
         where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
-        text = (
-            f"internal error ({type(error).__name__}{where}); this is a bug in "
-            f"disclosure-flow {__version__}: please report it with the command that caused it"
-        )
+        if told == "zh":
+            where = f"，位于 {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+            text = (
+                f"内部错误（{type(error).__name__}{where}）：这是 disclosure-flow {__version__} "
+                "的程序缺陷，请连同引起它的命令一起报告"
+            )
+        else:
+            text = (
+                f"internal error ({type(error).__name__}{where}); this is a bug in "
+                f"disclosure-flow {__version__}: please report it with the command that caused it"
+            )
         return _fail(out, as_json, EXIT_INTERNAL, "internal", error, text)
+
+
+#: What the system says of a file it cannot open or write, in Chinese, by errno; any
+#: other error keeps the system's own words.
+_OS_ERRORS_ZH = {
+    errno.ENOENT: "文件或目录不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许的操作",
+    errno.EISDIR: "这是一个目录，不是文件",
+    errno.ENOTDIR: "路径中有一项不是目录",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统只读",
+    errno.EEXIST: "文件已存在",
+}
+
+
+def _os_error_text(error: OSError, lang: str) -> str:
+    """A file that could not be read or written, and why, in *lang*."""
+    reason = error.strerror or str(error)
+    if lang == "zh":
+        reason = _OS_ERRORS_ZH.get(error.errno or 0, reason)
+        if error.filename is not None:
+            return f"无法打开 {error.filename}：{reason}"
+        return f"输入输出错误：{reason}"
+    if error.filename is not None:
+        return f"cannot read {error.filename}: {reason}"
+    return f"input/output error: {reason}"
 
 
 def _fail(

@@ -95,7 +95,7 @@ def compute_deadline(
             "policy",
             policy,
             Wording(
-                "a Policy, e.g. disclosure_flow.R2019", "Policy 政策，如 disclosure_flow.R2019"
+                "a Policy, e.g. disclosure_flow.R2019", "Policy 规则集，如 disclosure_flow.R2019"
             ),
         )
     if calendar is None:
@@ -125,7 +125,7 @@ def _in_force(day0: _dt.date) -> Policy:
             Wording(
                 f"a Policy: no regulation was in force on day 0 ({day0.isoformat()}, before "
                 f"{R2008.in_force_from}); pass policy= for a simulation",
-                f"Policy 政策：第 0 日（{day0.isoformat()}）早于 {R2008.in_force_from}，"
+                f"规则集：第 0 日（{day0.isoformat()}）早于 {R2008.in_force_from}，"
                 "当时没有施行的条例；模拟时请传入 policy=",
             ),
         ) from None

@@ -160,7 +160,7 @@ def period_end(
             "policy",
             policy,
             Wording(
-                "a Policy, e.g. disclosure_flow.R2019", "Policy 政策，如 disclosure_flow.R2019"
+                "a Policy, e.g. disclosure_flow.R2019", "Policy 规则集，如 disclosure_flow.R2019"
             ),
         )
     if not isinstance(calendar, WorkdayCalendar):
@@ -174,7 +174,7 @@ def period_end(
             None,
             Wording(
                 f"a policy that sets this period ({policy.name} does not)",
-                f"设定了此期间的政策（{policy.name} 没有设定）",
+                f"设定了此期间的规则集（{policy.name} 没有设定）",
             ),
         )
     if period.unit is PeriodUnit.WORKING_DAYS:
@@ -219,7 +219,7 @@ def period_counted(kind: PeriodKind | str, start: _dt.date, *, policy: Policy) -
             "kind",
             kind,
             Wording(
-                "a period in days or months that the policy sets", "政策设定的以日或月计的期间"
+                "a period in days or months that the policy sets", "规则集设定的以日或月计的期间"
             ),
         )
     return _calendar_count(kind, start, period)

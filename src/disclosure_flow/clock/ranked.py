@@ -144,7 +144,9 @@ def _compute_ranked(
                 if k > last_rank or event.granted_on > workdays[k]:
                     return None
                 if spans:
-                    hi = max(hi, workdays[k].toordinal() - first)
+                    reached = workdays[k].toordinal() - first
+                    if reached > hi:
+                        hi = reached
             extended += event.days
             extensions.append(event)
         elif type(event) is Reply:
@@ -154,7 +156,8 @@ def _compute_ranked(
             origin = zero.toordinal() - shift
             if origin >= size:
                 return None
-            hi = max(hi, origin)
+            if origin > hi:
+                hi = origin
             extensions, extended, awaiting_correction = [], 0, False
         elif type(event) is CorrectionNotice:
             last_other = event.sent_on
@@ -165,7 +168,9 @@ def _compute_ranked(
                 k = rank[origin] + period.length - 1
                 if k > last_rank:
                     return None
-                hi = max(hi, workdays[k].toordinal() - first)
+                reached = workdays[k].toordinal() - first
+                if reached > hi:
+                    hi = reached
                 if event.sent_on > workdays[k]:
                     return None
             awaiting_correction = True
@@ -187,7 +192,9 @@ def _compute_ranked(
                 return None
             due = workdays[k]
             if spans:
-                hi = max(hi, due.toordinal() - first)
+                reached = due.toordinal() - first
+                if reached > hi:
+                    hi = reached
             if replied_on is not None and replied_on > due:
                 return None
     if estimated is not None and estimated[hi + 1] != estimated[lo]:

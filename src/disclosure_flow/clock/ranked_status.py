@@ -158,10 +158,12 @@ def _ranked_status(
             return None
         overdue_by = k + 1 - rank[i]
         if estimated is not None:
-            lo = min(lo, i)
+            if i < lo:
+                lo = i
             hi = workdays[k].toordinal() - first
     if estimated is not None:
-        hi = max(hi, until if counts else origin)
+        if counts and until > hi:
+            hi = until
         if estimated[hi + 1] != estimated[lo + 1]:
             return None
     left = period - used

@@ -258,7 +258,7 @@ def deadlines_array(
             "policy",
             policy,
             Wording(
-                "a Policy, e.g. disclosure_flow.R2019", "Policy 政策，如 disclosure_flow.R2019"
+                "a Policy, e.g. disclosure_flow.R2019", "Policy 规则集，如 disclosure_flow.R2019"
             ),
         )
     reason = _fields.to_member(PauseReason, pause_reason, "pause_reason")

@@ -677,7 +677,7 @@ def prepare(
             ),
             Wording(
                 "a case under R2019 (day 0 from 2019-05-15) or a policy made from it",
-                "适用 R2019 的案件（第 0 日在 2019-05-15 或之后），或由其派生的政策",
+                "适用 R2019 的案件（第 0 日在 2019-05-15 或之后），或由其派生的规则集",
             ),
         )
     if not _FITS[kind](case, day):
