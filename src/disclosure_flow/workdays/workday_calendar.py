@@ -527,8 +527,12 @@ class WorkdayCalendar:
         else:
             i = self._index(start, "start")
             j = self._index(end, "end")
-        if self._est_rank is not None:
-            self._refuse_estimated("workdays_between", min(i, j), max(i, j))
+        est = self._est_rank
+        if est is not None:
+            # estimated days in (lo, hi]: none in the common case (est counts them)
+            lo, hi = (i, j) if i <= j else (j, i)
+            if est[hi + 1] != est[lo + 1]:
+                self._refuse_estimated("workdays_between", lo, hi)
         rank = self._rank
         return rank[j] - rank[i]
 
