@@ -8,6 +8,7 @@ state, no unknown guard, no shadowed branch.
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -104,6 +105,21 @@ class Refusal:
     reason: Text
     allowed: Text
     late: tuple[Text, Any, int] | None = None
+
+    @classmethod
+    def dated_before(
+        cls, key: str, value: _dt.date, act_day: _dt.date, act_en: str, act_zh: str
+    ) -> Refusal:
+        """The refusal of a date *key* given as *value*, before the day of the act it
+        belongs to (*act_en* / *act_zh*: e.g. "the dispatch" / "送达发出之日"): allowed on
+        or after *act_day*."""
+        return cls(
+            Wording(
+                f"{key}={value.isoformat()} is before {act_en}",
+                f"{key}={value.isoformat()} 早于{act_zh}",
+            ),
+            Wording(f"on or after {act_day.isoformat()}", f"{act_day.isoformat()} 或之后"),
+        )
 
 
 @attrs.frozen

@@ -192,13 +192,7 @@ def _g_letter_in_order(case: Case, p: _Pending) -> Refusal | None:
     for key in ("letter_received", "notice_received"):
         value = payload.get(key)
         if value is not None and value < p.day:
-            return Refusal(
-                Wording(
-                    f"{key}={value.isoformat()} is before the letter was sent",
-                    f"{key}={value.isoformat()} 早于发函之日",
-                ),
-                Wording(f"on or after {p.day.isoformat()}", f"{p.day.isoformat()} 或之后"),
-            )
+            return Refusal.dated_before(key, value, p.day, "the letter was sent", "发函之日")
     return None
 
 
@@ -498,13 +492,7 @@ def _g_notice_in_order(case: Case, p: _Pending) -> Refusal | None:
     notified = p.payload.get("notified")
     if notified is None or notified >= p.day:
         return None
-    return Refusal(
-        Wording(
-            f"notified={notified.isoformat()} is before the act",
-            f"notified={notified.isoformat()} 早于该行为",
-        ),
-        Wording(f"on or after {p.day.isoformat()}", f"{p.day.isoformat()} 或之后"),
-    )
+    return Refusal.dated_before("notified", notified, p.day, "the act", "该行为")
 
 
 def _g_form_change_explained(case: Case, p: _Pending) -> Refusal | None:
@@ -538,13 +526,7 @@ def _g_receipt_in_order(case: Case, p: _Pending) -> Refusal | None:
     received = p.payload.get("received")
     if received is None or received >= p.day:
         return None
-    return Refusal(
-        Wording(
-            f"received={received.isoformat()} is before the dispatch",
-            f"received={received.isoformat()} 早于送达发出之日",
-        ),
-        Wording(f"on or after {p.day.isoformat()}", f"{p.day.isoformat()} 或之后"),
-    )
+    return Refusal.dated_before("received", received, p.day, "the dispatch", "送达发出之日")
 
 
 def _open_items(case: Case) -> list[str]:

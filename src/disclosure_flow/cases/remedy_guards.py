@@ -301,13 +301,7 @@ def _g_order_consistent(case: Case, p: _Pending) -> Refusal | None:
         )
     received = data.get("order_received")
     if received is not None and received < p.day:
-        return Refusal(
-            Wording(
-                f"order_received={received.isoformat()} is before the decision",
-                f"order_received={received.isoformat()} 早于该决定",
-            ),
-            Wording(f"on or after {p.day.isoformat()}", f"{p.day.isoformat()} 或之后"),
-        )
+        return Refusal.dated_before("order_received", received, p.day, "the decision", "该决定")
     return None
 
 
