@@ -15,6 +15,7 @@ import pytest
 from disclosure_flow.cli import EXIT_IO, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, build_parser, main
 from disclosure_flow.cli.notice import _import_notice_parser
 from tests.documents.cases import write_cli_inputs
+from tests.workdays.test_notices import ITEMS_2027, notice_text
 
 from .test_cli_jobs import write_job_files
 
@@ -221,38 +222,15 @@ def test_every_help_example_runs(
     assert text
 
 
-def example_notice(year: int) -> str:
-    """A holiday notice for *year* in the State Council's form, giving each statutory
-    holiday (全国年节及纪念日放假办法 in force that year) off and nothing else: test data
-    for the examples, which read the next year's notice (not out yet), never a real
-    notice's text."""
-    import itertools
-
-    from disclosure_flow.workdays import statutory_days
-
-    weekday = "一二三四五六日"
-    numbers = "一二三四五六七八九十"
-    lines = [f"国务院办公厅关于{year}年部分节假日安排的通知（测试数据，并非官方通知）", ""]
-    blocks = itertools.groupby(sorted(statutory_days(year).items()), key=lambda item: item[1])
-    for n, (name, block) in enumerate(blocks):
-        days = [day for day, _ in block]
-        first, last = days[0], days[-1]
-        start = f"{first.month}月{first.day}日（周{weekday[first.weekday()]}）"
-        if first == last:
-            lines.append(f"{numbers[n]}、{name}：{start}放假1天，不调休。")
-        else:
-            end = f"{last.month}月{last.day}日（周{weekday[last.weekday()]}）"
-            lines.append(f"{numbers[n]}、{name}：{start}至{end}放假，共{len(days)}天。")
-    return "\n".join(lines) + "\n"
-
-
 def prepare_example_files(tmp_path: Path, argv: list[str]) -> None:
     """Write, in *tmp_path*, the files an example command *argv* reads (the examples of
     the help, the README and the docs name the same files)."""
     (tmp_path / "examples" / "overlays").mkdir(parents=True)
     (tmp_path / "examples" / "overlays" / "linxia.toml").write_bytes(Path(LINXIA).read_bytes())
     _write_records(tmp_path / "cases.jsonl")
-    (tmp_path / "notice.txt").write_text(example_notice(2027), encoding="utf-8")
+    # The examples read the next year's notice (not out yet): the made-up one of the
+    # notice reader's tests.
+    (tmp_path / "notice.txt").write_text(notice_text(*ITEMS_2027), encoding="utf-8")
     if argv[1] == "recompute" or ("2027.toml" in argv[2:] and argv[1] == "deadline"):
         # the import-notice example writes 2027.toml itself
         _write_open_cases(tmp_path / "open-cases.jsonl", tmp_path / "2027.toml")
