@@ -1,8 +1,8 @@
 """What a calendar answers besides a day (日历的答复): its coverage, runs of days off,
 answers marked provisional with their plausible range.
 
-Defined apart from :mod:`~disclosure_flow.workdays.workday_calendar`, which uses them and
-re-exports them.
+Defined apart from :mod:`~disclosure_flow.workdays.workday_calendar`, which gives them;
+``disclosure_flow.workdays`` exports them.
 """
 
 from __future__ import annotations

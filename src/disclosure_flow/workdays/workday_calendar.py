@@ -25,7 +25,6 @@ import datetime as _dt
 import enum
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TypeVar
 
 from disclosure_flow.dates import check_date
 from disclosure_flow.errors import (
@@ -54,11 +53,7 @@ from disclosure_flow.workdays.year_end import YearEnd
 
 __all__ = ["Estimates", "WorkdayCalendar"]
 
-T = TypeVar("T")
-
 _ONE_DAY = _dt.timedelta(days=1)
-#: The national holidays' Chinese names -> their English names.
-_ENGLISH_NAMES = dict(_national.HOLIDAY_NAMES.values())
 
 
 class Estimates(enum.Enum):
