@@ -88,16 +88,6 @@ def to_members(cls: type[_E], value: object, field: str) -> tuple[_E, ...]:
     return tuple(to_member(cls, item, field) for item in value)
 
 
-def member_of(cls: type[_E]) -> Any:
-    """An attrs validator: the value is a member of the enum *cls*."""
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, cls):
-            raise InvalidValueError.choice(attribute.name, value, list(cls))
-
-    return check
-
-
 def instance_of(cls: type, *, optional: bool = False) -> Any:
     """An attrs validator: an instance of *cls* (or ``None`` when *optional*), refused
     with an :class:`InvalidValueError` rather than attrs' ``TypeError``."""
