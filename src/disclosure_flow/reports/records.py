@@ -279,8 +279,6 @@ class ReportRecord:
     due: _dt.date | None = attrs.field(default=None, kw_only=True, validator=_optional_date)
 
     def __attrs_post_init__(self) -> None:
-        if self.row is not None and not isinstance(self.row, ReportRow):
-            raise InvalidValueError.choice("row", self.row, [r.key for r in ReportRow])
         if (self.row is None) != (self.concluded is None):
             raise InvalidValueError(
                 "row",
